@@ -1,0 +1,352 @@
+//! The map as a directed graph: stages and touchpoints are nodes; a stage points to the
+//! next stage and to its touchpoints; links point from touchpoint to touchpoint.
+//!
+//! The graph is rebuilt from a [`JourneyMap`] (itself read from stored rows) and answers
+//! questions about the customer's path. Its `NodeIndex` values never leave this module:
+//! everything going in or out is a stable id.
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+use crate::model::{Id, JourneyMap, LinkKind};
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Stage,
+    Touchpoint,
+}
+
+/// What an edge stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EdgeKind {
+    /// Stage to the stage after it.
+    NextStage,
+    /// Stage to one of its touchpoints.
+    Contains,
+    /// A link between touchpoints.
+    Link(LinkKind),
+}
+
+/// A reference to something the map does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GraphError {
+    #[error("touchpoint {touchpoint} is in stage {stage}, which does not exist")]
+    MissingStage { touchpoint: Id, stage: Id },
+    #[error("touchpoint {touchpoint} is in lane {lane}, which does not exist")]
+    MissingLane { touchpoint: Id, lane: Id },
+    #[error("link {link} points to touchpoint {touchpoint}, which does not exist")]
+    MissingTouchpoint { link: Id, touchpoint: Id },
+    #[error("id {0} is used twice")]
+    DuplicateId(Id),
+}
+
+#[derive(Debug, Clone)]
+struct Node {
+    id: Id,
+    kind: NodeKind,
+    pain: Option<u8>,
+}
+
+/// The graph of one map, keyed by stable ids.
+#[derive(Debug, Clone)]
+pub struct JourneyGraph {
+    graph: DiGraph<Node, EdgeKind>,
+    index: HashMap<Id, NodeIndex>,
+}
+
+/// The most painful path through the customer's flow.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PainPath {
+    /// Touchpoint ids from the first step to the last.
+    pub touchpoints: Vec<Id>,
+    /// Sum of the scored pain along the path.
+    pub total_pain: u32,
+}
+
+impl JourneyGraph {
+    /// Builds the graph. A reference to a stage, lane or touchpoint the map does not hold is
+    /// an error, never skipped.
+    pub fn build(map: &JourneyMap) -> Result<JourneyGraph, GraphError> {
+        let n = map.stages.len() + map.touchpoints.len();
+        let mut graph = DiGraph::with_capacity(n, n + map.links.len());
+        let mut index = HashMap::with_capacity(n);
+        let mut add = |graph: &mut DiGraph<Node, EdgeKind>, id: &Id, kind, pain| {
+            let ix = graph.add_node(Node {
+                id: id.clone(),
+                kind,
+                pain,
+            });
+            match index.insert(id.clone(), ix) {
+                None => Ok(ix),
+                Some(_) => Err(GraphError::DuplicateId(id.clone())),
+            }
+        };
+        let mut previous: Option<NodeIndex> = None;
+        for s in &map.stages {
+            let ix = add(&mut graph, &s.id, NodeKind::Stage, s.pain)?;
+            if let Some(prev) = previous {
+                graph.add_edge(prev, ix, EdgeKind::NextStage);
+            }
+            previous = Some(ix);
+        }
+        let lanes: std::collections::HashSet<&str> =
+            map.lanes.iter().map(|l| l.id.as_str()).collect();
+        let stage_ix: HashMap<&str, NodeIndex> = map
+            .stages
+            .iter()
+            .zip(graph.node_indices())
+            .map(|(s, ix)| (s.id.as_str(), ix))
+            .collect();
+        for t in &map.touchpoints {
+            let Some(&stage) = stage_ix.get(t.stage_id.as_str()) else {
+                return Err(GraphError::MissingStage {
+                    touchpoint: t.id.clone(),
+                    stage: t.stage_id.clone(),
+                });
+            };
+            if !lanes.contains(t.lane_id.as_str()) {
+                return Err(GraphError::MissingLane {
+                    touchpoint: t.id.clone(),
+                    lane: t.lane_id.clone(),
+                });
+            }
+            let ix = add(&mut graph, &t.id, NodeKind::Touchpoint, t.pain)?;
+            graph.add_edge(stage, ix, EdgeKind::Contains);
+        }
+        let mut this = JourneyGraph { graph, index };
+        for l in &map.links {
+            let from = this.touchpoint_ix(&l.id, &l.from)?;
+            let to = this.touchpoint_ix(&l.id, &l.to)?;
+            this.graph.add_edge(from, to, EdgeKind::Link(l.kind));
+        }
+        Ok(this)
+    }
+
+    fn touchpoint_ix(&self, link: &str, id: &str) -> Result<NodeIndex, GraphError> {
+        match self.index.get(id) {
+            Some(&ix) if self.graph[ix].kind == NodeKind::Touchpoint => Ok(ix),
+            _ => Err(GraphError::MissingTouchpoint {
+                link: link.to_string(),
+                touchpoint: id.to_string(),
+            }),
+        }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// What the id stands for, if the map holds it.
+    pub fn kind_of(&self, id: &str) -> Option<NodeKind> {
+        self.index.get(id).map(|&ix| self.graph[ix].kind)
+    }
+
+    /// Touchpoints one step further along links of `kind`, in the order the links were made.
+    pub fn successors(&self, id: &str, kind: LinkKind) -> Vec<Id> {
+        self.neighbours(id, kind, Direction::Outgoing)
+    }
+
+    /// Touchpoints with a link of `kind` to this one.
+    pub fn predecessors(&self, id: &str, kind: LinkKind) -> Vec<Id> {
+        self.neighbours(id, kind, Direction::Incoming)
+    }
+
+    fn neighbours(&self, id: &str, kind: LinkKind, dir: Direction) -> Vec<Id> {
+        let Some(&ix) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut edges: Vec<_> = self
+            .graph
+            .edges_directed(ix, dir)
+            .filter(|e| *e.weight() == EdgeKind::Link(kind))
+            .collect();
+        // petgraph lists a node's edges newest first; the map's order is oldest first.
+        edges.sort_by_key(|e| e.id());
+        edges
+            .into_iter()
+            .map(|e| {
+                let other = if dir == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
+                self.graph[other].id.clone()
+            })
+            .collect()
+    }
+
+    /// The flow path along which the customer meets the most pain: the path through `flow`
+    /// links whose scored pain adds up highest (ties go to the path found first in map
+    /// order). `None` if there are no flow links or they form a cycle.
+    pub fn pain_path(&self) -> Option<PainPath> {
+        let flow = petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| {
+            *e.weight() == EdgeKind::Link(LinkKind::Flow)
+        });
+        let order = petgraph::algo::toposort(&flow, None).ok()?;
+        let weight = |ix: NodeIndex| u32::from(self.graph[ix].pain.unwrap_or(0));
+        // best[ix] = (pain of the best path ending at ix, predecessor on that path)
+        let mut best: HashMap<NodeIndex, (u32, Option<NodeIndex>)> = HashMap::new();
+        let mut any_flow = false;
+        for &ix in &order {
+            if self.graph[ix].kind != NodeKind::Touchpoint {
+                continue;
+            }
+            let mut incoming: Vec<_> = self
+                .graph
+                .edges_directed(ix, Direction::Incoming)
+                .filter(|e| *e.weight() == EdgeKind::Link(LinkKind::Flow))
+                .collect();
+            incoming.sort_by_key(|e| e.id());
+            let mut here = (weight(ix), None);
+            for e in incoming {
+                any_flow = true;
+                let (p, _) = best[&e.source()];
+                if p + weight(ix) > here.0 || here.1.is_none() {
+                    here = (p + weight(ix), Some(e.source()));
+                }
+            }
+            best.insert(ix, here);
+        }
+        if !any_flow {
+            return None;
+        }
+        // The end of the best path: the highest total; on a tie the earliest in map order
+        // (node indices follow map order).
+        let (&end, &(total, _)) = best
+            .iter()
+            .filter(|(ix, _)| {
+                self.graph
+                    .edges_directed(**ix, Direction::Outgoing)
+                    .all(|e| *e.weight() != EdgeKind::Link(LinkKind::Flow))
+                    && self
+                        .graph
+                        .edges_directed(**ix, Direction::Incoming)
+                        .any(|e| *e.weight() == EdgeKind::Link(LinkKind::Flow))
+            })
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)))?;
+        let mut path = vec![end];
+        let mut cur = end;
+        while let Some(prev) = best[&cur].1 {
+            path.push(prev);
+            cur = prev;
+        }
+        path.reverse();
+        Some(PainPath {
+            touchpoints: path
+                .into_iter()
+                .map(|ix| self.graph[ix].id.clone())
+                .collect(),
+            total_pain: total,
+        })
+    }
+
+    /// Touchpoints where the customer's flow starts: they have flow links out, none in.
+    pub fn flow_entries(&self) -> Vec<Id> {
+        self.graph
+            .node_indices()
+            .filter(|&ix| {
+                let has = |dir| {
+                    self.graph
+                        .edges_directed(ix, dir)
+                        .any(|e| *e.weight() == EdgeKind::Link(LinkKind::Flow))
+                };
+                has(Direction::Outgoing) && !has(Direction::Incoming)
+            })
+            .map(|ix| self.graph[ix].id.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::MapBuilder;
+
+    /// a(2) → b(9) → d(1)
+    ///   ↘ c(3) ↗
+    fn diamond() -> JourneyMap {
+        MapBuilder::new()
+            .stage("st_1")
+            .lane("ln_1")
+            .touchpoint("a", "st_1", "ln_1", Some(2))
+            .touchpoint("b", "st_1", "ln_1", Some(9))
+            .touchpoint("c", "st_1", "ln_1", Some(3))
+            .touchpoint("d", "st_1", "ln_1", Some(1))
+            .link("a", "b", LinkKind::Flow)
+            .link("a", "c", LinkKind::Flow)
+            .link("b", "d", LinkKind::Flow)
+            .link("c", "d", LinkKind::Flow)
+            .link("d", "a", LinkKind::Handoff)
+            .build()
+    }
+
+    #[test]
+    fn builds_from_ids() {
+        let g = JourneyGraph::build(&diamond()).expect("valid map");
+        assert_eq!(g.node_count(), 5);
+        // 4 contains + 5 links
+        assert_eq!(g.edge_count(), 9);
+        assert_eq!(g.successors("a", LinkKind::Flow), ["b", "c"]);
+        assert_eq!(g.predecessors("d", LinkKind::Flow), ["b", "c"]);
+        assert_eq!(g.successors("d", LinkKind::Handoff), ["a"]);
+        assert_eq!(g.flow_entries(), ["a"]);
+        assert_eq!(g.kind_of("st_1"), Some(NodeKind::Stage));
+        assert_eq!(g.kind_of("nope"), None);
+    }
+
+    #[test]
+    fn pain_path_takes_the_painful_branch() {
+        let g = JourneyGraph::build(&diamond()).expect("valid map");
+        assert_eq!(
+            g.pain_path(),
+            Some(PainPath {
+                touchpoints: vec!["a".into(), "b".into(), "d".into()],
+                total_pain: 12
+            })
+        );
+    }
+
+    #[test]
+    fn missing_references_are_errors() {
+        let mut m = diamond();
+        m.links[0].to = "ghost".into();
+        assert_eq!(
+            JourneyGraph::build(&m).unwrap_err(),
+            GraphError::MissingTouchpoint {
+                link: m.links[0].id.clone(),
+                touchpoint: "ghost".into()
+            }
+        );
+        let mut m = diamond();
+        m.touchpoints[1].stage_id = "st_x".into();
+        assert!(matches!(
+            JourneyGraph::build(&m),
+            Err(GraphError::MissingStage { .. })
+        ));
+        let mut m = diamond();
+        m.touchpoints[1].lane_id = "ln_x".into();
+        assert!(matches!(
+            JourneyGraph::build(&m),
+            Err(GraphError::MissingLane { .. })
+        ));
+    }
+
+    #[test]
+    fn no_flow_no_pain_path() {
+        let m = MapBuilder::new()
+            .stage("s")
+            .lane("l")
+            .touchpoint("a", "s", "l", Some(5))
+            .build();
+        assert_eq!(JourneyGraph::build(&m).expect("valid").pain_path(), None);
+    }
+}

@@ -1,0 +1,1194 @@
+//! The JSON file format, version 1: one file holds one map.
+//!
+//! Export is canonical: the same map always gives the same bytes (fields in a fixed order,
+//! every key present, arrays in display order, two-space indentation, a trailing newline),
+//! so exported maps diff well in git and export → import → export is byte-identical.
+//!
+//! Import reads the file into a `serde_json::Value` and walks it by hand, so that every
+//! problem is reported with the JSON pointer of the bad value (`/touchpoints/3/pain: 11 is
+//! outside 0–10`). Nothing is built until the whole file has been checked: the caller gets
+//! either a complete, consistent [`JourneyMap`] or the list of problems.
+//!
+//! The types in this module are the file's shape; a JSON Schema is generated from them
+//! (`docs/journeymap-v1.schema.json`).
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde_json::{Map as JsonObject, Value};
+
+use crate::fields::{self, Score, TextField};
+use crate::graph::JourneyGraph;
+use crate::model::*;
+
+/// The value of the `format` key.
+pub const FORMAT: &str = "journeymap";
+/// The newest file version this build reads and the one it writes.
+pub const VERSION: u32 = 1;
+
+/// The `"format": "journeymap"` tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub enum FormatTag {
+    #[serde(rename = "journeymap")]
+    Journeymap,
+}
+
+/// A Journeymap file: one journey map with everything that belongs to it. Computed
+/// metrics are not stored; they are derived from the evidence on load.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schemars(title = "Journeymap map file, version 1")]
+pub struct MapFile {
+    /// Always `"journeymap"`.
+    pub format: FormatTag,
+    /// Always 1 for this version of the format.
+    #[schemars(range(min = 1, max = 1))]
+    pub version: u32,
+    pub map: MapFileMeta,
+    /// Stages (columns), in journey order.
+    #[schemars(length(max = 500))]
+    pub stages: Vec<StageFile>,
+    /// Lanes (rows), top to bottom.
+    #[schemars(length(max = 200))]
+    pub lanes: Vec<LaneFile>,
+    /// Touchpoints, ordered by stage, then lane, then their order within the cell.
+    #[schemars(length(max = 100000))]
+    pub touchpoints: Vec<TouchpointFile>,
+    /// Links between touchpoints, oldest first.
+    #[schemars(length(max = 200000))]
+    pub links: Vec<LinkFile>,
+    /// Feedback on touchpoints and stages, oldest first.
+    #[schemars(length(max = 1000000))]
+    pub feedback: Vec<FeedbackFile>,
+}
+
+/// The map's own fields.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MapFileMeta {
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]{1,64}$"))]
+    pub id: String,
+    #[schemars(length(min = 1, max = 200))]
+    pub name: String,
+    #[schemars(length(max = 5000))]
+    pub description: String,
+    pub persona: PersonaFile,
+    /// RFC 3339 timestamp in UTC, e.g. `2026-03-14T09:30:00Z`.
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// Who the journey is about.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonaFile {
+    #[schemars(length(max = 200))]
+    pub name: String,
+    #[schemars(length(max = 5000))]
+    pub description: String,
+}
+
+/// A stage: one column of the map.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StageFile {
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]{1,64}$"))]
+    pub id: String,
+    #[schemars(length(min = 1, max = 200))]
+    pub name: String,
+    #[schemars(length(max = 5000))]
+    pub description: String,
+    /// The stage's own pain score, 0–10, or null when not scored.
+    #[schemars(range(min = 0, max = 10))]
+    pub pain: Option<u8>,
+    /// −2 (angry) to +2 (delighted), or null.
+    #[schemars(range(min = -2, max = 2))]
+    pub emotion: Option<i8>,
+}
+
+/// A lane: one row of the map.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LaneFile {
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]{1,64}$"))]
+    pub id: String,
+    #[schemars(length(min = 1, max = 200))]
+    pub name: String,
+    /// A Complete Product Experience category, or `custom`. Each built-in kind appears
+    /// at most once.
+    pub kind: LaneKind,
+    pub hidden: bool,
+}
+
+/// A touchpoint: one card in one cell.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TouchpointFile {
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]{1,64}$"))]
+    pub id: String,
+    /// Id of a stage in this file.
+    pub stage: String,
+    /// Id of a lane in this file.
+    pub lane: String,
+    #[schemars(length(min = 1, max = 200))]
+    pub title: String,
+    #[schemars(length(max = 5000))]
+    pub description: String,
+    #[schemars(length(max = 200))]
+    pub channel: String,
+    #[schemars(length(max = 200))]
+    pub owner: String,
+    /// 0–10, or null when not scored.
+    #[schemars(range(min = 0, max = 10))]
+    pub pain: Option<u8>,
+    /// −2..+2, or null.
+    #[schemars(range(min = -2, max = 2))]
+    pub emotion: Option<i8>,
+}
+
+/// A directed link between two different touchpoints of this file.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkFile {
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]{1,64}$"))]
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    pub kind: LinkKind,
+    #[schemars(length(max = 200))]
+    pub label: Option<String>,
+}
+
+/// A piece of evidence about exactly one touchpoint or one stage.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackFile {
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]{1,64}$"))]
+    pub id: String,
+    /// Id of the touchpoint it is about; null when it is about a stage.
+    pub touchpoint: Option<String>,
+    /// Id of the stage it is about; null when it is about a touchpoint.
+    pub stage: Option<String>,
+    pub kind: FeedbackKind,
+    #[schemars(length(min = 1, max = 10000))]
+    pub text: String,
+    #[schemars(length(max = 500))]
+    pub source: String,
+    /// `YYYY-MM-DD`, or null.
+    pub date: Option<String>,
+    #[schemars(length(max = 200))]
+    pub segment: String,
+    /// Answer to "how likely are you to recommend…", 0–10.
+    #[schemars(range(min = 0, max = 10))]
+    pub nps: Option<u8>,
+    /// Satisfaction, 1–5.
+    #[schemars(range(min = 1, max = 5))]
+    pub csat: Option<u8>,
+    /// Effort ("it was easy to…"), 1–7.
+    #[schemars(range(min = 1, max = 7))]
+    pub ces: Option<u8>,
+}
+
+/// The JSON Schema of the file format, pretty-printed with a trailing newline.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(MapFile);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+impl MapFile {
+    /// The file form of a map. The map's vectors must be in display order.
+    pub fn from_map(map: &JourneyMap) -> MapFile {
+        let m = &map.meta;
+        MapFile {
+            format: FormatTag::Journeymap,
+            version: VERSION,
+            map: MapFileMeta {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                description: m.description.clone(),
+                persona: PersonaFile {
+                    name: m.persona.name.clone(),
+                    description: m.persona.description.clone(),
+                },
+                created_at: m.created_at.clone(),
+                updated_at: m.updated_at.clone(),
+            },
+            stages: map
+                .stages
+                .iter()
+                .map(|s| StageFile {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    description: s.description.clone(),
+                    pain: s.pain,
+                    emotion: s.emotion,
+                })
+                .collect(),
+            lanes: map
+                .lanes
+                .iter()
+                .map(|l| LaneFile {
+                    id: l.id.clone(),
+                    name: l.name.clone(),
+                    kind: l.kind,
+                    hidden: l.hidden,
+                })
+                .collect(),
+            touchpoints: map
+                .touchpoints
+                .iter()
+                .map(|t| TouchpointFile {
+                    id: t.id.clone(),
+                    stage: t.stage_id.clone(),
+                    lane: t.lane_id.clone(),
+                    title: t.title.clone(),
+                    description: t.description.clone(),
+                    channel: t.channel.clone(),
+                    owner: t.owner.clone(),
+                    pain: t.pain,
+                    emotion: t.emotion,
+                })
+                .collect(),
+            links: map
+                .links
+                .iter()
+                .map(|l| LinkFile {
+                    id: l.id.clone(),
+                    from: l.from.clone(),
+                    to: l.to.clone(),
+                    kind: l.kind,
+                    label: l.label.clone(),
+                })
+                .collect(),
+            feedback: map
+                .feedback
+                .iter()
+                .map(|f| {
+                    let (touchpoint, stage) = match &f.target {
+                        FeedbackTarget::Touchpoint(id) => (Some(id.clone()), None),
+                        FeedbackTarget::Stage(id) => (None, Some(id.clone())),
+                    };
+                    FeedbackFile {
+                        id: f.id.clone(),
+                        touchpoint,
+                        stage,
+                        kind: f.kind,
+                        text: f.text.clone(),
+                        source: f.source.clone(),
+                        date: f.date.clone(),
+                        segment: f.segment.clone(),
+                        nps: f.answers.nps,
+                        csat: f.answers.csat,
+                        ces: f.answers.ces,
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The canonical file text of a map.
+pub fn export_json(map: &JourneyMap) -> String {
+    let file = MapFile::from_map(map);
+    // Serializing plain structs of strings and integers cannot fail.
+    let mut s = serde_json::to_string_pretty(&file).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Bounds on what an import will read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub max_depth: usize,
+    pub max_stages: usize,
+    pub max_lanes: usize,
+    pub max_touchpoints: usize,
+    pub max_links: usize,
+    pub max_feedback: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 64 * 1024 * 1024,
+            max_depth: 8,
+            max_stages: 500,
+            max_lanes: 200,
+            max_touchpoints: 100_000,
+            max_links: 200_000,
+            max_feedback: 1_000_000,
+        }
+    }
+}
+
+/// One thing wrong with a file, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON pointer (RFC 6901) to the bad value; empty for the file as a whole.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Why a file was not imported: every problem found, in file order (at most
+/// [`MAX_PROBLEMS`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ImportError {
+    pub problems: Vec<Problem>,
+}
+
+/// How many problems are collected before reading stops.
+pub const MAX_PROBLEMS: usize = 50;
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [] => f.write_str("the file could not be read"),
+            [one] => write!(f, "{one}"),
+            [first, rest @ ..] => write!(f, "{first} (and {} more problems)", rest.len()),
+        }
+    }
+}
+
+impl ImportError {
+    fn one(path: &str, message: impl Into<String>) -> ImportError {
+        ImportError {
+            problems: vec![Problem {
+                path: path.to_string(),
+                message: message.into(),
+            }],
+        }
+    }
+}
+
+/// Reads and checks a whole file. On success the map is complete and consistent: every
+/// reference resolves, every value is in range, the vectors are in display order with
+/// fresh position keys.
+pub fn parse_map_file(bytes: &[u8], limits: &Limits) -> Result<JourneyMap, ImportError> {
+    if bytes.len() > limits.max_bytes {
+        return Err(ImportError::one(
+            "",
+            format!(
+                "the file is {} bytes; at most {} bytes ({} MiB) are read",
+                bytes.len(),
+                limits.max_bytes,
+                limits.max_bytes / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::one("", "the file is empty"));
+    }
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        let what = match e.classify() {
+            serde_json::error::Category::Eof => {
+                "the file ends too early (truncated JSON)".to_string()
+            }
+            _ if e.to_string().starts_with("recursion limit") => {
+                format!("nesting is deeper than {} levels", limits.max_depth)
+            }
+            _ => {
+                let msg = e.to_string();
+                // serde_json appends " at line L column C"; put the place first.
+                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                format!("not valid JSON: {msg}")
+            }
+        };
+        ImportError::one(
+            "",
+            format!("line {} column {}: {what}", e.line(), e.column()),
+        )
+    })?;
+    if let Some(path) = too_deep(&value, limits.max_depth, &mut String::new(), 0) {
+        return Err(ImportError::one(
+            &path,
+            format!("nesting is deeper than {} levels", limits.max_depth),
+        ));
+    }
+    let mut r = Reader::default();
+    let map = r.file(&value, limits);
+    match map {
+        Some(map) if r.problems.is_empty() => {
+            // Every reference was checked above; building the graph is the last proof.
+            JourneyGraph::build(&map).map_err(|e| ImportError::one("", e.to_string()))?;
+            Ok(map)
+        }
+        _ => {
+            if r.problems.is_empty() {
+                r.fail("", "the file could not be read");
+            }
+            Err(ImportError {
+                problems: r.problems,
+            })
+        }
+    }
+}
+
+/// The path of the first value nested deeper than `max`, if any.
+fn too_deep(v: &Value, max: usize, path: &mut String, depth: usize) -> Option<String> {
+    if depth > max {
+        return Some(if path.is_empty() {
+            "/".to_string()
+        } else {
+            path.clone()
+        });
+    }
+    let child = |key: &str, v: &Value, path: &mut String| {
+        let len = path.len();
+        path.push('/');
+        path.push_str(&escape(key));
+        let r = too_deep(v, max, path, depth + 1);
+        path.truncate(len);
+        r
+    };
+    match v {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| child(&i.to_string(), item, path)),
+        Value::Object(o) => o.iter().find_map(|(k, item)| child(k, item, path)),
+        _ => None,
+    }
+}
+
+/// Escapes one reference token of a JSON pointer.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) if s.chars().count() > 40 => {
+            format!("a string ({:?}…)", s.chars().take(40).collect::<String>())
+        }
+        Value::String(s) => format!("the string {s:?}"),
+        Value::Array(_) => "an array".to_string(),
+        Value::Object(_) => "an object".to_string(),
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+/// Field lists, in file order, for the unknown-key check.
+const FILE_KEYS: &[&str] = &[
+    "format",
+    "version",
+    "map",
+    "stages",
+    "lanes",
+    "touchpoints",
+    "links",
+    "feedback",
+];
+const MAP_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "persona",
+    "createdAt",
+    "updatedAt",
+];
+const PERSONA_KEYS: &[&str] = &["name", "description"];
+const STAGE_KEYS: &[&str] = &["id", "name", "description", "pain", "emotion"];
+const LANE_KEYS: &[&str] = &["id", "name", "kind", "hidden"];
+const TOUCHPOINT_KEYS: &[&str] = &[
+    "id",
+    "stage",
+    "lane",
+    "title",
+    "description",
+    "channel",
+    "owner",
+    "pain",
+    "emotion",
+];
+const LINK_KEYS: &[&str] = &["id", "from", "to", "kind", "label"];
+const FEEDBACK_KEYS: &[&str] = &[
+    "id",
+    "touchpoint",
+    "stage",
+    "kind",
+    "text",
+    "source",
+    "date",
+    "segment",
+    "nps",
+    "csat",
+    "ces",
+];
+
+impl Reader {
+    fn fail(&mut self, path: &str, message: impl Into<String>) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem {
+                path: path.to_string(),
+                message: message.into(),
+            });
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
+    }
+
+    fn object<'v>(
+        &mut self,
+        v: &'v Value,
+        path: &str,
+        keys: &[&str],
+    ) -> Option<&'v JsonObject<String, Value>> {
+        let Value::Object(o) = v else {
+            self.fail(path, format!("expected an object, found {}", describe(v)));
+            return None;
+        };
+        for k in o.keys() {
+            if !keys.contains(&k.as_str()) {
+                self.fail(
+                    &format!("{path}/{}", escape(k)),
+                    format!("unknown field {k:?}"),
+                );
+            }
+        }
+        Some(o)
+    }
+
+    /// A required key.
+    fn get<'v>(
+        &mut self,
+        o: &'v JsonObject<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'v Value> {
+        let v = o.get(key);
+        if v.is_none() {
+            self.fail(&format!("{path}/{key}"), "missing");
+        }
+        v
+    }
+
+    /// A text field. Optional text fields may be missing or null and read as "".
+    fn text(
+        &mut self,
+        o: &JsonObject<String, Value>,
+        path: &str,
+        key: &str,
+        field: TextField,
+    ) -> String {
+        let p = format!("{path}/{key}");
+        match o.get(key) {
+            None | Some(Value::Null) if !field.required() => String::new(),
+            None => {
+                self.fail(&p, "missing");
+                String::new()
+            }
+            Some(Value::String(s)) => {
+                if let Err(e) = fields::check_text(field, s) {
+                    self.fail(&p, e);
+                }
+                s.clone()
+            }
+            Some(v) => {
+                self.fail(&p, format!("expected a string, found {}", describe(v)));
+                String::new()
+            }
+        }
+    }
+
+    /// An optional text field that keeps the difference between null and "".
+    fn opt_text(
+        &mut self,
+        o: &JsonObject<String, Value>,
+        path: &str,
+        key: &str,
+        field: TextField,
+    ) -> Option<String> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(_) => Some(self.text(o, path, key, field)),
+        }
+    }
+
+    fn id(&mut self, o: &JsonObject<String, Value>, path: &str, key: &str) -> String {
+        let p = format!("{path}/{key}");
+        match self.get(o, path, key) {
+            Some(Value::String(s)) => {
+                if let Err(e) = fields::check_id(s) {
+                    self.fail(&p, e);
+                }
+                s.clone()
+            }
+            Some(v) => {
+                self.fail(&p, format!("expected an id string, found {}", describe(v)));
+                String::new()
+            }
+            None => String::new(),
+        }
+    }
+
+    fn opt_id(&mut self, o: &JsonObject<String, Value>, path: &str, key: &str) -> Option<String> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(_) => Some(self.id(o, path, key)),
+        }
+    }
+
+    fn score(
+        &mut self,
+        o: &JsonObject<String, Value>,
+        path: &str,
+        key: &str,
+        score: Score,
+    ) -> Option<i64> {
+        let p = format!("{path}/{key}");
+        let v = o.get(key)?;
+        let (lo, hi) = score.range();
+        let whole = match v {
+            Value::Null => return None,
+            Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    Some(i)
+                } else {
+                    match n.as_f64() {
+                        Some(f) if f.is_finite() && f.fract() != 0.0 => {
+                            self.fail(
+                                &p,
+                                format!("{n} is not a whole number ({score} is {lo}–{hi})"),
+                            );
+                            return None;
+                        }
+                        Some(f) if f.is_finite() && f.abs() < 1e15 => Some(f as i64),
+                        _ => None,
+                    }
+                }
+            }
+            other => {
+                self.fail(
+                    &p,
+                    format!(
+                        "expected a whole number {lo}–{hi} or null, found {}",
+                        describe(other)
+                    ),
+                );
+                return None;
+            }
+        };
+        let Some(i) = whole else {
+            let Value::Number(n) = v else { return None };
+            self.fail(&p, format!("{n} is outside {lo}–{hi}"));
+            return None;
+        };
+        match fields::check_score(score, i) {
+            Ok(()) => Some(i),
+            Err(e) => {
+                self.fail(&p, e);
+                None
+            }
+        }
+    }
+
+    fn enum_str<T>(
+        &mut self,
+        o: &JsonObject<String, Value>,
+        path: &str,
+        key: &str,
+        all: &[T],
+        name: fn(&T) -> &'static str,
+    ) -> Option<T>
+    where
+        T: Copy,
+    {
+        let p = format!("{path}/{key}");
+        let choices = || {
+            all.iter()
+                .map(|t| format!("{:?}", name(t)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self.get(o, path, key)? {
+            Value::String(s) => {
+                let found = all.iter().copied().find(|t| name(t) == s);
+                if found.is_none() {
+                    self.fail(&p, format!("{s:?} is not one of {}", choices()));
+                }
+                found
+            }
+            v => {
+                self.fail(
+                    &p,
+                    format!("expected one of {}, found {}", choices(), describe(v)),
+                );
+                None
+            }
+        }
+    }
+
+    fn array<'v>(
+        &mut self,
+        o: &'v JsonObject<String, Value>,
+        key: &str,
+        max: usize,
+    ) -> &'v [Value] {
+        let p = format!("/{key}");
+        match self.get(o, "", key) {
+            Some(Value::Array(items)) if items.len() > max => {
+                self.fail(
+                    &p,
+                    format!("{} items; at most {max} are allowed", items.len()),
+                );
+                &[]
+            }
+            Some(Value::Array(items)) => items,
+            Some(v) => {
+                self.fail(&p, format!("expected an array, found {}", describe(v)));
+                &[]
+            }
+            None => &[],
+        }
+    }
+
+    /// Reads each element of an array, stopping once enough problems are collected.
+    fn items<T>(
+        &mut self,
+        items: &[Value],
+        base: &str,
+        read: fn(&mut Reader, &Value, &str) -> Option<T>,
+    ) -> Vec<(String, T)> {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            if self.full() {
+                break;
+            }
+            let path = format!("{base}/{i}");
+            if let Some(t) = read(self, v, &path) {
+                out.push((path, t));
+            }
+        }
+        out
+    }
+
+    fn file(&mut self, v: &Value, limits: &Limits) -> Option<JourneyMap> {
+        let Value::Object(root) = v else {
+            self.fail(
+                "",
+                format!(
+                    "expected a Journeymap file (a JSON object), found {}",
+                    describe(v)
+                ),
+            );
+            return None;
+        };
+        // Format and version first: with either wrong, nothing else is worth reading.
+        match root.get("format") {
+            Some(Value::String(s)) if s == FORMAT => {}
+            Some(other) => {
+                self.fail(
+                    "/format",
+                    format!(
+                        "expected \"journeymap\", found {}; this is not a Journeymap file",
+                        describe(other)
+                    ),
+                );
+                return None;
+            }
+            None => {
+                self.fail("/format", "missing; this is not a Journeymap file");
+                return None;
+            }
+        }
+        match root.get("version") {
+            Some(Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => {}
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > u64::from(VERSION)) => {
+                self.fail("/version", format!("version {n} is newer than this Journeymap reads (up to {VERSION}); update Journeymap"));
+                return None;
+            }
+            Some(other) => {
+                self.fail(
+                    "/version",
+                    format!(
+                        "unsupported version {}; this Journeymap reads version {VERSION}",
+                        describe(other)
+                    ),
+                );
+                return None;
+            }
+            None => {
+                self.fail("/version", "missing");
+                return None;
+            }
+        }
+        self.object(v, "", FILE_KEYS);
+
+        let meta = self.meta(root);
+        let items = self.array(root, "stages", limits.max_stages);
+        let stages = self.items(items, "/stages", Reader::stage);
+        let items = self.array(root, "lanes", limits.max_lanes);
+        let lanes = self.items(items, "/lanes", Reader::lane);
+        let items = self.array(root, "touchpoints", limits.max_touchpoints);
+        let touchpoints = self.items(items, "/touchpoints", Reader::touchpoint);
+        let items = self.array(root, "links", limits.max_links);
+        let links = self.items(items, "/links", Reader::link);
+        let items = self.array(root, "feedback", limits.max_feedback);
+        let feedback = self.items(items, "/feedback", Reader::feedback);
+        let stages: Vec<Stage> = stages
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, s))| Stage {
+                position: i as f64 + 1.0,
+                ..s
+            })
+            .collect();
+        let lanes: Vec<Lane> = lanes
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, l))| Lane {
+                position: i as f64 + 1.0,
+                ..l
+            })
+            .collect();
+        let meta = meta?;
+        if !self.problems.is_empty() {
+            return None;
+        }
+        self.check_references(&meta, &stages, &lanes, &touchpoints, &links, &feedback);
+        if !self.problems.is_empty() {
+            return None;
+        }
+        let mut map = JourneyMap {
+            meta,
+            stages,
+            lanes,
+            touchpoints: number_cells(touchpoints.into_iter().map(|(_, t)| t).collect()),
+            links: links.into_iter().map(|(_, l)| l).collect(),
+            feedback: feedback.into_iter().map(|(_, f)| f).collect(),
+        };
+        map.sort_for_display();
+        Some(map)
+    }
+
+    fn meta(&mut self, root: &JsonObject<String, Value>) -> Option<MapMeta> {
+        let v = self.get(root, "", "map")?;
+        let o = self.object(v, "/map", MAP_KEYS)?;
+        let id = self.id(o, "/map", "id");
+        let name = self.text(o, "/map", "name", TextField::MapName);
+        let description = self.text(o, "/map", "description", TextField::Description);
+        let persona = match o.get("persona") {
+            None | Some(Value::Null) => Persona::default(),
+            Some(p) => match self.object(p, "/map/persona", PERSONA_KEYS) {
+                Some(po) => Persona {
+                    name: self.text(po, "/map/persona", "name", TextField::PersonaName),
+                    description: self.text(
+                        po,
+                        "/map/persona",
+                        "description",
+                        TextField::Description,
+                    ),
+                },
+                None => Persona::default(),
+            },
+        };
+        let mut stamp = |key: &str| -> String {
+            let p = format!("/map/{key}");
+            match self.get(o, "/map", key) {
+                Some(Value::String(s)) => fields::normalize_timestamp(s).unwrap_or_else(|e| {
+                    self.fail(&p, e);
+                    String::new()
+                }),
+                Some(v) => {
+                    self.fail(
+                        &p,
+                        format!(
+                            "expected an RFC 3339 timestamp string, found {}",
+                            describe(v)
+                        ),
+                    );
+                    String::new()
+                }
+                None => String::new(),
+            }
+        };
+        let created_at = stamp("createdAt");
+        let updated_at = stamp("updatedAt");
+        Some(MapMeta {
+            id,
+            name,
+            description,
+            persona,
+            created_at,
+            updated_at,
+        })
+    }
+
+    fn stage(&mut self, v: &Value, path: &str) -> Option<Stage> {
+        let o = self.object(v, path, STAGE_KEYS)?;
+        Some(Stage {
+            id: self.id(o, path, "id"),
+            name: self.text(o, path, "name", TextField::StageName),
+            description: self.text(o, path, "description", TextField::Description),
+            pain: self.score(o, path, "pain", Score::Pain).map(|p| p as u8),
+            emotion: self
+                .score(o, path, "emotion", Score::Emotion)
+                .map(|e| e as i8),
+            position: 0.0,
+        })
+    }
+
+    fn lane(&mut self, v: &Value, path: &str) -> Option<Lane> {
+        let o = self.object(v, path, LANE_KEYS)?;
+        let id = self.id(o, path, "id");
+        let name = self.text(o, path, "name", TextField::LaneName);
+        let kind = self.enum_str(o, path, "kind", &LaneKind::ALL, |k| k.as_str());
+        let hidden = match o.get("hidden") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(v) => {
+                self.fail(
+                    &format!("{path}/hidden"),
+                    format!("expected true or false, found {}", describe(v)),
+                );
+                false
+            }
+        };
+        Some(Lane {
+            id,
+            name,
+            kind: kind?,
+            hidden,
+            position: 0.0,
+        })
+    }
+
+    fn touchpoint(&mut self, v: &Value, path: &str) -> Option<Touchpoint> {
+        let o = self.object(v, path, TOUCHPOINT_KEYS)?;
+        Some(Touchpoint {
+            id: self.id(o, path, "id"),
+            stage_id: self.id(o, path, "stage"),
+            lane_id: self.id(o, path, "lane"),
+            title: self.text(o, path, "title", TextField::TouchpointTitle),
+            description: self.text(o, path, "description", TextField::Description),
+            channel: self.text(o, path, "channel", TextField::Channel),
+            owner: self.text(o, path, "owner", TextField::Owner),
+            pain: self.score(o, path, "pain", Score::Pain).map(|p| p as u8),
+            emotion: self
+                .score(o, path, "emotion", Score::Emotion)
+                .map(|e| e as i8),
+            position: 0.0,
+        })
+    }
+
+    fn link(&mut self, v: &Value, path: &str) -> Option<Link> {
+        let o = self.object(v, path, LINK_KEYS)?;
+        let id = self.id(o, path, "id");
+        let from = self.id(o, path, "from");
+        let to = self.id(o, path, "to");
+        let kind = self.enum_str(o, path, "kind", &LinkKind::ALL, |k| k.as_str());
+        let label = self.opt_text(o, path, "label", TextField::LinkLabel);
+        Some(Link {
+            id,
+            from,
+            to,
+            kind: kind?,
+            label,
+        })
+    }
+
+    fn feedback(&mut self, v: &Value, path: &str) -> Option<Feedback> {
+        let o = self.object(v, path, FEEDBACK_KEYS)?;
+        let id = self.id(o, path, "id");
+        let touchpoint = self.opt_id(o, path, "touchpoint");
+        let stage = self.opt_id(o, path, "stage");
+        let kind = self.enum_str(o, path, "kind", &FeedbackKind::ALL, |k| k.as_str());
+        let text = self.text(o, path, "text", TextField::FeedbackText);
+        let source = self.text(o, path, "source", TextField::Source);
+        let date = match o.get("date") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => {
+                if let Err(e) = fields::check_date(s) {
+                    self.fail(&format!("{path}/date"), e);
+                }
+                Some(s.clone())
+            }
+            Some(v) => {
+                self.fail(
+                    &format!("{path}/date"),
+                    format!("expected a date string or null, found {}", describe(v)),
+                );
+                None
+            }
+        };
+        let segment = self.text(o, path, "segment", TextField::Segment);
+        let answers = SurveyAnswers {
+            nps: self.score(o, path, "nps", Score::Nps).map(|v| v as u8),
+            csat: self.score(o, path, "csat", Score::Csat).map(|v| v as u8),
+            ces: self.score(o, path, "ces", Score::Ces).map(|v| v as u8),
+        };
+        let target = match (touchpoint, stage) {
+            (Some(t), None) => FeedbackTarget::Touchpoint(t),
+            (None, Some(s)) => FeedbackTarget::Stage(s),
+            (Some(_), Some(_)) => {
+                self.fail(
+                    path,
+                    "names both a touchpoint and a stage; feedback is about exactly one of them",
+                );
+                return None;
+            }
+            (None, None) => {
+                self.fail(
+                    path,
+                    "names neither a touchpoint nor a stage; feedback is about exactly one of them",
+                );
+                return None;
+            }
+        };
+        Some(Feedback {
+            id,
+            target,
+            kind: kind?,
+            text,
+            source,
+            date,
+            segment,
+            answers,
+        })
+    }
+
+    fn check_references(
+        &mut self,
+        meta: &MapMeta,
+        stages: &[Stage],
+        lanes: &[Lane],
+        touchpoints: &[(String, Touchpoint)],
+        links: &[(String, Link)],
+        feedback: &[(String, Feedback)],
+    ) {
+        // Ids are unique across the whole file.
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut claim = |r: &mut Reader, id: &str, path: String| {
+            if let Some(first) = seen.get(id) {
+                r.fail(
+                    &path,
+                    format!("duplicate id {id:?} (first used at {first})"),
+                );
+            } else {
+                seen.insert(id.to_string(), path);
+            }
+        };
+        claim(self, &meta.id, "/map/id".into());
+        for (i, s) in stages.iter().enumerate() {
+            claim(self, &s.id, format!("/stages/{i}/id"));
+        }
+        for (i, l) in lanes.iter().enumerate() {
+            claim(self, &l.id, format!("/lanes/{i}/id"));
+        }
+        for (p, t) in touchpoints {
+            claim(self, &t.id, format!("{p}/id"));
+        }
+        for (p, l) in links {
+            claim(self, &l.id, format!("{p}/id"));
+        }
+        for (p, f) in feedback {
+            claim(self, &f.id, format!("{p}/id"));
+        }
+
+        let mut kinds: HashMap<LaneKind, usize> = HashMap::new();
+        for (i, l) in lanes.iter().enumerate() {
+            if l.kind.is_built_in() {
+                if let Some(first) = kinds.insert(l.kind, i) {
+                    self.fail(
+                        &format!("/lanes/{i}/kind"),
+                        format!("a second {:?} lane (the first is /lanes/{first}); each built-in kind appears once", l.kind.as_str()),
+                    );
+                }
+            }
+        }
+
+        let stage_ids: HashSet<&str> = stages.iter().map(|s| s.id.as_str()).collect();
+        let lane_ids: HashSet<&str> = lanes.iter().map(|l| l.id.as_str()).collect();
+        let tp_ids: HashSet<&str> = touchpoints.iter().map(|(_, t)| t.id.as_str()).collect();
+        for (p, t) in touchpoints {
+            if !stage_ids.contains(t.stage_id.as_str()) {
+                self.fail(
+                    &format!("{p}/stage"),
+                    format!("no stage with id {:?}", t.stage_id),
+                );
+            }
+            if !lane_ids.contains(t.lane_id.as_str()) {
+                self.fail(
+                    &format!("{p}/lane"),
+                    format!("no lane with id {:?}", t.lane_id),
+                );
+            }
+        }
+        let mut pairs: HashMap<(&str, &str, LinkKind), &str> = HashMap::new();
+        for (p, l) in links {
+            for (key, id) in [("from", &l.from), ("to", &l.to)] {
+                if !tp_ids.contains(id.as_str()) {
+                    self.fail(
+                        &format!("{p}/{key}"),
+                        format!("no touchpoint with id {id:?}"),
+                    );
+                }
+            }
+            if l.from == l.to {
+                self.fail(p, format!("links touchpoint {:?} to itself", l.from));
+            } else if let Some(first) = pairs.insert((&l.from, &l.to, l.kind), p) {
+                self.fail(
+                    p,
+                    format!(
+                        "repeats the {} link from {:?} to {:?} at {first}",
+                        l.kind.as_str(),
+                        l.from,
+                        l.to
+                    ),
+                );
+            }
+        }
+        for (p, f) in feedback {
+            match &f.target {
+                FeedbackTarget::Touchpoint(id) if !tp_ids.contains(id.as_str()) => {
+                    self.fail(
+                        &format!("{p}/touchpoint"),
+                        format!("no touchpoint with id {id:?}"),
+                    );
+                }
+                FeedbackTarget::Stage(id) if !stage_ids.contains(id.as_str()) => {
+                    self.fail(&format!("{p}/stage"), format!("no stage with id {id:?}"));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Gives touchpoints position keys 1, 2, 3… within each cell, in file order.
+fn number_cells(mut touchpoints: Vec<Touchpoint>) -> Vec<Touchpoint> {
+    let mut next: HashMap<(String, String), f64> = HashMap::new();
+    for t in &mut touchpoints {
+        let n = next
+            .entry((t.stage_id.clone(), t.lane_id.clone()))
+            .or_insert(0.0);
+        *n += 1.0;
+        t.position = *n;
+    }
+    touchpoints
+}

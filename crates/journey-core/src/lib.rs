@@ -1,0 +1,32 @@
+//! # journey-core
+//!
+//! The Journeymap domain, with no I/O: no files, no SQL, no clock, no Tauri.
+//!
+//! A journey map has ordered **stages** (columns) and **lanes** (rows); every
+//! **touchpoint** sits in one stage and one lane. Touchpoints are joined by **links**
+//! (the customer's next step, hand-offs, dependencies) and carry **feedback**: quotes,
+//! observations and survey answers, from which [`metrics`] computes NPS, CSAT, CES and
+//! pain, each with its n.
+//!
+//! - [`model`]: the plain data of a map, kept in display order.
+//! - [`fields`]: the rules every value meets, wherever it comes from.
+//! - [`graph`]: the map as a petgraph directed graph, keyed by stable ids.
+//! - [`metrics`] and [`report`]: the numbers, and the ranked pain points.
+//! - [`interchange`]: the versioned JSON file format, its canonical export and its
+//!   checked, all-or-nothing import.
+//! - [`ops`]: whole-map operations (a new map, a copy with fresh ids).
+//! - [`sample`]: the sample map shown on first start and by `journeymap demo`.
+
+pub mod fields;
+pub mod graph;
+pub mod interchange;
+pub mod metrics;
+pub mod model;
+pub mod ops;
+pub mod report;
+pub mod sample;
+
+#[cfg(test)]
+mod testing;
+
+pub use model::*;

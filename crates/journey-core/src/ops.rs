@@ -1,0 +1,175 @@
+//! Whole-map operations that need no storage: a new map, a copy with fresh ids.
+//!
+//! Randomness and the clock are I/O, so callers pass in an id generator and the time.
+
+use std::collections::HashMap;
+
+use crate::model::*;
+
+/// What an id names; each kind has its own prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Map,
+    Stage,
+    Lane,
+    Touchpoint,
+    Link,
+    Feedback,
+}
+
+impl IdKind {
+    pub fn prefix(self) -> &'static str {
+        match self {
+            IdKind::Map => "jm",
+            IdKind::Stage => "st",
+            IdKind::Lane => "ln",
+            IdKind::Touchpoint => "tp",
+            IdKind::Link => "lk",
+            IdKind::Feedback => "fb",
+        }
+    }
+}
+
+/// A new, empty map: no stages yet, and the seven Complete Product Experience lanes.
+pub fn new_map(name: &str, now: &str, mut fresh: impl FnMut(IdKind) -> Id) -> JourneyMap {
+    let lanes = LaneKind::BUILT_IN
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| Lane {
+            id: fresh(IdKind::Lane),
+            name: kind.default_name().to_string(),
+            kind: *kind,
+            hidden: false,
+            position: i as f64 + 1.0,
+        })
+        .collect();
+    JourneyMap {
+        meta: MapMeta {
+            id: fresh(IdKind::Map),
+            name: name.to_string(),
+            description: String::new(),
+            persona: Persona::default(),
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+        },
+        stages: Vec::new(),
+        lanes,
+        touchpoints: Vec::new(),
+        links: Vec::new(),
+        feedback: Vec::new(),
+    }
+}
+
+/// The same map with every id replaced by a fresh one, references rewritten to match.
+pub fn with_fresh_ids(map: &JourneyMap, mut fresh: impl FnMut(IdKind) -> Id) -> JourneyMap {
+    let mut ids: HashMap<Id, Id> = HashMap::new();
+    let mut new_id = |old: &str, kind: IdKind, ids: &mut HashMap<Id, Id>| -> Id {
+        let id = fresh(kind);
+        ids.insert(old.to_string(), id.clone());
+        id
+    };
+    let mut out = map.clone();
+    out.meta.id = new_id(&map.meta.id, IdKind::Map, &mut ids);
+    for (s, old) in out.stages.iter_mut().zip(&map.stages) {
+        s.id = new_id(&old.id, IdKind::Stage, &mut ids);
+    }
+    for (l, old) in out.lanes.iter_mut().zip(&map.lanes) {
+        l.id = new_id(&old.id, IdKind::Lane, &mut ids);
+    }
+    for (t, old) in out.touchpoints.iter_mut().zip(&map.touchpoints) {
+        t.id = new_id(&old.id, IdKind::Touchpoint, &mut ids);
+    }
+    for (l, old) in out.links.iter_mut().zip(&map.links) {
+        l.id = new_id(&old.id, IdKind::Link, &mut ids);
+    }
+    for (f, old) in out.feedback.iter_mut().zip(&map.feedback) {
+        f.id = new_id(&old.id, IdKind::Feedback, &mut ids);
+    }
+    // Every reference points into the map (parse and load guarantee it); an id that is
+    // somehow not mapped keeps its value and is caught by the store's foreign keys.
+    let map_ref = |id: &mut Id| {
+        if let Some(new) = ids.get(id.as_str()) {
+            *id = new.clone();
+        }
+    };
+    for t in &mut out.touchpoints {
+        map_ref(&mut t.stage_id);
+        map_ref(&mut t.lane_id);
+    }
+    for l in &mut out.links {
+        map_ref(&mut l.from);
+        map_ref(&mut l.to);
+    }
+    for f in &mut out.feedback {
+        match &mut f.target {
+            FeedbackTarget::Touchpoint(id) | FeedbackTarget::Stage(id) => map_ref(id),
+        }
+    }
+    out
+}
+
+/// The name a copy of a map gets.
+pub fn copy_name(name: &str) -> String {
+    let suffix = " (copy)";
+    let max = crate::fields::TextField::MapName.max_chars() - suffix.chars().count();
+    let base: String = name.chars().take(max).collect();
+    format!("{base}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::MapBuilder;
+
+    fn counter() -> impl FnMut(IdKind) -> Id {
+        let mut n = 0;
+        move |k| {
+            n += 1;
+            format!("{}_{n}", k.prefix())
+        }
+    }
+
+    #[test]
+    fn new_map_has_the_seven_lanes_in_order() {
+        let m = new_map("Checkout", "2026-01-01T00:00:00Z", counter());
+        let kinds: Vec<_> = m.lanes.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, LaneKind::BUILT_IN);
+        assert_eq!(m.lanes[4].name, "Third-party integrations");
+        assert!(m.meta.id.starts_with("jm_"));
+        assert!(m.stages.is_empty());
+    }
+
+    #[test]
+    fn fresh_ids_keep_every_reference() {
+        let m = MapBuilder::new()
+            .stage("s1")
+            .lane("l1")
+            .touchpoint("a", "s1", "l1", Some(3))
+            .touchpoint("b", "s1", "l1", None)
+            .link("a", "b", LinkKind::Flow)
+            .feedback(FeedbackTarget::Touchpoint("b".into()), Some(9))
+            .feedback(FeedbackTarget::Stage("s1".into()), None)
+            .build();
+        let c = with_fresh_ids(&m, counter());
+        let g = crate::graph::JourneyGraph::build(&c).expect("references resolve");
+        assert_eq!(g.node_count(), 3);
+        assert_ne!(c.meta.id, m.meta.id);
+        assert_eq!(c.links[0].from, c.touchpoints[0].id);
+        assert_eq!(c.links[0].to, c.touchpoints[1].id);
+        assert_eq!(
+            c.feedback[0].target,
+            FeedbackTarget::Touchpoint(c.touchpoints[1].id.clone())
+        );
+        assert_eq!(
+            c.feedback[1].target,
+            FeedbackTarget::Stage(c.stages[0].id.clone())
+        );
+        assert_eq!(c.touchpoints[0].stage_id, c.stages[0].id);
+    }
+
+    #[test]
+    fn copy_names_stay_within_the_limit() {
+        assert_eq!(copy_name("Onboarding"), "Onboarding (copy)");
+        assert_eq!(copy_name(&"x".repeat(200)).chars().count(), 200);
+    }
+}
