@@ -53,6 +53,35 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     #[error("migration failed: {0}")]
     Migration(String),
+    /// Inserting a whole map failed because an id is taken. `list` is the map's list
+    /// (`stages`, `touchpoints`…) and `index` the element's place in it.
+    #[error("id {id} of /{list}/{index} is already in use")]
+    IdInUse {
+        list: &'static str,
+        index: usize,
+        id: String,
+    },
+}
+
+/// Turns a uniqueness failure on element `index` of `list` into [`StoreError::IdInUse`].
+fn in_use<'a>(
+    list: &'static str,
+    index: usize,
+    id: &'a str,
+) -> impl FnOnce(StoreError) -> StoreError + 'a {
+    move |e| match &e {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+                || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            StoreError::IdInUse {
+                list,
+                index,
+                id: id.to_string(),
+            }
+        }
+        _ => e,
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -199,13 +228,17 @@ impl Store {
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is committed, or none.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Write<'_>) -> Result<T>) -> Result<T> {
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Write<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         let tx = self
             .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
         let w = Write { tx };
         let out = f(&w)?;
-        w.tx.commit()?;
+        w.tx.commit().map_err(StoreError::from)?;
         Ok(out)
     }
 
@@ -508,21 +541,28 @@ impl Write<'_> {
             "INSERT INTO maps (id, name, description, persona_name, persona_description, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![m.id, m.name, m.description, m.persona.name, m.persona.description, m.created_at, m.updated_at],
-        )?;
-        for s in &map.stages {
-            self.insert_stage(&m.id, s)?;
+        )
+        .map_err(StoreError::from)
+        .map_err(in_use("map", 0, &m.id))?;
+        for (i, s) in map.stages.iter().enumerate() {
+            self.insert_stage(&m.id, s)
+                .map_err(in_use("stages", i, &s.id))?;
         }
-        for l in &map.lanes {
-            self.insert_lane(&m.id, l)?;
+        for (i, l) in map.lanes.iter().enumerate() {
+            self.insert_lane(&m.id, l)
+                .map_err(in_use("lanes", i, &l.id))?;
         }
-        for t in &map.touchpoints {
-            self.insert_touchpoint(&m.id, t)?;
+        for (i, t) in map.touchpoints.iter().enumerate() {
+            self.insert_touchpoint(&m.id, t)
+                .map_err(in_use("touchpoints", i, &t.id))?;
         }
-        for l in &map.links {
-            self.insert_link(&m.id, l, None)?;
+        for (i, l) in map.links.iter().enumerate() {
+            self.insert_link(&m.id, l, None)
+                .map_err(in_use("links", i, &l.id))?;
         }
-        for f in &map.feedback {
-            self.insert_feedback(&m.id, f, None)?;
+        for (i, f) in map.feedback.iter().enumerate() {
+            self.insert_feedback(&m.id, f, None)
+                .map_err(in_use("feedback", i, &f.id))?;
         }
         Ok(())
     }

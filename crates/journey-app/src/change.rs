@@ -1,0 +1,174 @@
+//! Edits as data. Every edit is a list of row changes, each with the row as it was and as
+//! it becomes (`None` where the row does not exist). Applying a change forwards performs
+//! the edit; applying it backwards undoes it. One engine serves edits, undo and redo, and
+//! an edit's cost is the number of rows it touches, not the size of the map.
+
+use journey_core::model::*;
+use journey_store::{Result, StoreError, Write};
+
+/// One stored row, as it is or as it will be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A whole map (create, import, delete).
+    Map(Box<JourneyMap>),
+    /// The map's own fields.
+    Meta(MapMeta),
+    Stage(Stage),
+    Lane(Lane),
+    Touchpoint(Touchpoint),
+    /// A link and its place in the map's order (`None`: append).
+    Link(Option<i64>, Link),
+    /// Feedback and its place in the map's order (`None`: append).
+    Feedback(Option<i64>, Feedback),
+}
+
+impl Row {
+    /// Parents before children: the order in which rows can be inserted.
+    fn rank(&self) -> u8 {
+        match self {
+            Row::Map(_) => 0,
+            Row::Meta(_) => 1,
+            Row::Stage(_) | Row::Lane(_) => 2,
+            Row::Touchpoint(_) => 3,
+            Row::Link(..) | Row::Feedback(..) => 4,
+        }
+    }
+
+    fn insert(&self, w: &Write<'_>, map_id: &str) -> Result<()> {
+        match self {
+            Row::Map(m) => w.insert_map(m),
+            Row::Meta(m) => w.update_meta(m),
+            Row::Stage(s) => w.insert_stage(map_id, s),
+            Row::Lane(l) => w.insert_lane(map_id, l),
+            Row::Touchpoint(t) => w.insert_touchpoint(map_id, t),
+            Row::Link(seq, l) => w.insert_link(map_id, l, *seq),
+            Row::Feedback(seq, f) => w.insert_feedback(map_id, f, *seq),
+        }
+    }
+
+    fn update(&self, w: &Write<'_>) -> Result<()> {
+        match self {
+            Row::Map(m) => {
+                w.delete_map(&m.meta.id)?;
+                w.insert_map(m)
+            }
+            Row::Meta(m) => w.update_meta(m),
+            Row::Stage(s) => w.update_stage(s),
+            Row::Lane(l) => w.update_lane(l),
+            Row::Touchpoint(t) => w.update_touchpoint(t),
+            Row::Link(_, l) => w.update_link(l),
+            Row::Feedback(_, f) => w.update_feedback(f),
+        }
+    }
+
+    /// Deletes the row. A row already gone with its parent (through a cascade) is fine.
+    fn delete(&self, w: &Write<'_>) -> Result<()> {
+        let r = match self {
+            Row::Map(m) => w.delete_map(&m.meta.id),
+            Row::Meta(_) => Ok(()),
+            Row::Stage(s) => w.delete_stage(&s.id),
+            Row::Lane(l) => w.delete_lane(&l.id),
+            Row::Touchpoint(t) => w.delete_touchpoint(&t.id),
+            Row::Link(_, l) => w.delete_link(&l.id),
+            Row::Feedback(_, f) => w.delete_feedback(&f.id),
+        };
+        match r {
+            Err(StoreError::NotFound { .. }) => Ok(()),
+            other => other,
+        }
+    }
+}
+
+/// A row as it was and as it becomes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowChange {
+    pub before: Option<Row>,
+    pub after: Option<Row>,
+}
+
+impl RowChange {
+    pub fn insert(row: Row) -> RowChange {
+        RowChange {
+            before: None,
+            after: Some(row),
+        }
+    }
+
+    pub fn delete(row: Row) -> RowChange {
+        RowChange {
+            before: Some(row),
+            after: None,
+        }
+    }
+
+    pub fn update(before: Row, after: Row) -> RowChange {
+        RowChange {
+            before: Some(before),
+            after: Some(after),
+        }
+    }
+}
+
+/// One user-visible edit: what the undo menu would call it, and its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// The map the edit belongs to.
+    pub map_id: Id,
+    /// "Move touchpoint", "Delete stage"…
+    pub label: String,
+    pub rows: Vec<RowChange>,
+}
+
+/// Which way to apply a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Forward,
+    Backward,
+}
+
+impl Change {
+    /// Applies the change inside the caller's transaction: deletes children first, then
+    /// updates, then inserts parents first.
+    pub fn apply(&self, w: &Write<'_>, dir: Direction) -> Result<()> {
+        fn pick(rc: &RowChange, dir: Direction) -> (Option<&Row>, Option<&Row>) {
+            match dir {
+                Direction::Forward => (rc.before.as_ref(), rc.after.as_ref()),
+                Direction::Backward => (rc.after.as_ref(), rc.before.as_ref()),
+            }
+        }
+        let mut deletes: Vec<&Row> = Vec::new();
+        let mut updates: Vec<&Row> = Vec::new();
+        let mut inserts: Vec<&Row> = Vec::new();
+        for rc in &self.rows {
+            match pick(rc, dir) {
+                (Some(from), None) => deletes.push(from),
+                (Some(_), Some(to)) => updates.push(to),
+                (None, Some(to)) => inserts.push(to),
+                (None, None) => {}
+            }
+        }
+        deletes.sort_by_key(|r| std::cmp::Reverse(r.rank()));
+        inserts.sort_by_key(|r| r.rank());
+        for r in deletes {
+            r.delete(w)?;
+        }
+        for r in updates {
+            r.update(w)?;
+        }
+        for r in inserts {
+            r.insert(w, &self.map_id)?;
+        }
+        Ok(())
+    }
+
+    /// Whether the change removes the whole map (then there is no map to touch).
+    pub fn removes_map(&self, dir: Direction) -> bool {
+        self.rows.iter().any(|rc| {
+            let (from, to) = match dir {
+                Direction::Forward => (&rc.before, &rc.after),
+                Direction::Backward => (&rc.after, &rc.before),
+            };
+            matches!((from, to), (Some(Row::Map(_)), None))
+        })
+    }
+}
