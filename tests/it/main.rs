@@ -1,1 +1,15 @@
+//! Journeymap's integration tests: one binary, a module per area.
+//!
+//! - `scenarios`: what a user does, through `journey_app::App`, on real SQLite files.
+//! - `hostile`: files that must not import, each with its message and an unchanged database.
+//! - `roundtrip`: export → import → export is byte-identical, for generated maps.
+//! - `schema`: the committed JSON Schema matches the Rust types.
+//!
+//! The CLI's own tests live beside the binary (`crates/journey-app/tests/cli.rs`), where
+//! cargo guarantees the binary they run is freshly built.
 
+mod hostile;
+mod roundtrip;
+mod scenarios;
+mod schema;
+mod support;

@@ -399,7 +399,7 @@ fn stage_row(r: &Row<'_>) -> rusqlite::Result<Stage> {
 
 fn stage_row_at(r: &Row<'_>, o: usize) -> rusqlite::Result<Stage> {
     Ok(Stage {
-        id: r.get(o + 0)?,
+        id: r.get(o)?,
         name: r.get(o + 1)?,
         description: r.get(o + 2)?,
         pain: r.get(o + 3)?,
@@ -415,7 +415,7 @@ fn lane_row(r: &Row<'_>) -> rusqlite::Result<Lane> {
 fn lane_row_at(r: &Row<'_>, o: usize) -> rusqlite::Result<Lane> {
     let kind: String = r.get(o + 2)?;
     Ok(Lane {
-        id: r.get(o + 0)?,
+        id: r.get(o)?,
         name: r.get(o + 1)?,
         kind: LaneKind::parse(&kind).ok_or_else(|| bad_value(o + 2, "lane kind", &kind))?,
         hidden: r.get(o + 3)?,
@@ -429,7 +429,7 @@ fn touchpoint_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
 
 fn touchpoint_row_at(r: &Row<'_>, o: usize) -> rusqlite::Result<Touchpoint> {
     Ok(Touchpoint {
-        id: r.get(o + 0)?,
+        id: r.get(o)?,
         stage_id: r.get(o + 1)?,
         lane_id: r.get(o + 2)?,
         title: r.get(o + 3)?,
@@ -449,7 +449,7 @@ fn link_row(r: &Row<'_>) -> rusqlite::Result<Link> {
 fn link_row_at(r: &Row<'_>, o: usize) -> rusqlite::Result<Link> {
     let kind: String = r.get(o + 3)?;
     Ok(Link {
-        id: r.get(o + 0)?,
+        id: r.get(o)?,
         from: r.get(o + 1)?,
         to: r.get(o + 2)?,
         kind: LinkKind::parse(&kind).ok_or_else(|| bad_value(o + 3, "link kind", &kind))?,
@@ -471,7 +471,7 @@ fn feedback_row_at(r: &Row<'_>, o: usize) -> rusqlite::Result<Feedback> {
         (None, None) => return Err(bad_value(o + 1, "feedback target", "")),
     };
     Ok(Feedback {
-        id: r.get(o + 0)?,
+        id: r.get(o)?,
         target,
         kind: FeedbackKind::parse(&kind).ok_or_else(|| bad_value(o + 3, "feedback kind", &kind))?,
         text: r.get(o + 4)?,

@@ -1,0 +1,238 @@
+//! The `journeymap` binary, run as a user runs it, on temporary database files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("maps.sqlite3")
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs `journeymap --db <tmp> args…`.
+    fn run(&self, args: &[&str]) -> Output {
+        let db = self.db();
+        let mut all = vec!["--db", db.to_str().expect("utf-8 path")];
+        all.extend_from_slice(args);
+        raw(&all, None)
+    }
+}
+
+fn raw(args: &[&str], db_env: Option<&Path>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_journeymap"));
+    cmd.args(args).env_remove("JOURNEYMAP_DB");
+    if let Some(p) = db_env {
+        cmd.env("JOURNEYMAP_DB", p);
+    }
+    cmd.output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn ok(o: Output) -> String {
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn demo_list_show_report() {
+    let env = Env::new();
+    let id = ok(env.run(&["demo"])).trim().to_string();
+    assert!(id.starts_with("jm_"), "{id}");
+    let list = ok(env.run(&["list"]));
+    let fields: Vec<&str> = list.trim_end().split('\t').collect();
+    assert_eq!(
+        fields,
+        [id.as_str(), "Acme Insights: first ad to renewal", "6", "50"]
+    );
+
+    // By name and by id.
+    let grid = ok(env.run(&["show", "Acme Insights: first ad to renewal"]));
+    assert_eq!(grid, ok(env.run(&["show", &id])));
+    for expected in [
+        "Discover",
+        "Renew",
+        "Marketing",
+        "Customer actions",
+        "Security questionnaire [9]",
+    ] {
+        assert!(grid.contains(expected), "grid lacks {expected}:\n{grid}");
+    }
+
+    let report = ok(env.run(&["report", &id]));
+    assert!(report.contains("Pain points, worst first"), "{report}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(env.run(&["report", &id, "--json"]))).expect("json");
+    let first = &json["painPoints"][0];
+    assert_eq!(first["pain"], 9);
+    assert_eq!(first["rank"], 1);
+    assert_eq!(json["stages"].as_array().map(Vec::len), Some(6));
+    assert!(json["metrics"]["nps"]["n"].as_u64().is_some_and(|n| n > 0));
+}
+
+#[test]
+fn export_import_export_is_identical() {
+    let env = Env::new();
+    let id = ok(env.run(&["demo"])).trim().to_string();
+    let first = ok(env.run(&["export", &id]));
+    let file = env.file("map.json");
+    ok(env.run(&["export", &id, "-o", file.to_str().expect("utf-8")]));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), first);
+    assert!(first.ends_with("}\n"));
+
+    let other = Env::new();
+    let imported = ok(other.run(&["import", file.to_str().expect("utf-8")]))
+        .trim()
+        .to_string();
+    assert_eq!(imported, id, "the map keeps its id");
+    assert_eq!(ok(other.run(&["export", &id])), first, "byte-identical");
+
+    // Again without flags: refused, naming the existing map; nothing changes.
+    let again = other.run(&["import", file.to_str().expect("utf-8")]);
+    assert_eq!(again.status.code(), Some(1));
+    let err = stderr(&again);
+    assert!(
+        err.lines()
+            .next()
+            .is_some_and(|l| l.contains("already exists") && l.contains("Acme Insights")),
+        "{err}"
+    );
+    assert_eq!(ok(other.run(&["list"])).lines().count(), 1);
+
+    // --copy: a new map with fresh ids; --replace: the same id, swapped.
+    let copy = ok(other.run(&["import", file.to_str().expect("utf-8"), "--copy"]))
+        .trim()
+        .to_string();
+    assert_ne!(copy, id);
+    assert!(ok(other.run(&["list"])).contains("Acme Insights: first ad to renewal (copy)"));
+    let replaced = ok(other.run(&["import", file.to_str().expect("utf-8"), "--replace"]))
+        .trim()
+        .to_string();
+    assert_eq!(replaced, id);
+    assert_eq!(ok(other.run(&["list"])).lines().count(), 2);
+}
+
+#[test]
+fn validate_touches_no_database() {
+    let env = Env::new();
+    let file = env.file("sample.json");
+    std::fs::write(&file, journey_core::sample::SAMPLE_JSON).expect("write");
+    let out = ok(raw(
+        &["validate", file.to_str().expect("utf-8")],
+        Some(&env.db()),
+    ));
+    assert!(out.starts_with("ok: "), "{out}");
+    assert!(!env.db().exists(), "validate created no database");
+
+    let bad = env.file("bad.json");
+    std::fs::write(
+        &bad,
+        journey_core::sample::SAMPLE_JSON.replacen("\"pain\": 9", "\"pain\": 11", 1),
+    )
+    .expect("write");
+    let o = raw(&["validate", bad.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(1));
+    let first = stderr(&o).lines().next().unwrap_or_default().to_string();
+    assert!(first.contains("/pain: 11 is outside 0–10"), "{first}");
+}
+
+#[test]
+fn a_broken_import_changes_nothing() {
+    let env = Env::new();
+    let id = ok(env.run(&["demo"])).trim().to_string();
+    let before = ok(env.run(&["export", &id]));
+    let bad = env.file("bad.json");
+    let text = before
+        .replace(&id, "jm_other")
+        .replacen("\"nps\": 9", "\"nps\": 12", 1);
+    std::fs::write(&bad, text).expect("write");
+    let o = env.run(&["import", bad.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("/nps: 12 is outside 0–10"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(ok(env.run(&["list"])).lines().count(), 1);
+    assert_eq!(ok(env.run(&["export", &id])), before);
+}
+
+#[test]
+fn usage_errors_exit_2_and_bad_data_exits_1() {
+    let env = Env::new();
+    for args in [
+        vec!["frobnicate"],
+        vec!["show"],
+        vec!["import", "x.json", "--replace", "--copy"],
+        vec!["report", "m", "--colour"],
+    ] {
+        let o = env.run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    }
+    assert_eq!(raw(&["--help"], None).status.code(), Some(0));
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["show", "no such map"],
+            "no map has the id or name \"no such map\"",
+        ),
+        (
+            &["import", "/nonexistent/file.json"],
+            "/nonexistent/file.json: cannot read",
+        ),
+        (&["export", "nope"], "no map has the id or name"),
+    ];
+    for (args, expected) in cases {
+        let o = env.run(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let first = stderr(&o).lines().next().unwrap_or_default().to_string();
+        assert!(first.contains(expected), "{args:?}: {first}");
+    }
+}
+
+#[test]
+fn an_ambiguous_name_asks_for_an_id() {
+    let env = Env::new();
+    ok(env.run(&["demo"]));
+    ok(env.run(&["demo"]));
+    let o = env.run(&["show", "Acme Insights: first ad to renewal"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("2 maps are named"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_foreign_database_is_refused_and_left_alone() {
+    let env = Env::new();
+    std::fs::write(env.db(), "these are my shopping notes\n".repeat(100)).expect("write");
+    let before = std::fs::read(env.db()).expect("read");
+    let o = env.run(&["list"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a database file"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(env.db()).expect("read"), before);
+}
+
+#[test]
+fn the_database_defaults_to_journeymap_db() {
+    let env = Env::new();
+    let id = ok(raw(&["demo"], Some(&env.db()))).trim().to_string();
+    assert!(env.db().exists());
+    assert!(ok(raw(&["list"], Some(&env.db()))).starts_with(&id));
+}
