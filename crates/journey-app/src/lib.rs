@@ -65,8 +65,10 @@ struct History {
     redo: HashMap<Id, Vec<Change>>,
 }
 
-/// Depth of each undo history.
+/// Depth of each map's undo history.
 const HISTORY_LIMIT: usize = 500;
+/// Depth of the library's history, whose entries hold whole maps.
+const LIBRARY_HISTORY_LIMIT: usize = 20;
 
 /// The use-cases, over one open database.
 #[derive(Debug)]
@@ -238,9 +240,10 @@ impl App {
                 change.map_id.clone()
             };
         self.history.redo.remove(&key);
+        let limit = if key == LIBRARY { LIBRARY_HISTORY_LIMIT } else { HISTORY_LIMIT };
         let stack = self.history.undo.entry(key).or_default();
         stack.push(change);
-        if stack.len() > HISTORY_LIMIT {
+        if stack.len() > limit {
             stack.remove(0);
         }
     }
