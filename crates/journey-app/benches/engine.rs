@@ -31,7 +31,18 @@ struct PlainStage(String, String, String, Option<i64>, Option<i64>, f64);
 #[derive(Serialize, Deserialize)]
 struct PlainLane(String, String, String, bool, f64);
 #[derive(Serialize, Deserialize)]
-struct PlainTouchpoint(String, String, String, String, String, String, String, Option<i64>, Option<i64>, f64);
+struct PlainTouchpoint(
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    f64,
+);
 #[derive(Serialize, Deserialize)]
 struct PlainLink(String, String, String, String, Option<String>);
 #[derive(Serialize, Deserialize)]
@@ -61,7 +72,12 @@ struct PlainMap {
 
 /// The baseline read: the same rows as `load_map`, straight into plain structs.
 fn raw_load(conn: &Connection, id: &str) -> PlainMap {
-    fn all<T>(conn: &Connection, sql: &str, id: &str, f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Vec<T> {
+    fn all<T>(
+        conn: &Connection,
+        sql: &str,
+        id: &str,
+        f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Vec<T> {
         let mut stmt = conn.prepare_cached(sql).expect("prepare");
         let rows = stmt.query_map([id], f).expect("query");
         rows.collect::<rusqlite::Result<_>>().expect("rows")
@@ -110,7 +126,8 @@ fn raw_load(conn: &Connection, id: &str) -> PlainMap {
 /// The baseline write: delete the map, then plain INSERTs of the same rows, one transaction.
 fn raw_replace(conn: &mut Connection, m: &PlainMap) {
     let tx = conn.transaction().expect("tx");
-    tx.execute("DELETE FROM maps WHERE id = ?1", [&m.meta.0]).expect("delete");
+    tx.execute("DELETE FROM maps WHERE id = ?1", [&m.meta.0])
+        .expect("delete");
     let x = &m.meta;
     tx.execute(
         "INSERT INTO maps (id, name, description, persona_name, persona_description, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -122,13 +139,15 @@ fn raw_replace(conn: &mut Connection, m: &PlainMap) {
             .prepare_cached("INSERT INTO stages (map_id, id, name, description, pain, emotion, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
             .expect("prepare");
         for r in &m.stages {
-            s.execute(params![x.0, r.0, r.1, r.2, r.3, r.4, r.5]).expect("stage");
+            s.execute(params![x.0, r.0, r.1, r.2, r.3, r.4, r.5])
+                .expect("stage");
         }
         let mut s = tx
             .prepare_cached("INSERT INTO lanes (map_id, id, name, kind, hidden, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
             .expect("prepare");
         for r in &m.lanes {
-            s.execute(params![x.0, r.0, r.1, r.2, r.3, r.4]).expect("lane");
+            s.execute(params![x.0, r.0, r.1, r.2, r.3, r.4])
+                .expect("lane");
         }
         let mut s = tx
             .prepare_cached(
@@ -137,13 +156,17 @@ fn raw_replace(conn: &mut Connection, m: &PlainMap) {
             )
             .expect("prepare");
         for r in &m.touchpoints {
-            s.execute(params![x.0, r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9]).expect("touchpoint");
+            s.execute(params![
+                x.0, r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9
+            ])
+            .expect("touchpoint");
         }
         let mut s = tx
             .prepare_cached("INSERT INTO links (map_id, id, from_id, to_id, kind, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
             .expect("prepare");
         for r in &m.links {
-            s.execute(params![x.0, r.0, r.1, r.2, r.3, r.4]).expect("link");
+            s.execute(params![x.0, r.0, r.1, r.2, r.3, r.4])
+                .expect("link");
         }
         let mut s = tx
             .prepare_cached(
@@ -152,7 +175,10 @@ fn raw_replace(conn: &mut Connection, m: &PlainMap) {
             )
             .expect("prepare");
         for r in &m.feedback {
-            s.execute(params![x.0, r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10]).expect("feedback");
+            s.execute(params![
+                x.0, r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10
+            ])
+            .expect("feedback");
         }
     }
     tx.commit().expect("commit");
@@ -164,13 +190,16 @@ fn prepared(dir: &Path, n: usize) -> (std::path::PathBuf, String, String) {
     let map = synthetic(n, 5);
     let json = export_json(&map);
     let mut app = App::open(&path).expect("open");
-    let id = app.import_map(json.as_bytes(), ImportMode::Replace).expect("import");
+    let id = app
+        .import_map(json.as_bytes(), ImportMode::Replace)
+        .expect("import");
     (path, id, json)
 }
 
 fn plain_conn(path: &Path) -> Connection {
     let c = Connection::open(path).expect("open");
-    c.pragma_update(None, "synchronous", "FULL").expect("pragma");
+    c.pragma_update(None, "synchronous", "FULL")
+        .expect("pragma");
     c.pragma_update(None, "foreign_keys", "ON").expect("pragma");
     c
 }
@@ -227,16 +256,27 @@ fn benches(c: &mut Criterion) {
         drop(conn);
         let mut app = App::open(&path).expect("open");
         g.bench_with_input(BenchmarkId::new("import", n), &n, |b, _| {
-            b.iter(|| black_box(app.import_map(json.as_bytes(), ImportMode::Replace).expect("import")))
+            b.iter(|| {
+                black_box(
+                    app.import_map(json.as_bytes(), ImportMode::Replace)
+                        .expect("import"),
+                )
+            })
         });
 
-        let tp = app.load_map(&id).expect("load").touchpoints[n / 2].id.clone();
+        let tp = app.load_map(&id).expect("load").touchpoints[n / 2]
+            .id
+            .clone();
         let mut flip = false;
         g.bench_with_input(BenchmarkId::new("edit", n), &n, |b, _| {
             b.iter(|| {
                 flip = !flip;
                 let fields = TouchpointFields {
-                    title: if flip { "Edited title".into() } else { "Edited again".into() },
+                    title: if flip {
+                        "Edited title".into()
+                    } else {
+                        "Edited again".into()
+                    },
                     pain: Some(if flip { 7 } else { 3 }),
                     ..TouchpointFields::default()
                 };

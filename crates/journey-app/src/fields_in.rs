@@ -3,9 +3,10 @@
 
 use journey_core::model::{FeedbackKind, LinkKind};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The map's own editable fields.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MapFields {
     pub name: String,
@@ -14,7 +15,7 @@ pub struct MapFields {
     pub persona_description: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StageFields {
     pub name: String,
@@ -23,14 +24,14 @@ pub struct StageFields {
     pub emotion: Option<i8>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LaneFields {
     pub name: String,
     pub hidden: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TouchpointFields {
     pub title: String,
@@ -41,14 +42,14 @@ pub struct TouchpointFields {
     pub emotion: Option<i8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkFields {
     pub kind: LinkKind,
     pub label: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FeedbackFields {
     pub kind: FeedbackKind,

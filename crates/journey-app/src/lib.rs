@@ -19,9 +19,12 @@ use journey_core::ops::{self, IdKind};
 use journey_core::report::Report;
 use journey_store::{MapSummary, Scope, Store, StoreError, Write};
 
+pub mod api;
 pub mod change;
+pub mod dto;
 pub mod error;
 pub mod fields_in;
+pub mod files;
 pub mod paths;
 pub mod render;
 
@@ -119,6 +122,29 @@ impl App {
 
     pub fn load_map(&self, id: &str) -> Result<JourneyMap> {
         Ok(self.store.load_map(id)?)
+    }
+
+    /// The map as the board shows it, with metrics and whether undo/redo are possible.
+    pub fn view(&self, id: &str) -> Result<dto::MapView> {
+        let map = self.store.load_map(id)?;
+        Ok(dto::MapView::build(
+            &map,
+            self.can_undo(id),
+            self.can_redo(id),
+        ))
+    }
+
+    /// Feedback on one touchpoint or stage, oldest first.
+    pub fn feedback_for(&self, target: &FeedbackTarget) -> Result<Vec<Feedback>> {
+        Ok(self.store.feedback_for(target)?)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.store.setting(key)?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        Ok(self.store.set_setting(key, value)?)
     }
 
     /// Finds a map by id, or by its exact name if that name is unique.
@@ -240,7 +266,11 @@ impl App {
                 change.map_id.clone()
             };
         self.history.redo.remove(&key);
-        let limit = if key == LIBRARY { LIBRARY_HISTORY_LIMIT } else { HISTORY_LIMIT };
+        let limit = if key == LIBRARY {
+            LIBRARY_HISTORY_LIMIT
+        } else {
+            HISTORY_LIMIT
+        };
         let stack = self.history.undo.entry(key).or_default();
         stack.push(change);
         if stack.len() > limit {

@@ -4,11 +4,12 @@
 //! Exit status: 0 on success, 1 on bad input or data (the first line of stderr names the
 //! problem), 2 on a usage error.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use journey_app::files::{read_input, write_atomically};
 use journey_app::{paths, render, App, AppError, ImportMode};
 use journey_core::interchange::{self, Limits};
 
@@ -98,63 +99,6 @@ fn open(db: Option<PathBuf>) -> Result<App, AppError> {
         )
     })?;
     App::open(&path)
-}
-
-/// Reads a file (or stdin for "-"), refusing one larger than the import limit before
-/// reading it.
-fn read_input(path: &Path) -> Result<Vec<u8>, AppError> {
-    let max = Limits::default().max_bytes;
-    let io = |e: std::io::Error| AppError::Io(format!("{}: cannot read ({e})", path.display()));
-    let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        std::io::stdin()
-            .take(max as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-    } else {
-        let file = std::fs::File::open(path).map_err(io)?;
-        if file.metadata().map_err(io)?.is_dir() {
-            return Err(AppError::Io(format!(
-                "{}: is a folder, not a file",
-                path.display()
-            )));
-        }
-        file.take(max as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-    }
-    if bytes.len() > max {
-        return Err(AppError::Invalid(format!(
-            "{}: the file is larger than {} MiB, the most an import reads",
-            path.display(),
-            max / (1024 * 1024)
-        )));
-    }
-    Ok(bytes)
-}
-
-/// Writes `text` to `path` through a temporary file in the same folder, so a failure never
-/// leaves half a file behind.
-fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
-    let io = |e: std::io::Error| AppError::Io(format!("{}: cannot write ({e})", path.display()));
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| AppError::Io(format!("{}: not a file name", path.display())))?;
-    let tmp = dir.join(format!(".{}.partial", name.to_string_lossy()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
 }
 
 fn run(cli: Cli) -> Result<(), AppError> {

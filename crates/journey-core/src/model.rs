@@ -59,6 +59,7 @@ pub struct Stage {
     Serialize,
     Deserialize,
     schemars::JsonSchema,
+    ts_rs::TS,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum LaneKind {
@@ -173,6 +174,7 @@ pub struct Touchpoint {
     Serialize,
     Deserialize,
     schemars::JsonSchema,
+    ts_rs::TS,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
@@ -223,6 +225,7 @@ pub struct Link {
     Serialize,
     Deserialize,
     schemars::JsonSchema,
+    ts_rs::TS,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum FeedbackKind {

@@ -35,7 +35,11 @@ pub fn synthetic(touchpoints: usize, feedback_each: usize) -> JourneyMap {
         .enumerate()
         .map(|(i, k)| Lane {
             id: format!("ln_{i}"),
-            name: if *k == LaneKind::Custom { "Customer actions".into() } else { k.default_name().into() },
+            name: if *k == LaneKind::Custom {
+                "Customer actions".into()
+            } else {
+                k.default_name().into()
+            },
             kind: *k,
             hidden: false,
             position: i as f64 + 1.0,
@@ -47,7 +51,8 @@ pub fn synthetic(touchpoints: usize, feedback_each: usize) -> JourneyMap {
             stage_id: stages[i * stages.len() / touchpoints.max(1)].id.clone(),
             lane_id: lanes[i % lanes.len()].id.clone(),
             title: format!("Touchpoint {} of the journey", i + 1),
-            description: "A moment where the customer meets the product, described in a sentence.".into(),
+            description: "A moment where the customer meets the product, described in a sentence."
+                .into(),
             channel: ["Web", "Email", "In-app", "Phone"][i % 4].into(),
             owner: ["Growth", "Sales", "Platform", "Support"][i % 4].into(),
             pain: (i % 5 != 0).then_some((i * 7 % 11) as u8),
@@ -71,7 +76,9 @@ pub fn synthetic(touchpoints: usize, feedback_each: usize) -> JourneyMap {
                 id: format!("fb_{j:07}"),
                 target: FeedbackTarget::Touchpoint(tps[i].id.clone()),
                 kind: FeedbackKind::ALL[j % 5],
-                text: format!("Customer quote number {j}: it took longer than I expected to get this done."),
+                text: format!(
+                    "Customer quote number {j}: it took longer than I expected to get this done."
+                ),
                 source: format!("Interview {}", j % 40 + 1),
                 date: Some(format!("2026-{:02}-{:02}", j % 12 + 1, j % 28 + 1)),
                 segment: ["SMB", "Mid-market", "Enterprise"][j % 3].into(),
@@ -88,7 +95,10 @@ pub fn synthetic(touchpoints: usize, feedback_each: usize) -> JourneyMap {
             id: format!("jm_synthetic_{touchpoints}"),
             name: format!("Synthetic map, {touchpoints} touchpoints"),
             description: String::new(),
-            persona: Persona { name: "Generated".into(), description: String::new() },
+            persona: Persona {
+                name: "Generated".into(),
+                description: String::new(),
+            },
             created_at: "2026-01-01T00:00:00Z".into(),
             updated_at: "2026-01-01T00:00:00Z".into(),
         },
@@ -155,11 +165,13 @@ mod tests {
     #[test]
     fn synthetic_maps_are_valid_and_sized() {
         let map = synthetic(100, 5);
-        assert_eq!((map.touchpoints.len(), map.feedback.len(), map.links.len()), (100, 500, 99));
+        assert_eq!(
+            (map.touchpoints.len(), map.feedback.len(), map.links.len()),
+            (100, 500, 99)
+        );
         JourneyGraph::build(&map).expect("references resolve");
         let json = crate::interchange::export_json(&map);
         let back = parse_map_file(json.as_bytes(), &Limits::default()).expect("parses");
         assert_eq!(crate::interchange::export_json(&back), json);
     }
 }
-

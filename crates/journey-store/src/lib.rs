@@ -257,6 +257,39 @@ impl Store {
         read::map_name(&self.conn, id)
     }
 
+    /// Feedback on one touchpoint or stage, oldest first.
+    pub fn feedback_for(&self, target: &FeedbackTarget) -> Result<Vec<Feedback>> {
+        let (col, id) = match target {
+            FeedbackTarget::Touchpoint(id) => ("touchpoint_id", id),
+            FeedbackTarget::Stage(id) => ("stage_id", id),
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {FEEDBACK_COLS} FROM feedback WHERE {col} = ?1 ORDER BY seq"
+        ))?;
+        let rows = stmt.query_map([id], feedback_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A setting, if it was ever set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Sets a setting (its own small transaction).
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
     /// Writes a consistent copy of the database to `dest` with `VACUUM INTO`.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let dest = dest.to_string_lossy().to_string();

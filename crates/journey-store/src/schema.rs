@@ -107,8 +107,16 @@ CREATE INDEX feedback_by_touchpoint ON feedback(touchpoint_id);
 CREATE INDEX feedback_by_stage ON feedback(stage_id);
 "#;
 
+/// Migration 2: small key-value settings kept with the maps (the map the user had open).
+const V2: &str = r#"
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
+"#;
+
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[M<'static>] = &[M::up(V1)];
+pub const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2)];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)

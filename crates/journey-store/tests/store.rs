@@ -249,3 +249,37 @@ fn a_damaged_file_gives_an_error_not_a_panic() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_version_1_database_is_migrated_and_keeps_its_maps() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("old.sqlite3");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-sample.sqlite3");
+    std::fs::copy(&fixture, &path).expect("copy fixture");
+    let mut store = Store::open(&path).expect("migrates");
+    let version: i64 = rusqlite::Connection::open(&path)
+        .expect("open")
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .expect("pragma");
+    assert_eq!(version, journey_store::schema::latest_version());
+    let maps = store.list_maps().expect("list");
+    assert_eq!(maps.len(), 1);
+    let map = store.load_map(&maps[0].id).expect("load");
+    let sample = sample_map().expect("sample");
+    assert_eq!(map.touchpoints.len(), sample.touchpoints.len());
+    assert_eq!(map.feedback.len(), sample.feedback.len());
+    let titles = |m: &JourneyMap| {
+        m.touchpoints
+            .iter()
+            .map(|t| t.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&map), titles(&sample));
+    // The table added by migration 2 works.
+    assert_eq!(store.setting("last_map").expect("read"), None);
+    store.set_setting("last_map", &maps[0].id).expect("write");
+    assert_eq!(
+        store.setting("last_map").expect("read").as_deref(),
+        Some(maps[0].id.as_str())
+    );
+}
