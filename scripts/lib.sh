@@ -33,3 +33,34 @@ ensure_rust_tools() {
   command -v cc >/dev/null 2>&1 || ensure_apt build-essential
   command -v pkg-config >/dev/null 2>&1 || ensure_apt pkg-config
 }
+
+# What the desktop shell needs to build (WebKitGTK and GTK headers).
+ensure_desktop_deps() {
+  ensure_apt build-essential pkg-config libwebkit2gtk-4.1-dev
+}
+
+# What the end-to-end tests need: a virtual display, WebKit's WebDriver, tauri-driver.
+ensure_test_deps() {
+  ensure_apt xvfb xauth webkit2gtk-driver
+  if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+    step "installing tauri-driver"
+    cargo install tauri-driver --locked --version 2.1.0
+  fi
+}
+
+# Node.js and the UI's npm packages (exactly as locked in ui/package-lock.json).
+ensure_ui_deps() {
+  if ! command -v npm >/dev/null 2>&1; then
+    ensure_apt nodejs npm
+  fi
+  if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    step "npm ci (ui/)"
+    (cd ui && npm ci --no-audit --no-fund)
+  fi
+}
+
+# Builds the UI into ui/dist, which the desktop binary embeds.
+build_ui() {
+  step "building the UI"
+  (cd ui && npm run --silent build)
+}

@@ -1,1 +1,308 @@
-//! Test-only crate: see `it/main.rs`.
+//! The end-to-end harness: the real desktop binary in the real webview (WebKitGTK),
+//! driven through tauri-driver and WebKitWebDriver under a private Xvfb display.
+//!
+//! Each [`Session`] starts its own Xvfb (the display number chosen by Xvfb itself), its
+//! own tauri-driver on free loopback ports, and the app with its own temporary database
+//! and data folder, so sessions never share state. Waits are WebDriver waits or polls of
+//! a condition, never fixed sleeps.
+//!
+//! Needs: `Xvfb` (xvfb), `WebKitWebDriver` (webkit2gtk-driver), `tauri-driver`
+//! (`cargo install tauri-driver --locked`), and the app built:
+//! `cargo build -p journeymap-desktop` (scripts/test does all of this).
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use fantoccini::{elements::Element, Client, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+/// How long any one wait may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The `target/<profile>` folder this test binary was built into.
+pub fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("current exe");
+    // target/debug/deps/it-xxxx or target/debug/examples/ui_timing
+    exe.parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>")
+        .to_path_buf()
+}
+
+/// A binary of this workspace, which must have been built.
+pub fn workspace_binary(name: &str) -> PathBuf {
+    let path = target_dir().join(name);
+    assert!(
+        path.exists(),
+        "{} is missing: build it first (cargo build -p {})",
+        path.display(),
+        if name == "journeymap" {
+            "journey-app"
+        } else {
+            name
+        }
+    );
+    path
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+/// A process that is stopped (SIGTERM, then waited for) when dropped.
+#[derive(Debug)]
+struct Managed(Child);
+
+impl Drop for Managed {
+    fn drop(&mut self) {
+        // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it.
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.0.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// What a session's app starts with.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// The database file; a fresh one in the session's folder when `None`.
+    pub db: Option<PathBuf>,
+    /// Stands in for the path the user picks in the native save/open dialog.
+    pub dialog_path: Option<PathBuf>,
+}
+
+/// One running app under WebDriver.
+#[derive(Debug)]
+pub struct Session {
+    pub client: Client,
+    pub db: PathBuf,
+    // Dropped in this order: the driver (and with it the app), then the display.
+    _driver: Managed,
+    _xvfb: Managed,
+    pub dir: tempfile::TempDir,
+}
+
+impl Session {
+    /// Starts Xvfb, tauri-driver and the app, and waits until the UI has started.
+    pub async fn start(launch: Launch) -> Session {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = launch
+            .db
+            .clone()
+            .unwrap_or_else(|| dir.path().join("journeymap.sqlite3"));
+        let (xvfb, display) = start_xvfb();
+        let port = free_port();
+        let native_port = free_port();
+        let runtime_dir = dir.path().join("runtime");
+        std::fs::create_dir_all(&runtime_dir).expect("runtime dir");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&runtime_dir, std::fs::Permissions::from_mode(0o700));
+        }
+        let mut cmd = Command::new(tauri_driver());
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("DISPLAY", &display)
+        .env("JOURNEYMAP_DB", &db)
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("XDG_CACHE_HOME", dir.path().join("cache"))
+        .env("XDG_RUNTIME_DIR", &runtime_dir)
+        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        .env("NO_AT_BRIDGE", "1")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        match &launch.dialog_path {
+            Some(p) => cmd.env("JOURNEYMAP_TEST_DIALOG_PATH", p),
+            None => cmd.env_remove("JOURNEYMAP_TEST_DIALOG_PATH"),
+        };
+        let driver = Managed(cmd.spawn().expect("tauri-driver starts"));
+        wait_for_port(port);
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), serde_json::json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": workspace_binary("journeymap-desktop") }),
+        );
+        let client = fantoccini::ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with the app");
+        Session {
+            client,
+            db,
+            _driver: driver,
+            _xvfb: xvfb,
+            dir,
+        }
+    }
+
+    /// Waits for an element and returns it.
+    pub async fn wait(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css} within {WAIT:?}: {e}"))
+    }
+
+    /// All elements matching `css` right now.
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+    }
+
+    /// Runs JavaScript in the page and returns its value.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("script runs")
+    }
+
+    /// Polls `check` (a JavaScript expression) until it is true.
+    pub async fn until(&self, what: &str, check: &str) {
+        let deadline = Instant::now() + WAIT;
+        let script = format!("return !!({check});");
+        loop {
+            if self.js(&script).await == serde_json::Value::Bool(true) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} ({check})"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// Polls until the element's text equals `expected`.
+    pub async fn until_text(&self, css: &str, expected: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let got = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if got == expected {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css}: expected text {expected:?}, still {got:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// Saves a PNG of the window to `path`.
+    pub async fn screenshot(&self, path: &Path) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("mkdir");
+        }
+        std::fs::write(path, png).expect("write screenshot");
+    }
+
+    /// Ends the WebDriver session (the app quits) and stops everything.
+    pub async fn stop(self) {
+        let Session {
+            client,
+            _driver,
+            _xvfb,
+            ..
+        } = self;
+        let _ = client.close().await;
+    }
+}
+
+/// `tauri-driver` from PATH or cargo's bin folder.
+fn tauri_driver() -> PathBuf {
+    let candidates = std::env::var_os("PATH")
+        .map(|p| {
+            std::env::split_paths(&p)
+                .map(|d| d.join("tauri-driver"))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .chain(std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin/tauri-driver")));
+    for c in candidates {
+        if c.exists() {
+            return c;
+        }
+    }
+    panic!("tauri-driver is not installed: cargo install tauri-driver --locked");
+}
+
+/// Starts Xvfb on a display it picks itself (`-displayfd`), returning ":N".
+fn start_xvfb() -> (Managed, String) {
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1400x900x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb starts (apt-get install xvfb)");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("Xvfb reports its display");
+    let n = line.trim();
+    assert!(
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()),
+        "Xvfb said {line:?}"
+    );
+    (Managed(child), format!(":{n}"))
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + WAIT;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Serializes end-to-end sessions within one test process: each session runs a whole
+/// WebKit process tree, and two at once on two cores make timings and focus flaky.
+pub static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());

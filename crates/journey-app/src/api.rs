@@ -267,3 +267,27 @@ pub fn import_map_from(app: &mut App, path: &Path, mode: ImportMode) -> Result<F
         map_id: Some(id),
     })
 }
+
+/// A file name to suggest in the save dialog: the map's name, made safe for file systems.
+pub fn export_file_name(app: &App, map_id: &str) -> Result<String> {
+    let name = app.map_name(map_id)?;
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let safe = safe
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    Ok(format!(
+        "{}.journeymap.json",
+        if safe.is_empty() { "map" } else { &safe }
+    ))
+}

@@ -147,6 +147,13 @@ impl App {
         Ok(self.store.set_setting(key, value)?)
     }
 
+    /// The name of the map with this id.
+    pub fn map_name(&self, id: &str) -> Result<String> {
+        self.store
+            .map_name(id)?
+            .ok_or_else(|| AppError::NotFound(format!("no map with id {id}")))
+    }
+
     /// Finds a map by id, or by its exact name if that name is unique.
     pub fn resolve_map(&self, id_or_name: &str) -> Result<Id> {
         if self.store.map_name(id_or_name)?.is_some() {

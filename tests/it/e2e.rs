@@ -1,0 +1,340 @@
+//! End to end: the real app binary in the real webview, driven as a user drives it.
+//! Each test has its own display, driver, app process and database (see `src/lib.rs`).
+
+use std::path::Path;
+use std::process::Command;
+
+use fantoccini::key::Key;
+use journeymap_tests::{workspace_binary, Launch, Session, ONE_AT_A_TIME};
+
+fn k(key: Key) -> char {
+    char::from(key)
+}
+
+/// `journeymap --db <db> args…`, which must succeed.
+fn cli(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(workspace_binary("journeymap"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("journeymap runs");
+    assert!(
+        out.status.success(),
+        "journeymap {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+async fn attr(s: &Session, css: &str, name: &str) -> String {
+    s.wait(css)
+        .await
+        .attr(name)
+        .await
+        .expect("attr")
+        .unwrap_or_default()
+}
+
+/// Types `text` and Enter into the element.
+async fn type_enter(s: &Session, css: &str, text: &str) {
+    s.wait(css)
+        .await
+        .send_keys(&format!("{text}{}", k(Key::Enter)))
+        .await
+        .expect("type");
+}
+
+#[tokio::test]
+async fn first_start_shows_the_sample_map() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = Session::start(Launch::default()).await;
+    s.wait("[data-testid=board]").await;
+    s.until(
+        "the sample's cards",
+        "document.querySelectorAll('[data-testid=card]').length >= 30",
+    )
+    .await;
+    assert_eq!(s.all("[data-testid=stage-header]").await.len(), 6);
+    let titles = s.js("return [...document.querySelectorAll('[data-testid=card-title]')].map(e => e.textContent)").await;
+    assert!(
+        titles.to_string().contains("Security questionnaire"),
+        "{titles}"
+    );
+    // The picture in the README.
+    s.screenshot(&journeymap_tests::target_dir().join("e2e-screenshots/sample-map.png"))
+        .await;
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn edit_a_map_and_find_it_after_a_restart() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let db = out.path().join("maps.sqlite3");
+    let s = Session::start(Launch {
+        db: Some(db.clone()),
+        ..Launch::default()
+    })
+    .await;
+    s.wait("[data-testid=board]").await;
+
+    // Create a map.
+    s.wait("[data-testid=to-library]")
+        .await
+        .click()
+        .await
+        .expect("click");
+    s.wait("[data-testid=new-map]")
+        .await
+        .click()
+        .await
+        .expect("click");
+    type_enter(&s, "[data-testid=new-map-name]", "Checkout journey").await;
+    s.until("the new map's board", "document.querySelector('[data-testid=board]') && document.querySelectorAll('[data-testid=lane-label]').length === 7 && document.querySelectorAll('[data-testid=stage-header]').length === 0").await;
+    let map_id = attr(&s, "[data-testid=board]", "data-map-id").await;
+
+    // Add a stage and a touchpoint.
+    s.wait("[data-testid=add-stage]")
+        .await
+        .click()
+        .await
+        .expect("click");
+    type_enter(&s, "[data-testid=stage-name-input]", "Pay").await;
+    s.until_text("[data-testid=stage-header] [data-testid=stage-name]", "Pay")
+        .await;
+    let stage = attr(&s, "[data-testid=stage-header]", "data-stage-id").await;
+    let lanes = s.js("return [...document.querySelectorAll('[data-testid=lane-label]')].map(e => e.dataset.laneId)").await;
+    let lane0 = lanes[0].as_str().expect("lane id").to_string();
+    let lane1 = lanes[1].as_str().expect("lane id").to_string();
+    let cell0 = format!("[data-testid=cell][data-stage-id='{stage}'][data-lane-id='{lane0}']");
+    let cell1 = format!("[data-testid=cell][data-stage-id='{stage}'][data-lane-id='{lane1}']");
+    s.wait(&format!("{cell0} [data-testid=add-touchpoint]"))
+        .await
+        .click()
+        .await
+        .expect("click");
+    type_enter(&s, "[data-testid=touchpoint-title-input]", "Card form").await;
+    s.until_text(&format!("{cell0} [data-testid=card-title]"), "Card form")
+        .await;
+
+    // Add feedback with NPS answers and watch the stage's NPS change.
+    s.wait(&format!("{cell0} [data-testid=card]"))
+        .await
+        .click()
+        .await
+        .expect("select");
+    s.wait("[data-testid=detail]").await;
+    s.wait("[data-testid=feedback-text]")
+        .await
+        .send_keys("Too many fields")
+        .await
+        .expect("type");
+    s.wait("[data-testid=feedback-nps]")
+        .await
+        .select_by_value("2")
+        .await
+        .expect("select");
+    s.wait("[data-testid=feedback-save]")
+        .await
+        .click()
+        .await
+        .expect("save");
+    s.until_text("[data-testid=stage-nps]", "NPS -100 (n=1)")
+        .await;
+    s.wait("[data-testid=feedback-text]")
+        .await
+        .send_keys("Quick once I knew where")
+        .await
+        .expect("type");
+    s.wait("[data-testid=feedback-nps]")
+        .await
+        .select_by_value("10")
+        .await
+        .expect("select");
+    s.wait("[data-testid=feedback-save]")
+        .await
+        .click()
+        .await
+        .expect("save");
+    s.until_text("[data-testid=stage-nps]", "NPS 0 (n=2)").await;
+
+    // Set a pain score.
+    s.wait("[data-testid=field-pain]")
+        .await
+        .select_by_value("8")
+        .await
+        .expect("pain");
+    s.until_text(&format!("{cell0} [data-testid=pain-badge]"), "8")
+        .await;
+
+    // Move the card one lane down with the keyboard.
+    let card = s.wait(&format!("{cell0} [data-testid=card]")).await;
+    card.send_keys(&format!("{}{}{}", k(Key::Alt), k(Key::Down), k(Key::Null)))
+        .await
+        .expect("keys");
+    s.wait(&format!("{cell1} [data-testid=card]")).await;
+    assert!(s
+        .all(&format!("{cell0} [data-testid=card]"))
+        .await
+        .is_empty());
+
+    // Undo puts it back; redo moves it again.
+    s.wait("[data-testid=undo]")
+        .await
+        .click()
+        .await
+        .expect("undo");
+    s.wait(&format!("{cell0} [data-testid=card]")).await;
+    s.wait("[data-testid=redo]")
+        .await
+        .click()
+        .await
+        .expect("redo");
+    s.wait(&format!("{cell1} [data-testid=card]")).await;
+    s.stop().await;
+
+    // Restart: the app opens where the user left off, with everything saved.
+    let s = Session::start(Launch {
+        db: Some(db.clone()),
+        ..Launch::default()
+    })
+    .await;
+    s.until(
+        "the same map",
+        &format!("document.querySelector('[data-testid=board]')?.dataset.mapId === '{map_id}'"),
+    )
+    .await;
+    s.until_text(&format!("{cell1} [data-testid=card-title]"), "Card form")
+        .await;
+    s.until_text(&format!("{cell1} [data-testid=pain-badge]"), "8")
+        .await;
+    s.until_text("[data-testid=stage-nps]", "NPS 0 (n=2)").await;
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn export_in_the_app_matches_the_cli() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let file = out.path().join("exported.json");
+    let s = Session::start(Launch {
+        dialog_path: Some(file.clone()),
+        ..Launch::default()
+    })
+    .await;
+    s.wait("[data-testid=board]").await;
+    let map_id = attr(&s, "[data-testid=board]", "data-map-id").await;
+    s.wait("[data-testid=export]")
+        .await
+        .click()
+        .await
+        .expect("export");
+    s.until(
+        "the export message",
+        "document.querySelector('[data-testid=status]')?.textContent.includes('exported.json')",
+    )
+    .await;
+    let from_app = std::fs::read_to_string(&file).expect("the app wrote the file");
+    let from_cli = cli(&s.db, &["export", &map_id]);
+    assert_eq!(from_app, from_cli);
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn a_broken_import_shows_its_path_and_changes_nothing() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let db = out.path().join("maps.sqlite3");
+    let id = cli(&db, &["demo"]).trim().to_string();
+    let before = cli(&db, &["export", &id]);
+    let broken = out.path().join("broken.json");
+    let mut v: serde_json::Value = serde_json::from_str(&before).expect("json");
+    v["map"]["id"] = serde_json::json!("jm_other");
+    v["touchpoints"][3]["pain"] = serde_json::json!(11);
+    std::fs::write(&broken, serde_json::to_string_pretty(&v).expect("json")).expect("write");
+
+    let s = Session::start(Launch {
+        db: Some(db.clone()),
+        dialog_path: Some(broken),
+    })
+    .await;
+    s.wait("[data-testid=board]").await;
+    s.wait("[data-testid=import]")
+        .await
+        .click()
+        .await
+        .expect("import");
+    s.until_text(
+        "[data-testid=error-problem]",
+        "/touchpoints/3/pain: 11 is outside 0–10",
+    )
+    .await;
+    assert_eq!(cli(&db, &["list"]).lines().count(), 1, "no map was added");
+    assert_eq!(cli(&db, &["export", &id]), before, "the map is unchanged");
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn markup_in_user_text_is_shown_as_text_and_never_runs() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let db = out.path().join("maps.sqlite3");
+    let payloads = [
+        "<img src=x onerror=\"window.__pwned='img'\">",
+        "<script>window.__pwned='script'</script>",
+        "<b onmouseover=\"window.__pwned='b'\">bold</b> & \"quotes\"",
+    ];
+    let map = serde_json::json!({
+        "format": "journeymap", "version": 1,
+        "map": {"id": "jm_xss", "name": payloads[1], "description": payloads[0],
+                "persona": {"name": payloads[2], "description": ""},
+                "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z"},
+        "stages": [{"id": "st_1", "name": payloads[0], "description": "", "pain": null, "emotion": null}],
+        "lanes": [{"id": "ln_1", "name": payloads[2], "kind": "marketing", "hidden": false}],
+        "touchpoints": payloads.iter().enumerate().map(|(i, p)| serde_json::json!({
+            "id": format!("tp_{i}"), "stage": "st_1", "lane": "ln_1", "title": p, "description": p,
+            "channel": p, "owner": p, "pain": 5, "emotion": null})).collect::<Vec<_>>(),
+        "links": [],
+        "feedback": [{"id": "fb_1", "touchpoint": "tp_0", "stage": null, "kind": "quote", "text": payloads[0],
+                      "source": payloads[1], "date": null, "segment": "", "nps": 9, "csat": null, "ces": null}]
+    });
+    let file = out.path().join("xss.json");
+    std::fs::write(&file, map.to_string()).expect("write");
+    cli(&db, &["import", file.to_str().expect("utf-8")]);
+
+    let s = Session::start(Launch {
+        db: Some(db),
+        ..Launch::default()
+    })
+    .await;
+    s.wait("[data-testid=board]").await;
+    s.until(
+        "three cards",
+        "document.querySelectorAll('[data-testid=card]').length === 3",
+    )
+    .await;
+    let titles = s.js("return [...document.querySelectorAll('[data-testid=card-title]')].map(e => e.textContent)").await;
+    assert_eq!(
+        titles,
+        serde_json::json!(payloads),
+        "titles are shown literally"
+    );
+    s.until_text(
+        "[data-testid=stage-header] [data-testid=stage-name]",
+        payloads[0],
+    )
+    .await;
+    s.wait("[data-testid=card][data-touchpoint-id=tp_0]")
+        .await
+        .click()
+        .await
+        .expect("select");
+    s.until_text("[data-testid=feedback-text-view]", payloads[0])
+        .await;
+    let injected = s
+        .js("return { pwned: window.__pwned ?? null, imgs: document.querySelectorAll('img[src=x], script:not([src]), b[onmouseover]').length }")
+        .await;
+    assert_eq!(injected, serde_json::json!({"pwned": null, "imgs": 0}));
+    s.stop().await;
+}
