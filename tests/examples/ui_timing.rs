@@ -86,11 +86,13 @@ async fn main() {
                 .click()
                 .await
                 .expect("library");
-            s.wait(&format!("[data-testid=map-row][data-map-id='{map_id}']"))
-                .await
-                .click()
-                .await
-                .expect("open");
+            s.wait(&format!(
+                "[data-testid=map-row][data-map-id='{map_id}'] [data-testid=map-name]"
+            ))
+            .await
+            .click()
+            .await
+            .expect("open");
             s.until("cards painted", &format!("document.querySelectorAll('[data-testid=card]').length === {n} && performance.getEntriesByName('jm:open-painted').length > {i}")).await;
             opens.push(measure(&s, &format!("open-{i}"), "jm:open-start", "jm:open-painted").await);
         }

@@ -107,8 +107,6 @@ impl Session {
             .clone()
             .unwrap_or_else(|| dir.path().join("journeymap.sqlite3"));
         let (xvfb, display) = start_xvfb();
-        let port = free_port();
-        let native_port = free_port();
         let runtime_dir = dir.path().join("runtime");
         std::fs::create_dir_all(&runtime_dir).expect("runtime dir");
         #[cfg(unix)]
@@ -116,43 +114,23 @@ impl Session {
             use std::os::unix::fs::PermissionsExt;
             let _ = std::fs::set_permissions(&runtime_dir, std::fs::Permissions::from_mode(0o700));
         }
-        let mut cmd = Command::new(tauri_driver());
-        cmd.args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native_port.to_string(),
-        ])
-        .env("DISPLAY", &display)
-        .env("JOURNEYMAP_DB", &db)
-        .env("XDG_DATA_HOME", dir.path().join("data"))
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
-        .env("XDG_CACHE_HOME", dir.path().join("cache"))
-        .env("XDG_RUNTIME_DIR", &runtime_dir)
-        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
-        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-        .env("NO_AT_BRIDGE", "1")
-        .env_remove("WAYLAND_DISPLAY")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-        match &launch.dialog_path {
-            Some(p) => cmd.env("JOURNEYMAP_TEST_DIALOG_PATH", p),
-            None => cmd.env_remove("JOURNEYMAP_TEST_DIALOG_PATH"),
+        // tauri-driver now and then drops the very first session request while
+        // WebKitWebDriver is still coming up (no answer at all, not an error answer). Such a
+        // start is retried with a fresh driver; any WebDriver error fails at once.
+        let mut attempt = 0;
+        let (driver, client) = loop {
+            attempt += 1;
+            let driver = spawn_driver(&dir, &display, &db, &runtime_dir, &launch);
+            match connect(driver.port).await {
+                Ok(client) => break (driver, client),
+                Err(e) if attempt < 3 && e.to_string().contains("did not respond") => drop(driver),
+                Err(e) => panic!(
+                    "no WebDriver session with the app: {e}\ntauri-driver said:\n{}",
+                    std::fs::read_to_string(&driver.log).unwrap_or_default()
+                ),
+            }
         };
-        let driver = Managed(cmd.spawn().expect("tauri-driver starts"));
-        wait_for_port(port);
-
-        let mut caps = serde_json::Map::new();
-        caps.insert("browserName".into(), serde_json::json!("wry"));
-        caps.insert(
-            "tauri:options".into(),
-            serde_json::json!({ "application": workspace_binary("journeymap-desktop") }),
-        );
-        let client = fantoccini::ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a WebDriver session with the app");
+        let driver = driver.process;
         Session {
             client,
             db,
@@ -242,6 +220,64 @@ impl Session {
         } = self;
         let _ = client.close().await;
     }
+}
+
+/// A running tauri-driver, its port and its log file.
+struct Driver {
+    process: Managed,
+    port: u16,
+    log: PathBuf,
+}
+
+fn spawn_driver(
+    dir: &tempfile::TempDir,
+    display: &str,
+    db: &Path,
+    runtime_dir: &Path,
+    launch: &Launch,
+) -> Driver {
+    let port = free_port();
+    let native_port = free_port();
+    let mut cmd = Command::new(tauri_driver());
+    cmd.args([
+        "--port",
+        &port.to_string(),
+        "--native-port",
+        &native_port.to_string(),
+    ])
+    .env("DISPLAY", display)
+    .env("JOURNEYMAP_DB", db)
+    .env("XDG_DATA_HOME", dir.path().join("data"))
+    .env("XDG_CONFIG_HOME", dir.path().join("config"))
+    .env("XDG_CACHE_HOME", dir.path().join("cache"))
+    .env("XDG_RUNTIME_DIR", runtime_dir)
+    .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+    .env("NO_AT_BRIDGE", "1")
+    .env_remove("WAYLAND_DISPLAY");
+    let log = dir.path().join(format!("tauri-driver-{port}.log"));
+    let file = std::fs::File::create(&log).expect("driver log");
+    cmd.stdout(file.try_clone().expect("log handle"))
+        .stderr(file);
+    match &launch.dialog_path {
+        Some(p) => cmd.env("JOURNEYMAP_TEST_DIALOG_PATH", p),
+        None => cmd.env_remove("JOURNEYMAP_TEST_DIALOG_PATH"),
+    };
+    let process = Managed(cmd.spawn().expect("tauri-driver starts"));
+    wait_for_port(port);
+    Driver { process, port, log }
+}
+
+async fn connect(port: u16) -> Result<Client, fantoccini::error::NewSessionError> {
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), serde_json::json!("wry"));
+    caps.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": workspace_binary("journeymap-desktop") }),
+    );
+    fantoccini::ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
 }
 
 /// `tauri-driver` from PATH or cargo's bin folder.

@@ -1,0 +1,117 @@
+// The feedback on one touchpoint or stage: fetched when the panel shows and again after
+// every edit, listed oldest first, with add, edit (one form at a time) and delete.
+import { useEffect, useState } from "react";
+import type { FeedbackDto, FeedbackFields } from "../../bindings";
+import { ipc } from "../../ipc";
+import { FEEDBACK_KINDS, draftFrom } from "../../lib/feedbackForm";
+import type { Edit } from "../map/useMapSession";
+import { useMessages } from "../messages/messages";
+import { FeedbackForm } from "./FeedbackForm";
+import "./feedback.css";
+
+type Target = { touchpointId: string } | { stageId: string };
+
+type Props = {
+  target: Target;
+  /** Changes after every edit, so the list is fetched again. */
+  refreshKey: number;
+  edit: Edit;
+};
+
+export function FeedbackSection({ target, refreshKey, edit }: Props) {
+  const messages = useMessages();
+  const [items, setItems] = useState<FeedbackDto[] | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const targetId = "touchpointId" in target ? target.touchpointId : target.stageId;
+  const targetKind = "touchpointId" in target ? "touchpoint" : "stage";
+
+  useEffect(() => {
+    let live = true;
+    const query = targetKind === "touchpoint" ? { touchpointId: targetId } : { stageId: targetId };
+    ipc.listFeedback(query).then(
+      (list) => live && setItems(list),
+      (e) => live && messages.showError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [targetId, targetKind, refreshKey, messages]);
+
+  const add = async (fields: FeedbackFields) =>
+    (await edit((mapId) => ipc.addFeedback(mapId, target, fields))) !== null;
+  const update = async (id: string, fields: FeedbackFields) => {
+    const ok = (await edit((mapId) => ipc.updateFeedback(mapId, id, fields))) !== null;
+    if (ok) setEditingId(null);
+    return ok;
+  };
+
+  return (
+    <section className="panel__section">
+      <h3>Feedback</h3>
+      {items === null ? (
+        <p className="muted">Loading feedback…</p>
+      ) : items.length === 0 ? (
+        <p className="muted">No feedback yet.</p>
+      ) : (
+        <ul className="feedback-list">
+          {items.map((f) =>
+            f.id === editingId ? (
+              <li key={f.id} className="feedback-item feedback-item--editing">
+                <FeedbackForm initial={draftFrom(f)} submitLabel="Save changes" onSubmit={(fields) => update(f.id, fields)} onCancel={() => setEditingId(null)} />
+              </li>
+            ) : (
+              <FeedbackItem
+                key={f.id}
+                item={f}
+                onEdit={() => setEditingId(f.id)}
+                onDelete={() => void edit((mapId) => ipc.deleteFeedback(mapId, f.id))}
+              />
+            ),
+          )}
+        </ul>
+      )}
+      {editingId === null && (
+        <div className="feedback-add">
+          <h4>Add feedback</h4>
+          <FeedbackForm submitLabel="Add feedback" onSubmit={add} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+const KIND_LABELS = new Map(FEEDBACK_KINDS.map((k) => [k.value, k.label]));
+
+function FeedbackItem({ item: f, onEdit, onDelete }: { item: FeedbackDto; onEdit: () => void; onDelete: () => void }) {
+  const scores = [
+    f.nps !== null ? `NPS ${f.nps}` : null,
+    f.csat !== null ? `CSAT ${f.csat}` : null,
+    f.ces !== null ? `CES ${f.ces}` : null,
+  ].filter((s): s is string => s !== null);
+  const about = [f.source, f.date, f.segment].filter((s): s is string => Boolean(s));
+
+  return (
+    <li className={`feedback-item feedback-item--${f.kind.replace("_", "-")}`} data-testid="feedback-item" data-feedback-id={f.id}>
+      <div className="feedback-item__head">
+        <span className="feedback-item__kind">{KIND_LABELS.get(f.kind) ?? f.kind}</span>
+        {scores.map((s) => (
+          <span key={s} className="chip">
+            {s}
+          </span>
+        ))}
+      </div>
+      <p className="feedback-item__text" data-testid="feedback-text-view">
+        {f.text}
+      </p>
+      {about.length > 0 && <p className="feedback-item__about">{about.join(" · ")}</p>}
+      <div className="button-row">
+        <button type="button" data-testid="feedback-edit" onClick={onEdit}>
+          Edit
+        </button>
+        <button type="button" className="danger-subtle" data-testid="feedback-delete" onClick={onDelete}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}

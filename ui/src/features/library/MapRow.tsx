@@ -1,0 +1,76 @@
+// One map in the library. The row itself opens the map (click, or Enter when focused);
+// its buttons rename, duplicate and delete it.
+import { useState } from "react";
+import type { MapSummaryDto } from "../../bindings";
+import { formatTimestamp } from "../../lib/dates";
+import { ConfirmButton } from "../common/ConfirmButton";
+import { InlineTextInput } from "../common/InlineTextInput";
+
+type Props = {
+  map: MapSummaryDto;
+  onOpen: () => void;
+  onRename: (name: string) => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+};
+
+export function MapRow({ map, onOpen, onRename, onDuplicate, onDelete }: Props) {
+  const [renaming, setRenaming] = useState(false);
+
+  return (
+    <tr
+      className="map-row"
+      data-testid="map-row"
+      data-map-id={map.id}
+      tabIndex={0}
+      aria-label={`Open map ${map.name}`}
+      onClick={() => {
+        if (!renaming) onOpen();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && e.target === e.currentTarget) {
+          e.preventDefault();
+          onOpen();
+        }
+      }}
+    >
+      <td className="map-row__name">
+        {renaming ? (
+          <InlineTextInput
+            initial={map.name}
+            ariaLabel="Map name"
+            testId="map-name-input"
+            onSubmit={(name) => {
+              setRenaming(false);
+              onRename(name);
+            }}
+            onCancel={() => setRenaming(false)}
+          />
+        ) : (
+          <span data-testid="map-name">{map.name}</span>
+        )}
+      </td>
+      <td>{map.personaName || <span className="muted">—</span>}</td>
+      <td className="num">{map.stageCount}</td>
+      <td className="num">{map.touchpointCount}</td>
+      <td>
+        <time dateTime={map.updatedAt}>{formatTimestamp(map.updatedAt)}</time>
+      </td>
+      <td className="map-row__actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+        <button type="button" data-testid="rename-map" aria-label={`Rename ${map.name}`} onClick={() => setRenaming(true)}>
+          Rename
+        </button>
+        <button type="button" data-testid="duplicate-map" aria-label={`Duplicate ${map.name}`} onClick={onDuplicate}>
+          Duplicate
+        </button>
+        <ConfirmButton
+          label="Delete"
+          ariaLabel={`Delete ${map.name}`}
+          prompt={`Delete “${map.name}”?`}
+          testId="delete-map"
+          onConfirm={onDelete}
+        />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,108 @@
+// Draws links as SVG arrows over the board grid, from card edge to card edge: flow
+// solid, handoff dashed, depends-on dotted. Positions are measured after every render
+// of a new view and whenever the grid changes size. Clicking an arrow selects the link.
+import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from "react";
+import type { LinkDto, LinkKind } from "../../bindings";
+import { arrowSegment, type Point, type Rect } from "../../lib/linkGeometry";
+import { deepEqual } from "../../lib/reconcile";
+import { useBoardActions } from "../map/boardActions";
+import { LINK_KIND_LABELS } from "./linkKinds";
+import "./links.css";
+
+type Props = {
+  gridRef: RefObject<HTMLDivElement | null>;
+  links: LinkDto[];
+  selectedLinkId: string | null;
+  layoutKey: unknown;
+};
+
+type Segment = { id: string; kind: LinkKind; from: Point; to: Point };
+type Layout = { width: number; height: number; segments: Segment[] };
+
+const KINDS: LinkKind[] = ["flow", "handoff", "depends_on"];
+
+export function LinkLayer({ gridRef, links, selectedLinkId, layoutKey }: Props) {
+  const actions = useBoardActions();
+  const [layout, setLayout] = useState<Layout>({ width: 0, height: 0, segments: [] });
+
+  const measure = useCallback(() => {
+    const grid = gridRef.current;
+    if (grid === null) return;
+    const next = measureLinks(grid, links);
+    setLayout((prev) => (deepEqual(prev, next) ? prev : next));
+  }, [gridRef, links]);
+
+  useLayoutEffect(measure, [measure, layoutKey]);
+
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (grid === null || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => measure());
+    observer.observe(grid);
+    return () => observer.disconnect();
+  }, [gridRef, measure]);
+
+  if (links.length === 0) return null;
+  return (
+    <svg className="link-layer" width={layout.width} height={layout.height} role="group" aria-label="Links between touchpoints">
+      <defs>
+        {[...KINDS, "selected"].map((k) => (
+          <marker key={k} id={`jm-arrow-${k}`} className={`link-marker link-marker--${k}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
+        ))}
+      </defs>
+      {layout.segments.map((s) => {
+        const selected = s.id === selectedLinkId;
+        return (
+          <g
+            key={s.id}
+            className={`link link--${s.kind}${selected ? " link--selected" : ""}`}
+            data-testid="link-arrow"
+            data-link-id={s.id}
+            onClick={() => actions.selectLink(s.id)}
+          >
+            <title>{`${LINK_KIND_LABELS[s.kind]} link (click to select)`}</title>
+            <line className="link__hit" x1={s.from.x} y1={s.from.y} x2={s.to.x} y2={s.to.y} />
+            <line className="link__line" x1={s.from.x} y1={s.from.y} x2={s.to.x} y2={s.to.y} markerEnd={`url(#jm-arrow-${selected ? "selected" : s.kind})`} />
+            {/* A handle at the midpoint: the arrow's centre is always clickable and never zero-sized. */}
+            <circle className="link__handle" cx={(s.from.x + s.to.x) / 2} cy={(s.from.y + s.to.y) / 2} r={6} />
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** Card rectangles relative to the grid, for the cards that links touch. */
+function measureLinks(grid: HTMLElement, links: LinkDto[]): Layout {
+  const width = grid.scrollWidth;
+  const height = grid.scrollHeight;
+  if (links.length === 0) return { width, height, segments: [] };
+  const needed = new Set<string>();
+  for (const l of links) {
+    needed.add(l.fromId);
+    needed.add(l.toId);
+  }
+  const origin = grid.getBoundingClientRect();
+  const rects = new Map<string, Rect>();
+  for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="card"]')) {
+    const id = el.dataset.touchpointId;
+    if (id === undefined || !needed.has(id)) continue;
+    const r = el.getBoundingClientRect();
+    rects.set(id, { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height });
+  }
+  const segments: Segment[] = [];
+  for (const l of links) {
+    const a = rects.get(l.fromId);
+    const b = rects.get(l.toId);
+    if (a === undefined || b === undefined) continue;
+    const { from, to } = arrowSegment(a, b, 3);
+    segments.push({ id: l.id, kind: l.kind, from: round(from), to: round(to) });
+  }
+  return { width, height, segments };
+}
+
+function round(p: Point): Point {
+  return { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+}

@@ -1,0 +1,63 @@
+// A lane's row label, kept in view while the board scrolls sideways: its name with the
+// lane's accent, and buttons to rename, move up/down, hide and (custom lanes) delete it.
+import { memo, useState } from "react";
+import type { LaneDto } from "../../bindings";
+import { laneAccentClass } from "../../lib/lanes";
+import { ConfirmButton } from "../common/ConfirmButton";
+import { InlineTextInput } from "../common/InlineTextInput";
+import { useBoardActions } from "./boardActions";
+
+type Props = { lane: LaneDto; first: boolean; last: boolean };
+
+export const LaneLabel = memo(function LaneLabel({ lane, first, last }: Props) {
+  const actions = useBoardActions();
+  const [renaming, setRenaming] = useState(false);
+
+  return (
+    <div className={`lane-label ${laneAccentClass(lane.kind)}`} data-testid="lane-label" data-lane-id={lane.id}>
+      <div className="lane-label__inner">
+        {renaming ? (
+          <InlineTextInput
+            initial={lane.name}
+            ariaLabel="Lane name"
+            testId="lane-name-input"
+            onSubmit={(name) => {
+              setRenaming(false);
+              if (name !== lane.name) actions.renameLane(lane.id, name);
+            }}
+            onCancel={() => setRenaming(false)}
+          />
+        ) : (
+          <span className="lane-label__name" data-testid="lane-name" onDoubleClick={() => setRenaming(true)}>
+            {lane.name}
+          </span>
+        )}
+        {!lane.builtIn && <span className="lane-label__kind">custom</span>}
+        <div className="lane-label__tools">
+          <button type="button" className="icon-button" data-action="rename" aria-label={`Rename lane ${lane.name}`} title="Rename" onClick={() => setRenaming(true)}>
+            ✎
+          </button>
+          <button type="button" className="icon-button" data-action="move-up" aria-label={`Move lane ${lane.name} up`} title="Move up" disabled={first} onClick={() => actions.moveLane(lane.id, -1)}>
+            ▲
+          </button>
+          <button type="button" className="icon-button" data-action="move-down" aria-label={`Move lane ${lane.name} down`} title="Move down" disabled={last} onClick={() => actions.moveLane(lane.id, 1)}>
+            ▼
+          </button>
+          <button type="button" className="icon-button" data-action="hide" data-testid="hide-lane" aria-label={`Hide lane ${lane.name}`} title="Hide" onClick={() => actions.setLaneHidden(lane.id, true)}>
+            ⊘
+          </button>
+          {!lane.builtIn && (
+            <ConfirmButton
+              className="icon-button danger-subtle"
+              label="✕"
+              ariaLabel={`Delete lane ${lane.name}`}
+              testId="delete-lane"
+              prompt={`Delete “${lane.name}” and its touchpoints?`}
+              onConfirm={() => actions.deleteLane(lane.id)}
+            />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Edited, MapView } from "../../bindings";
+import { clone, view } from "../../lib/testData";
+import { MessagesProvider } from "../messages/messages";
+import { MapScreen } from "./MapScreen";
+
+const ipcMock = vi.hoisted(() => ({
+  undo: vi.fn(),
+  redo: vi.fn(),
+  updateTouchpoint: vi.fn(),
+  listFeedback: vi.fn(async () => []),
+}));
+vi.mock("../../ipc", async (importOriginal) => ({ ...(await importOriginal<object>()), ipc: ipcMock }));
+
+function start(v: MapView) {
+  render(
+    <MessagesProvider>
+      <MapScreen initialView={v} onLibrary={vi.fn()} onOpenMap={vi.fn(async () => true)} />
+    </MessagesProvider>,
+  );
+}
+
+describe("MapScreen", () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    window.__jmCardRenders = 0;
+  });
+  afterEach(cleanup);
+
+  it("re-renders only the card an edit changed", async () => {
+    const first = view({ canUndo: true });
+    start(first);
+    expect(screen.getAllByTestId("card")).toHaveLength(3);
+    const before = window.__jmCardRenders;
+    const next = clone(first);
+    next.touchpoints[1].title = "Changed by undo";
+    next.canUndo = false;
+    next.canRedo = true;
+    ipcMock.undo.mockResolvedValue({ view: next, createdId: null } satisfies Edited);
+
+    fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    await waitFor(() => expect(screen.getAllByTestId("card-title")[1].textContent).toBe("Changed by undo"));
+    expect(ipcMock.undo).toHaveBeenCalledWith("jm_1");
+    expect(window.__jmCardRenders - before).toBe(1);
+    expect(screen.getByTestId("undo")).toHaveProperty("disabled", true);
+    expect(screen.getByTestId("redo")).toHaveProperty("disabled", false);
+  });
+
+  it("leaves Ctrl+Z in a text field to the browser", async () => {
+    start(view({ canUndo: true }));
+    fireEvent.click(screen.getByTestId("add-stage"));
+    fireEvent.keyDown(screen.getByTestId("stage-name-input"), { key: "z", ctrlKey: true });
+    await act(async () => {});
+    expect(ipcMock.undo).not.toHaveBeenCalled();
+  });
+
+  it("groups cards into their cells and shows stage NPS only when present", () => {
+    const v = view();
+    v.stages[0].metrics.nps = { score: -20, n: 5, promoters: 1, passives: 1, detractors: 3 };
+    start(v);
+    const cell = document.querySelector('[data-testid="cell"][data-stage-id="st_a"][data-lane-id="ln_1"]')!;
+    expect([...cell.querySelectorAll('[data-testid="card"]')].map((c) => c.getAttribute("data-touchpoint-id"))).toEqual(["tp_1", "tp_2"]);
+    expect(screen.getAllByTestId("stage-nps").map((e) => e.textContent)).toEqual(["NPS -20 (n=5)"]);
+  });
+
+  it("saves a field from the detail panel with the other fields unchanged", async () => {
+    const v = view();
+    start(v);
+    fireEvent.click(screen.getAllByTestId("card")[0]);
+    const next = clone(v);
+    next.touchpoints[0].pain = 6;
+    ipcMock.updateTouchpoint.mockResolvedValue({ view: next, createdId: null } satisfies Edited);
+    fireEvent.change(screen.getByTestId("field-pain"), { target: { value: "6" } });
+    await waitFor(() => expect(screen.getAllByTestId("pain-badge")[0].textContent).toBe("6"));
+    expect(ipcMock.updateTouchpoint).toHaveBeenCalledWith("jm_1", "tp_1", {
+      title: "tp_1", description: "", channel: "", owner: "", pain: 6, emotion: null,
+    });
+    expect(ipcMock.listFeedback).toHaveBeenCalledWith({ touchpointId: "tp_1" });
+  });
+});

@@ -1,0 +1,61 @@
+// One touchpoint on the board. Memoised: it re-renders only when its own touchpoint
+// object (kept stable by reconcileView) or its selection changes.
+import { memo } from "react";
+import type { TouchpointDto } from "../../bindings";
+import { emotionFace } from "../../lib/emotion";
+import { painColours, painLabel } from "../../lib/painScale";
+import { CARD_HELP_ID, useBoardActions } from "../map/boardActions";
+import "./card.css";
+
+type Props = { touchpoint: TouchpointDto; selected: boolean };
+
+export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
+  window.__jmCardRenders = (window.__jmCardRenders ?? 0) + 1;
+  const actions = useBoardActions();
+  const colours = painColours(t.pain);
+  const emotion = emotionFace(t.emotion);
+  const feedback = t.metrics.feedbackCount;
+
+  return (
+    <div
+      className={selected ? "card card--selected" : "card"}
+      data-testid="card"
+      data-touchpoint-id={t.id}
+      tabIndex={0}
+      role="button"
+      aria-pressed={selected}
+      aria-describedby={CARD_HELP_ID}
+      draggable
+      onClick={() => actions.activateCard(t.id)}
+      onKeyDown={(e) => actions.cardKeyDown(e, t)}
+      onDragStart={(e) => actions.dragStart(e, t.id)}
+      onDragEnd={actions.dragEnd}
+    >
+      <div className="card__title" data-testid="card-title">
+        {t.title}
+      </div>
+      <div className="card__meta">
+        <span className="card__pain" title={t.pain === null ? "Pain not scored" : `Pain ${t.pain} of 10`}>
+          <span className="sr-only">Pain:</span>
+          <span
+            className={t.pain === null ? "pain-badge pain-badge--unscored" : "pain-badge"}
+            data-testid="pain-badge"
+            style={{ backgroundColor: colours.background, color: colours.foreground }}
+          >
+            {painLabel(t.pain)}
+          </span>
+        </span>
+        {emotion && (
+          <span className="card__emotion" role="img" aria-label={`Emotion: ${emotion.label}`} title={`Emotion: ${emotion.label}`}>
+            {emotion.face}
+          </span>
+        )}
+        <span className={feedback === 0 ? "card__feedback card__feedback--none" : "card__feedback"} title="Feedback items">
+          <span aria-hidden="true">❝</span>
+          <span className="sr-only">Feedback:</span>
+          <span data-testid="feedback-count">{feedback}</span>
+        </span>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,46 @@
+// Groups touchpoints into board cells once per view, so rendering a cell never scans the
+// whole map.
+import type { TouchpointDto } from "../bindings";
+
+/** The key of the cell (stage, lane) in a cell map. */
+export function cellKey(stageId: string, laneId: string): string {
+  return `${stageId}\u0000${laneId}`;
+}
+
+export type CellMap = ReadonlyMap<string, readonly TouchpointDto[]>;
+
+const EMPTY: readonly TouchpointDto[] = Object.freeze([]);
+
+/**
+ * Groups touchpoints by cell, keeping their order within each cell. When `prev` is
+ * given, a cell whose touchpoints are the same objects in the same order keeps its
+ * previous array, so a memoised cell component does not re-render.
+ */
+export function groupByCell(touchpoints: readonly TouchpointDto[], prev?: CellMap): Map<string, readonly TouchpointDto[]> {
+  const groups = new Map<string, TouchpointDto[]>();
+  for (const t of touchpoints) {
+    const key = cellKey(t.stageId, t.laneId);
+    const list = groups.get(key);
+    if (list) list.push(t);
+    else groups.set(key, [t]);
+  }
+  const out = new Map<string, readonly TouchpointDto[]>();
+  for (const [key, list] of groups) {
+    const old = prev?.get(key);
+    out.set(key, old !== undefined && sameItems(old, list) ? old : list);
+  }
+  return out;
+}
+
+/** The touchpoints of one cell (an empty, shared array when there are none). */
+export function cellItems(cells: CellMap, stageId: string, laneId: string): readonly TouchpointDto[] {
+  return cells.get(cellKey(stageId, laneId)) ?? EMPTY;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
+  }
+  return true;
+}

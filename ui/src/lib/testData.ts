@@ -1,0 +1,61 @@
+// Small builders for the DTOs the tests need.
+import type { LaneDto, LinkDto, MapView, MetricsDto, StageDto, TouchpointDto } from "../bindings";
+
+export function metrics(over: Partial<MetricsDto> = {}): MetricsDto {
+  return { feedbackCount: 0, nps: null, csat: null, ces: null, pain: null, ...over };
+}
+
+export function stage(id: string, over: Partial<StageDto> = {}): StageDto {
+  return { id, name: id, description: "", pain: null, emotion: null, metrics: metrics(), ...over };
+}
+
+export function lane(id: string, over: Partial<LaneDto> = {}): LaneDto {
+  return { id, name: id, kind: "custom", builtIn: false, hidden: false, metrics: metrics(), ...over };
+}
+
+export function tp(id: string, stageId: string, laneId: string, over: Partial<TouchpointDto> = {}): TouchpointDto {
+  return {
+    id,
+    stageId,
+    laneId,
+    title: id,
+    description: "",
+    channel: "",
+    owner: "",
+    pain: null,
+    emotion: null,
+    metrics: metrics(),
+    ...over,
+  };
+}
+
+export function link(id: string, fromId: string, toId: string, over: Partial<LinkDto> = {}): LinkDto {
+  return { id, fromId, toId, kind: "flow", label: null, ...over };
+}
+
+export function view(over: Partial<MapView> = {}): MapView {
+  return {
+    map: {
+      id: "jm_1",
+      name: "Map",
+      description: "",
+      personaName: "",
+      personaDescription: "",
+      createdAt: "2025-01-01T00:00:00Z",
+      updatedAt: "2025-01-01T00:00:00Z",
+    },
+    stages: [stage("st_a"), stage("st_b")],
+    lanes: [lane("ln_1"), lane("ln_2")],
+    touchpoints: [tp("tp_1", "st_a", "ln_1"), tp("tp_2", "st_a", "ln_1"), tp("tp_3", "st_b", "ln_2")],
+    links: [link("lk_1", "tp_1", "tp_3")],
+    metrics: metrics(),
+    canUndo: false,
+    canRedo: false,
+    ...over,
+  };
+}
+
+/** A deep copy, as a fresh view from the backend would be. */
+export function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
