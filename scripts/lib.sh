@@ -54,8 +54,11 @@ ensure_ui_deps() {
     ensure_apt nodejs npm
   fi
   if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-    step "npm ci (ui/)"
-    (cd ui && npm ci --no-audit --no-fund)
+    # `npm install` with the committed lock installs exactly the locked versions. Not
+    # `npm ci`: the lock records only the platform packages this machine's registry
+    # serves (rollup's linux builds), and `npm ci` refuses a lock without the others.
+    step "npm install (ui/, from package-lock.json)"
+    (cd ui && npm install --no-audit --no-fund)
   fi
 }
 
