@@ -4,7 +4,9 @@
 //! - open: from asking to open the map (`jm:open-start`) to its cards painted
 //!   (`jm:open-painted`, after the next animation frame), median of 5 opens;
 //! - edit: from a pain-score change being sent (`jm:edit-start`) to its repaint
-//!   (`jm:edit-painted`), median of 7 edits, and how many cards re-rendered per edit;
+//!   (`jm:edit-painted`), median of 7 edits, split at the command's answer
+//!   (`jm:edit-answered`: backend and IPC before it, render and paint after), and how many
+//!   cards re-rendered per edit;
 //! - baseline, in the same webview and run: plain DOM (createElement) painting the same
 //!   number of cards with the same text, to the next animation frame.
 //!
@@ -56,8 +58,8 @@ async fn baseline(s: &Session, n: usize) -> f64 {
 
 #[tokio::main]
 async fn main() {
-    println!("| touchpoints | open → painted (median of 5) | plain-DOM baseline | edit → repaint (median of 7) | cards re-rendered per edit |");
-    println!("| ---: | ---: | ---: | ---: | ---: |");
+    println!("| touchpoints | open → painted (median of 5) | plain-DOM baseline | edit → repaint (median of 7) | of which backend + IPC | of which render + paint | cards re-rendered per edit |");
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for n in [300usize, 1_000] {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("timing.sqlite3");
@@ -106,6 +108,8 @@ async fn main() {
         card.click().await.expect("select");
         let pain = s.wait("[data-testid=field-pain]").await;
         let mut edits = Vec::new();
+        let mut answered = Vec::new();
+        let mut painted = Vec::new();
         let mut renders = Vec::new();
         for i in 0..7 {
             let before = s
@@ -127,6 +131,8 @@ async fn main() {
             )
             .await;
             edits.push(measure(&s, &format!("edit-{i}"), "jm:edit-start", "jm:edit-painted").await);
+            answered.push(measure(&s, &format!("answer-{i}"), "jm:edit-start", "jm:edit-answered").await);
+            painted.push(measure(&s, &format!("paint-{i}"), "jm:edit-answered", "jm:edit-painted").await);
             let after = s
                 .js("return window.__jmCardRenders || 0")
                 .await
@@ -135,10 +141,12 @@ async fn main() {
             renders.push(after - before);
         }
         println!(
-            "| {n} | {:.0} ms | {:.0} ms | {:.1} ms | {:.0} |",
+            "| {n} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} |",
             median(opens),
             base,
             median(edits),
+            median(answered),
+            median(painted),
             median(renders)
         );
         s.stop().await;

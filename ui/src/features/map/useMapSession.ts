@@ -39,6 +39,7 @@ export function useMapSession(initialView: MapView): { session: Session; edit: E
         performance.mark("jm:edit-start");
         try {
           const result = await run(mapId, latestRef.current);
+          performance.mark("jm:edit-answered");
           const view = reconcileView(latestRef.current, result.view);
           latestRef.current = view;
           setSession((s) => ({ view, mark: "jm:edit-painted", seq: s.seq + 1 }));
