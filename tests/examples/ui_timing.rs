@@ -131,8 +131,24 @@ async fn main() {
             )
             .await;
             edits.push(measure(&s, &format!("edit-{i}"), "jm:edit-start", "jm:edit-painted").await);
-            answered.push(measure(&s, &format!("answer-{i}"), "jm:edit-start", "jm:edit-answered").await);
-            painted.push(measure(&s, &format!("paint-{i}"), "jm:edit-answered", "jm:edit-painted").await);
+            answered.push(
+                measure(
+                    &s,
+                    &format!("answer-{i}"),
+                    "jm:edit-start",
+                    "jm:edit-answered",
+                )
+                .await,
+            );
+            painted.push(
+                measure(
+                    &s,
+                    &format!("paint-{i}"),
+                    "jm:edit-answered",
+                    "jm:edit-painted",
+                )
+                .await,
+            );
             let after = s
                 .js("return window.__jmCardRenders || 0")
                 .await
