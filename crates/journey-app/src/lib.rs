@@ -327,13 +327,11 @@ impl App {
                 updated_at: now(),
                 ..before.clone()
             };
-            Ok((
-                change(
-                    id,
-                    "Edit map",
-                    vec![RowChange::update(Row::Meta(before), Row::Meta(after))],
-                ),
-                (),
+            Ok(one_update(
+                id,
+                "Edit map",
+                Row::Meta(before),
+                Row::Meta(after),
             ))
         })
     }
@@ -489,13 +487,11 @@ impl App {
                 emotion,
                 ..before.clone()
             };
-            Ok((
-                change(
-                    &map_id,
-                    "Edit stage",
-                    vec![RowChange::update(Row::Stage(before), Row::Stage(after))],
-                ),
-                (),
+            Ok(one_update(
+                &map_id,
+                "Edit stage",
+                Row::Stage(before),
+                Row::Stage(after),
             ))
         })
     }
@@ -508,13 +504,11 @@ impl App {
                 position,
                 ..before.clone()
             };
-            Ok((
-                change(
-                    &map_id,
-                    "Move stage",
-                    vec![RowChange::update(Row::Stage(before), Row::Stage(after))],
-                ),
-                (),
+            Ok(one_update(
+                &map_id,
+                "Move stage",
+                Row::Stage(before),
+                Row::Stage(after),
             ))
         })
     }
@@ -567,13 +561,11 @@ impl App {
                 hidden: f.hidden,
                 ..before.clone()
             };
-            Ok((
-                change(
-                    &map_id,
-                    "Edit lane",
-                    vec![RowChange::update(Row::Lane(before), Row::Lane(after))],
-                ),
-                (),
+            Ok(one_update(
+                &map_id,
+                "Edit lane",
+                Row::Lane(before),
+                Row::Lane(after),
             ))
         })
     }
@@ -586,13 +578,11 @@ impl App {
                 position,
                 ..before.clone()
             };
-            Ok((
-                change(
-                    &map_id,
-                    "Move lane",
-                    vec![RowChange::update(Row::Lane(before), Row::Lane(after))],
-                ),
-                (),
+            Ok(one_update(
+                &map_id,
+                "Move lane",
+                Row::Lane(before),
+                Row::Lane(after),
             ))
         })
     }
@@ -675,16 +665,11 @@ impl App {
                 emotion,
                 ..before.clone()
             };
-            Ok((
-                change(
-                    &map_id,
-                    "Edit touchpoint",
-                    vec![RowChange::update(
-                        Row::Touchpoint(before),
-                        Row::Touchpoint(after),
-                    )],
-                ),
-                (),
+            Ok(one_update(
+                &map_id,
+                "Edit touchpoint",
+                Row::Touchpoint(before),
+                Row::Touchpoint(after),
             ))
         })
     }
@@ -712,16 +697,11 @@ impl App {
                 position,
                 ..before.clone()
             };
-            Ok((
-                change(
-                    &map_id,
-                    "Move touchpoint",
-                    vec![RowChange::update(
-                        Row::Touchpoint(before),
-                        Row::Touchpoint(after),
-                    )],
-                ),
-                (),
+            Ok(one_update(
+                &map_id,
+                "Move touchpoint",
+                Row::Touchpoint(before),
+                Row::Touchpoint(after),
             ))
         })
     }
@@ -798,16 +778,11 @@ impl App {
                 label,
                 ..before.clone()
             };
-            Ok((
-                change(
-                    &map_id,
-                    "Edit link",
-                    vec![RowChange::update(
-                        Row::Link(Some(seq), before),
-                        Row::Link(Some(seq), after),
-                    )],
-                ),
-                (),
+            Ok(one_update(
+                &map_id,
+                "Edit link",
+                Row::Link(Some(seq), before),
+                Row::Link(Some(seq), after),
             ))
         })
     }
@@ -851,16 +826,11 @@ impl App {
         self.edit(|w| {
             let (map_id, seq, before) = w.get_feedback(id)?;
             let after = checked_feedback(id.to_string(), before.target.clone(), f)?;
-            Ok((
-                change(
-                    &map_id,
-                    "Edit feedback",
-                    vec![RowChange::update(
-                        Row::Feedback(Some(seq), before),
-                        Row::Feedback(Some(seq), after),
-                    )],
-                ),
-                (),
+            Ok(one_update(
+                &map_id,
+                "Edit feedback",
+                Row::Feedback(Some(seq), before),
+                Row::Feedback(Some(seq), after),
             ))
         })
     }
@@ -900,6 +870,14 @@ fn id_in_use(w: &Write<'_>, e: StoreError) -> AppError {
             message: format!("id {id:?} is already used by {whose}; import with --copy to give this map fresh ids"),
         }],
     })
+}
+
+/// An edit that changes one row and returns nothing else.
+fn one_update(map_id: &str, label: &str, before: Row, after: Row) -> (Change, ()) {
+    (
+        change(map_id, label, vec![RowChange::update(before, after)]),
+        (),
+    )
 }
 
 fn change(map_id: &str, label: &str, rows: Vec<RowChange>) -> Change {
