@@ -161,6 +161,14 @@ impl Change {
         Ok(())
     }
 
+    /// Whether the change creates, replaces or removes a whole map: a library edit, kept in
+    /// the library's history.
+    pub fn is_whole_map(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| matches!(r.before, Some(Row::Map(_))) || matches!(r.after, Some(Row::Map(_))))
+    }
+
     /// Whether the change removes the whole map (then there is no map to touch).
     pub fn removes_map(&self, dir: Direction) -> bool {
         self.rows.iter().any(|rc| {

@@ -250,10 +250,7 @@ impl App {
         let (change, out) = self.store.write(|w| -> Result<(Change, T)> {
             let (change, out) = build(w)?;
             change.apply(w, Direction::Forward)?;
-            let whole_map = change.rows.iter().any(|r| {
-                matches!(r.before, Some(Row::Map(_))) || matches!(r.after, Some(Row::Map(_)))
-            });
-            if !whole_map {
+            if !change.is_whole_map() {
                 w.touch_map(&change.map_id, &now)?;
             }
             Ok((change, out))
@@ -264,14 +261,11 @@ impl App {
 
     /// Keeps an applied change for undo; a new edit clears what could be redone.
     fn record(&mut self, change: Change) {
-        let key =
-            if change.rows.iter().any(|r| {
-                matches!(r.before, Some(Row::Map(_))) || matches!(r.after, Some(Row::Map(_)))
-            }) {
-                LIBRARY.to_string()
-            } else {
-                change.map_id.clone()
-            };
+        let key = if change.is_whole_map() {
+            LIBRARY.to_string()
+        } else {
+            change.map_id.clone()
+        };
         self.history.redo.remove(&key);
         let limit = if key == LIBRARY {
             LIBRARY_HISTORY_LIMIT
