@@ -45,6 +45,25 @@ async fn type_enter(s: &Session, css: &str, text: &str) {
         .expect("type");
 }
 
+/// Fills the detail panel's add-feedback form with a quote and an NPS answer, and saves.
+async fn add_feedback(s: &Session, text: &str, nps: &str) {
+    s.wait("[data-testid=feedback-text]")
+        .await
+        .send_keys(text)
+        .await
+        .expect("type");
+    s.wait("[data-testid=feedback-nps]")
+        .await
+        .select_by_value(nps)
+        .await
+        .expect("select");
+    s.wait("[data-testid=feedback-save]")
+        .await
+        .click()
+        .await
+        .expect("save");
+}
+
 #[tokio::test]
 async fn first_start_shows_the_sample_map() {
     let _one = ONE_AT_A_TIME.lock().await;
@@ -125,38 +144,10 @@ async fn edit_a_map_and_find_it_after_a_restart() {
         .await
         .expect("select");
     s.wait("[data-testid=detail]").await;
-    s.wait("[data-testid=feedback-text]")
-        .await
-        .send_keys("Too many fields")
-        .await
-        .expect("type");
-    s.wait("[data-testid=feedback-nps]")
-        .await
-        .select_by_value("2")
-        .await
-        .expect("select");
-    s.wait("[data-testid=feedback-save]")
-        .await
-        .click()
-        .await
-        .expect("save");
+    add_feedback(&s, "Too many fields", "2").await;
     s.until_text("[data-testid=stage-nps]", "NPS -100 (n=1)")
         .await;
-    s.wait("[data-testid=feedback-text]")
-        .await
-        .send_keys("Quick once I knew where")
-        .await
-        .expect("type");
-    s.wait("[data-testid=feedback-nps]")
-        .await
-        .select_by_value("10")
-        .await
-        .expect("select");
-    s.wait("[data-testid=feedback-save]")
-        .await
-        .click()
-        .await
-        .expect("save");
+    add_feedback(&s, "Quick once I knew where", "10").await;
     s.until_text("[data-testid=stage-nps]", "NPS 0 (n=2)").await;
 
     // Set a pain score.

@@ -210,14 +210,11 @@ pub struct FeedbackDto {
 
 impl From<&Feedback> for FeedbackDto {
     fn from(f: &Feedback) -> Self {
-        let (touchpoint_id, stage_id) = match &f.target {
-            FeedbackTarget::Touchpoint(id) => (Some(id.clone()), None),
-            FeedbackTarget::Stage(id) => (None, Some(id.clone())),
-        };
+        let (touchpoint_id, stage_id) = f.target.ids();
         FeedbackDto {
             id: f.id.clone(),
-            touchpoint_id,
-            stage_id,
+            touchpoint_id: touchpoint_id.map(str::to_string),
+            stage_id: stage_id.map(str::to_string),
             kind: f.kind,
             text: f.text.clone(),
             source: f.source.clone(),

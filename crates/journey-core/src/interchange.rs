@@ -268,14 +268,11 @@ impl MapFile {
                 .feedback
                 .iter()
                 .map(|f| {
-                    let (touchpoint, stage) = match &f.target {
-                        FeedbackTarget::Touchpoint(id) => (Some(id.clone()), None),
-                        FeedbackTarget::Stage(id) => (None, Some(id.clone())),
-                    };
+                    let (touchpoint, stage) = f.target.ids();
                     FeedbackFile {
                         id: f.id.clone(),
-                        touchpoint,
-                        stage,
+                        touchpoint: touchpoint.map(str::to_string),
+                        stage: stage.map(str::to_string),
                         kind: f.kind,
                         text: f.text.clone(),
                         source: f.source.clone(),

@@ -267,6 +267,17 @@ pub enum FeedbackTarget {
     Stage(Id),
 }
 
+impl FeedbackTarget {
+    /// The target as (touchpoint id, stage id), exactly one of them `Some`: the shape of
+    /// the file format, the DTO and the table.
+    pub fn ids(&self) -> (Option<&str>, Option<&str>) {
+        match self {
+            FeedbackTarget::Touchpoint(id) => (Some(id.as_str()), None),
+            FeedbackTarget::Stage(id) => (None, Some(id.as_str())),
+        }
+    }
+}
+
 /// Survey answers that may come with a piece of feedback; each is optional.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SurveyAnswers {

@@ -871,7 +871,7 @@ impl Write<'_> {
 
     /// Inserts feedback; `seq` restores an old place in the order, `None` appends.
     pub fn insert_feedback(&self, map_id: &str, f: &Feedback, seq: Option<i64>) -> Result<()> {
-        let (tp, st) = target_cols(&f.target);
+        let (tp, st) = f.target.ids();
         self.tx
             .prepare_cached(
                 "INSERT INTO feedback (seq, map_id, id, touchpoint_id, stage_id, kind, text, source, date,
@@ -887,7 +887,7 @@ impl Write<'_> {
     }
 
     pub fn update_feedback(&self, f: &Feedback) -> Result<()> {
-        let (tp, st) = target_cols(&f.target);
+        let (tp, st) = f.target.ids();
         let n = self
             .tx
             .prepare_cached(
@@ -1038,12 +1038,5 @@ impl Write<'_> {
             })
             .optional()?
             .ok_or_else(|| not_found(what, id))
-    }
-}
-
-fn target_cols(t: &FeedbackTarget) -> (Option<&str>, Option<&str>) {
-    match t {
-        FeedbackTarget::Touchpoint(id) => (Some(id.as_str()), None),
-        FeedbackTarget::Stage(id) => (None, Some(id.as_str())),
     }
 }
