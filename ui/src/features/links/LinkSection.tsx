@@ -60,9 +60,14 @@ export function LinkSection(props: Props) {
             const other = titles.get(outgoing ? l.toId : l.fromId) ?? "(missing card)";
             return (
               <li key={l.id} data-testid="link-item" data-link-id={l.id} className={l.id === selectedLinkId ? "link-item link-item--selected" : "link-item"}>
-                <button type="button" className="link-item__select" aria-pressed={l.id === selectedLinkId} onClick={() => onSelectLink(l.id)}>
+                <button
+                  type="button"
+                  className="link-item__select"
+                  aria-pressed={l.id === selectedLinkId}
+                  aria-label={`${outgoing ? "To" : "From"} ${other}, ${LINK_KIND_LABELS[l.kind]}`}
+                  onClick={() => onSelectLink(l.id)}
+                >
                   <span aria-hidden="true">{outgoing ? "→ " : "← "}</span>
-                  <span className="sr-only">{outgoing ? "To " : "From "}</span>
                   {other}
                   <span className="link-item__kind">{LINK_KIND_LABELS[l.kind]}</span>
                 </button>

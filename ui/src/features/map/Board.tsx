@@ -60,7 +60,9 @@ export const Board = memo(function Board(props: Props) {
         ))}
         <LinkLayer gridRef={gridRef} links={links} selectedLinkId={selectedLinkId} layoutKey={layoutKey} />
       </div>
-      <p id={CARD_HELP_ID} className="sr-only">
+      {/* Hidden, yet read as every card's description (aria-describedby may point at hidden
+          text). Not a visually-hidden positioned paragraph: see cardLabel.ts. */}
+      <p id={CARD_HELP_ID} hidden>
         Enter: show details. F2: edit in the panel. Alt+Arrow keys: move to the neighbouring stage or lane. Ctrl+Alt+Up or Down: move
         within the cell. Delete: delete the card.
       </p>

@@ -3,6 +3,7 @@
 import { memo } from "react";
 import type { TouchpointDto } from "../../bindings";
 import { emotionFace } from "../../lib/emotion";
+import { cardLabel } from "../../lib/cardLabel";
 import { painColours, painLabel } from "../../lib/painScale";
 import { CARD_HELP_ID, useBoardActions } from "../map/boardActions";
 import "./card.css";
@@ -24,6 +25,7 @@ export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
       tabIndex={0}
       role="button"
       aria-pressed={selected}
+      aria-label={cardLabel(t)}
       aria-describedby={CARD_HELP_ID}
       draggable
       onClick={() => actions.activateCard(t.id)}
@@ -36,7 +38,6 @@ export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
       </div>
       <div className="card__meta">
         <span className="card__pain" title={t.pain === null ? "Pain not scored" : `Pain ${t.pain} of 10`}>
-          <span className="sr-only">Pain:</span>
           <span
             className={t.pain === null ? "pain-badge pain-badge--unscored" : "pain-badge"}
             data-testid="pain-badge"
@@ -52,7 +53,6 @@ export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
         )}
         <span className={feedback === 0 ? "card__feedback card__feedback--none" : "card__feedback"} title="Feedback items">
           <span aria-hidden="true">❝</span>
-          <span className="sr-only">Feedback:</span>
           <span data-testid="feedback-count">{feedback}</span>
         </span>
       </div>
