@@ -2,6 +2,7 @@
 //!
 //! - `scenarios`: what a user does, through `journey_app::App`, on real SQLite files.
 //! - `hostile`: files that must not import, each with its message and an unchanged database.
+//! - `patches`: edits answer with patches that rebuild the fresh view exactly.
 //! - `roundtrip`: export → import → export is byte-identical, for generated maps.
 //! - `schema`: the committed JSON Schema matches the Rust types.
 //! - `e2e`: the real desktop app in the real webview, through tauri-driver (see src/lib.rs).
@@ -13,6 +14,7 @@
 mod contract;
 mod e2e;
 mod hostile;
+mod patches;
 mod roundtrip;
 mod scenarios;
 mod schema;

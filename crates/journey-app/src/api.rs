@@ -46,7 +46,7 @@ pub fn list_maps(app: &App) -> Result<Vec<MapSummaryDto>> {
 
 /// Opens a map and remembers it for the next start.
 pub fn open_map(app: &mut App, id: &str) -> Result<MapView> {
-    let view = app.view(id)?;
+    let view = app.open_view(id)?;
     app.set_setting(LAST_MAP, id)?;
     Ok(view)
 }
@@ -82,9 +82,10 @@ pub fn undo_library(app: &mut App) -> Result<Vec<MapSummaryDto>> {
     list_maps(app)
 }
 
-fn edited(app: &App, map_id: &str, created_id: Option<Id>) -> Result<Edited> {
+/// An edit's answer: the patch to the open map's view (see [`App::patch`]).
+fn edited(app: &mut App, map_id: &str, created_id: Option<Id>) -> Result<Edited> {
     Ok(Edited {
-        view: app.view(map_id)?,
+        patch: app.patch(map_id)?,
         created_id,
     })
 }

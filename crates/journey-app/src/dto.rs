@@ -316,12 +316,12 @@ impl MapView {
     }
 }
 
-/// The result of an edit: the map as it is now, and the id of what the edit created (to
-/// select it), if anything.
+/// The result of an edit: what changed in the map's view, and the id of what the edit
+/// created (to select it), if anything.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Edited {
-    pub view: MapView,
+    pub patch: crate::patch::MapPatch,
     pub created_id: Option<String>,
 }
 
@@ -355,6 +355,8 @@ pub fn typescript() -> String {
         LinkDto::decl(&cfg),
         FeedbackDto::decl(&cfg),
         MapView::decl(&cfg),
+        crate::patch::ListPatch::<StageDto>::decl(&cfg),
+        crate::patch::MapPatch::decl(&cfg),
         Edited::decl(&cfg),
         FileOutcome::decl(&cfg),
         MapFields::decl(&cfg),

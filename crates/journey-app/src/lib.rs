@@ -25,8 +25,10 @@ pub mod dto;
 pub mod error;
 pub mod fields_in;
 pub mod files;
+pub mod patch;
 pub mod paths;
 pub mod render;
+mod view_cache;
 
 use change::{Change, Direction, Row, RowChange};
 pub use error::{AppError, Result};
@@ -78,6 +80,8 @@ const LIBRARY_HISTORY_LIMIT: usize = 20;
 pub struct App {
     store: Store,
     history: History,
+    /// The map the desktop app has open, kept in memory to answer edits with patches.
+    open: Option<view_cache::ViewCache>,
 }
 
 fn invalid(what: &str, problem: impl std::fmt::Display) -> AppError {
@@ -107,6 +111,7 @@ impl App {
         Ok(App {
             store: Store::open(path)?,
             history: History::default(),
+            open: None,
         })
     }
 
@@ -132,6 +137,64 @@ impl App {
             self.can_undo(id),
             self.can_redo(id),
         ))
+    }
+
+    /// The map's view, which later edits answer with patches against (see
+    /// [`App::patch`]). Only one map is kept open at a time.
+    pub fn open_view(&mut self, id: &str) -> Result<dto::MapView> {
+        self.open = None;
+        let version = self.store.data_version()?;
+        let map = self.store.load_map(id)?;
+        let view = dto::MapView::build(&map, self.can_undo(id), self.can_redo(id));
+        self.open = Some(view_cache::ViewCache {
+            map,
+            view: view.clone(),
+            version,
+            links_stale: false,
+            feedback_changed: Default::default(),
+        });
+        Ok(view)
+    }
+
+    /// What changed in map `id`'s view since it was opened or last patched. Built from the
+    /// copy in memory; read from the database when the map is not the open one or another
+    /// connection has written since (then every item is sent, and every feedback list is
+    /// marked changed).
+    pub fn patch(&mut self, id: &str) -> Result<patch::MapPatch> {
+        let version = self.store.data_version()?;
+        let (can_undo, can_redo) = (self.can_undo(id), self.can_redo(id));
+        let kept = self.open.take();
+        if let Some(mut c) = kept.filter(|c| c.map.meta.id == id && c.version == version) {
+            if c.links_stale {
+                c.map.links = self.store.load_links(id)?;
+                c.links_stale = false;
+            }
+            let view = dto::MapView::build(&c.map, can_undo, can_redo);
+            let changed = std::mem::take(&mut c.feedback_changed)
+                .into_iter()
+                .collect();
+            let patch = patch::MapPatch::between(&c.view, &view, changed);
+            c.view = view;
+            self.open = Some(c);
+            return Ok(patch);
+        }
+        let view = self.open_view(id)?;
+        let everything = view
+            .stages
+            .iter()
+            .map(|s| s.id.clone())
+            .chain(view.touchpoints.iter().map(|t| t.id.clone()))
+            .collect();
+        Ok(patch::MapPatch::whole(&view, everything))
+    }
+
+    /// Keeps the open map's copy in step with a change just committed.
+    fn committed(&mut self, change: &Change, dir: Direction, now: &str) {
+        if let Some(c) = &mut self.open {
+            if !c.apply(change, dir, now) {
+                self.open = None;
+            }
+        }
     }
 
     /// Feedback on one touchpoint or stage, oldest first.
@@ -215,11 +278,7 @@ impl App {
     }
 
     fn step(&mut self, key: &str, dir: Direction) -> Result<Option<String>> {
-        let (from, to) = match dir {
-            Direction::Backward => (&mut self.history.undo, &mut self.history.redo),
-            Direction::Forward => (&mut self.history.redo, &mut self.history.undo),
-        };
-        let Some(change) = from.get_mut(key).and_then(Vec::pop) else {
+        let Some(change) = self.stack(dir, true).get_mut(key).and_then(Vec::pop) else {
             return Ok(None);
         };
         let now = now();
@@ -230,16 +289,24 @@ impl App {
             }
             Ok(())
         });
-        match applied {
-            Ok(()) => {
-                let label = change.label.clone();
-                to.entry(key.to_string()).or_default().push(change);
-                Ok(Some(label))
-            }
-            Err(e) => {
-                from.entry(key.to_string()).or_default().push(change);
-                Err(e)
-            }
+        let done = applied.is_ok();
+        if done {
+            self.committed(&change, dir, &now);
+        }
+        let label = change.label.clone();
+        // Done: onto the other stack. Failed: back where it was, to try again.
+        self.stack(dir, !done)
+            .entry(key.to_string())
+            .or_default()
+            .push(change);
+        applied.map(|()| Some(label))
+    }
+
+    /// The stack a step in direction `dir` takes from (`source`) or puts onto.
+    fn stack(&mut self, dir: Direction, source: bool) -> &mut HashMap<Id, Vec<Change>> {
+        match (dir, source) {
+            (Direction::Backward, true) | (Direction::Forward, false) => &mut self.history.undo,
+            (Direction::Forward, true) | (Direction::Backward, false) => &mut self.history.redo,
         }
     }
 
@@ -255,6 +322,7 @@ impl App {
             }
             Ok((change, out))
         })?;
+        self.committed(&change, Direction::Forward, &now);
         self.record(change);
         Ok(out)
     }
@@ -431,6 +499,7 @@ impl App {
                 }],
             ))
         })?;
+        self.committed(&change, Direction::Forward, &now());
         self.record(change);
         Ok(id)
     }

@@ -257,6 +257,25 @@ impl Store {
         read::map_name(&self.conn, id)
     }
 
+    /// The map's own fields.
+    pub fn load_meta(&self, id: &str) -> Result<MapMeta> {
+        read::load_meta(&self.conn, id)
+    }
+
+    /// The map's links, in their order.
+    pub fn load_links(&self, id: &str) -> Result<Vec<Link>> {
+        read::load_links(&self.conn, id)
+    }
+
+    /// SQLite's `data_version`: it changes when another connection (another process, such
+    /// as the CLI) commits to the database, and not for this connection's own writes. A
+    /// cache of what was read stays valid while it is unchanged.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Feedback on one touchpoint or stage, oldest first.
     pub fn feedback_for(&self, target: &FeedbackTarget) -> Result<Vec<Feedback>> {
         let (col, id) = match target {
@@ -374,12 +393,7 @@ mod read {
             id,
             touchpoint_row,
         )?;
-        let links = collect(
-            conn,
-            &format!("SELECT {LINK_COLS} FROM links WHERE map_id = ?1 ORDER BY seq"),
-            id,
-            link_row,
-        )?;
+        let links = load_links(conn, id)?;
         let feedback = collect(
             conn,
             &format!("SELECT {FEEDBACK_COLS} FROM feedback WHERE map_id = ?1 ORDER BY seq"),
@@ -396,6 +410,15 @@ mod read {
         };
         map.sort_for_display();
         Ok(map)
+    }
+
+    pub(crate) fn load_links(conn: &Connection, id: &str) -> Result<Vec<Link>> {
+        collect(
+            conn,
+            &format!("SELECT {LINK_COLS} FROM links WHERE map_id = ?1 ORDER BY seq"),
+            id,
+            link_row,
+        )
     }
 
     fn collect<T>(

@@ -41,7 +41,16 @@ export type FeedbackDto = { id: string, touchpointId: string | null, stageId: st
 
 export type MapView = { map: MapMetaDto, stages: Array<StageDto>, lanes: Array<LaneDto>, touchpoints: Array<TouchpointDto>, links: Array<LinkDto>, metrics: MetricsDto, canUndo: boolean, canRedo: boolean, };
 
-export type Edited = { view: MapView, createdId: string | null, };
+export type ListPatch<T> = { changed: Array<T>, removed: Array<string>, order: Array<string> | null, };
+
+export type MapPatch = { map: MapMetaDto, stages: ListPatch<StageDto>, lanes: ListPatch<LaneDto>, touchpoints: ListPatch<TouchpointDto>, links: ListPatch<LinkDto>, metrics: MetricsDto, canUndo: boolean, canRedo: boolean, 
+/**
+ * The touchpoints and stages whose feedback list changed (an open detail panel
+ * fetches it again).
+ */
+feedbackChanged: Array<string>, };
+
+export type Edited = { patch: MapPatch, createdId: string | null, };
 
 export type FileOutcome = { 
 /**

@@ -1,5 +1,5 @@
 // Small builders for the DTOs the tests need.
-import type { LaneDto, LinkDto, MapView, MetricsDto, StageDto, TouchpointDto } from "../bindings";
+import type { LaneDto, LinkDto, ListPatch, MapPatch, MapView, MetricsDto, StageDto, TouchpointDto } from "../bindings";
 
 export function metrics(over: Partial<MetricsDto> = {}): MetricsDto {
   return { feedbackCount: 0, nps: null, csat: null, ces: null, pain: null, ...over };
@@ -58,4 +58,31 @@ export function view(over: Partial<MapView> = {}): MapView {
 /** A deep copy, as a fresh view from the backend would be. */
 export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function diffList<T extends { id: string }>(prev: readonly T[], next: readonly T[]): ListPatch<T> {
+  const before = new Map(prev.map((x) => [x.id, JSON.stringify(x)]));
+  const ids = new Set(next.map((x) => x.id));
+  const kept = prev.map((x) => x.id).filter((id) => ids.has(id));
+  const sameOrder = kept.length === next.length && kept.every((id, i) => id === next[i].id);
+  return {
+    changed: next.filter((x) => before.get(x.id) !== JSON.stringify(x)),
+    removed: prev.map((x) => x.id).filter((id) => !ids.has(id)),
+    order: sameOrder ? null : next.map((x) => x.id),
+  };
+}
+
+/** The patch the backend would send for `prev` → `next` (as `MapPatch::between` does). */
+export function patchBetween(prev: MapView, next: MapView, feedbackChanged: string[] = []): MapPatch {
+  return {
+    map: next.map,
+    stages: diffList(prev.stages, next.stages),
+    lanes: diffList(prev.lanes, next.lanes),
+    touchpoints: diffList(prev.touchpoints, next.touchpoints),
+    links: diffList(prev.links, next.links),
+    metrics: next.metrics,
+    canUndo: next.canUndo,
+    canRedo: next.canRedo,
+    feedbackChanged,
+  };
 }

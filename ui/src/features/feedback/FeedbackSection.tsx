@@ -1,5 +1,5 @@
 // The feedback on one touchpoint or stage: fetched when the panel shows and again after
-// every edit, listed oldest first, with add, edit (one form at a time) and delete.
+// every edit that changed it (undo and redo included), listed oldest first, with add, edit (one form at a time) and delete.
 import { useEffect, useState } from "react";
 import type { FeedbackDto, FeedbackFields } from "../../bindings";
 import { ipc } from "../../ipc";
@@ -13,7 +13,7 @@ type Target = { touchpointId: string } | { stageId: string };
 
 type Props = {
   target: Target;
-  /** Changes after every edit, so the list is fetched again. */
+  /** Changes when an edit changed this list, so it is fetched again. */
   refreshKey: number;
   edit: Edit;
 };

@@ -1,7 +1,10 @@
 // Draws links as SVG arrows over the board grid, from card edge to card edge: flow
-// solid, handoff dashed, depends-on dotted. Positions are measured after every render
-// of a new view and whenever the grid changes size. Clicking an arrow selects the link.
-import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from "react";
+// solid, handoff dashed, depends-on dotted. Positions are measured when cards or rows may
+// have moved (`layoutKey`, set by the map session from each edit's patch) and when the
+// grid or any card changes size. An edit that only changes what a card shows (its pain,
+// say) measures nothing: measuring a thousand cards costs a forced layout. Clicking an
+// arrow selects the link.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { LinkDto, LinkKind } from "../../bindings";
 import { arrowSegment, type Point, type Rect } from "../../lib/linkGeometry";
 import { deepEqual } from "../../lib/reconcile";
@@ -13,7 +16,7 @@ type Props = {
   gridRef: RefObject<HTMLDivElement | null>;
   links: LinkDto[];
   selectedLinkId: string | null;
-  layoutKey: unknown;
+  layoutKey: number;
 };
 
 type Segment = { id: string; kind: LinkKind; from: Point; to: Point };
@@ -32,15 +35,32 @@ export function LinkLayer({ gridRef, links, selectedLinkId, layoutKey }: Props) 
     setLayout((prev) => (deepEqual(prev, next) ? prev : next));
   }, [gridRef, links]);
 
+  const measureRef = useRef(measure);
+  measureRef.current = measure;
+
   useLayoutEffect(measure, [measure, layoutKey]);
 
+  // One observer watches the grid and every card; it is set up again when cards may have
+  // been added or moved. Its first report of each element only records the size (the
+  // layout effect above has just measured).
   useEffect(() => {
     const grid = gridRef.current;
     if (grid === null || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => measure());
+    const seen = new WeakMap<Element, string>();
+    const observer = new ResizeObserver((entries) => {
+      let resized = false;
+      for (const e of entries) {
+        const size = `${e.contentRect.width}x${e.contentRect.height}`;
+        const before = seen.get(e.target);
+        if (before !== undefined && before !== size) resized = true;
+        seen.set(e.target, size);
+      }
+      if (resized) measureRef.current();
+    });
     observer.observe(grid);
+    for (const card of grid.querySelectorAll('[data-testid="card"]')) observer.observe(card);
     return () => observer.disconnect();
-  }, [gridRef, measure]);
+  }, [gridRef, layoutKey]);
 
   if (links.length === 0) return null;
   return (

@@ -18,8 +18,8 @@ type Props = {
   selectedStageId: string | null;
   selectedLinkId: string | null;
   linking: boolean;
-  /** Changes whenever the view does, so the link layer measures again. */
-  layoutKey: unknown;
+  /** Changes when cards or rows may have moved, so the link layer measures again. */
+  layoutKey: number;
 };
 
 export const Board = memo(function Board(props: Props) {

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Edited, MapView } from "../../bindings";
-import { clone, view } from "../../lib/testData";
+import { clone, patchBetween, view } from "../../lib/testData";
 import { MessagesProvider } from "../messages/messages";
 import { MapScreen } from "./MapScreen";
 
@@ -38,7 +38,7 @@ describe("MapScreen", () => {
     next.touchpoints[1].title = "Changed by undo";
     next.canUndo = false;
     next.canRedo = true;
-    ipcMock.undo.mockResolvedValue({ view: next, createdId: null } satisfies Edited);
+    ipcMock.undo.mockResolvedValue({ patch: patchBetween(first, next), createdId: null } satisfies Edited);
 
     fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
     await waitFor(() => expect(screen.getAllByTestId("card-title")[1].textContent).toBe("Changed by undo"));
@@ -71,12 +71,33 @@ describe("MapScreen", () => {
     fireEvent.click(screen.getAllByTestId("card")[0]);
     const next = clone(v);
     next.touchpoints[0].pain = 6;
-    ipcMock.updateTouchpoint.mockResolvedValue({ view: next, createdId: null } satisfies Edited);
+    ipcMock.updateTouchpoint.mockResolvedValue({ patch: patchBetween(v, next), createdId: null } satisfies Edited);
     fireEvent.change(screen.getByTestId("field-pain"), { target: { value: "6" } });
     await waitFor(() => expect(screen.getAllByTestId("pain-badge")[0].textContent).toBe("6"));
     expect(ipcMock.updateTouchpoint).toHaveBeenCalledWith("jm_1", "tp_1", {
       title: "tp_1", description: "", channel: "", owner: "", pain: 6, emotion: null,
     });
     expect(ipcMock.listFeedback).toHaveBeenCalledWith({ touchpointId: "tp_1" });
+  });
+
+  it("fetches a panel's feedback again only when an edit changed it", async () => {
+    const v = view({ canUndo: true });
+    start(v);
+    fireEvent.click(screen.getAllByTestId("card")[0]);
+    await waitFor(() => expect(ipcMock.listFeedback).toHaveBeenCalledTimes(1));
+
+    const painted = clone(v);
+    painted.touchpoints[0].pain = 2;
+    ipcMock.updateTouchpoint.mockResolvedValue({ patch: patchBetween(v, painted), createdId: null } satisfies Edited);
+    fireEvent.change(screen.getByTestId("field-pain"), { target: { value: "2" } });
+    await waitFor(() => expect(screen.getAllByTestId("pain-badge")[0].textContent).toBe("2"));
+    expect(ipcMock.listFeedback).toHaveBeenCalledTimes(1);
+
+    const undone = clone(painted);
+    undone.touchpoints[0].metrics.feedbackCount = 1;
+    ipcMock.undo.mockResolvedValue({ patch: patchBetween(painted, undone, ["tp_1"]), createdId: null } satisfies Edited);
+    fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    await waitFor(() => expect(ipcMock.listFeedback).toHaveBeenCalledTimes(2));
+    expect(ipcMock.listFeedback).toHaveBeenLastCalledWith({ touchpointId: "tp_1" });
   });
 });

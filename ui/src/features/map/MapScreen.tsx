@@ -29,7 +29,7 @@ type Props = {
 
 export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
   const messages = useMessages();
-  const { session, edit, latest } = useMapSession(initialView);
+  const { session, edit, latest, feedbackVersion } = useMapSession(initialView);
   const view = session.view;
   const mapId = view.map.id;
 
@@ -159,7 +159,7 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
         touchpoints={view.touchpoints}
         links={view.links}
         edit={edit}
-        refreshKey={session.seq}
+        refreshKey={feedbackVersion(t.id)}
         selectedLinkId={selectedLinkId}
         onSelectLink={setSelectedLinkId}
         linkModeActive={linkMode !== null}
@@ -170,7 +170,7 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
       />
     );
   } else if (selectedStage) {
-    panel = <StagePanel key={selectedStage.id} stage={selectedStage} edit={edit} refreshKey={session.seq} onClose={closePanel} />;
+    panel = <StagePanel key={selectedStage.id} stage={selectedStage} edit={edit} refreshKey={feedbackVersion(selectedStage.id)} onClose={closePanel} />;
   } else if (selectedLink) {
     panel = (
       <Panel title="Link" testId="link-panel" onClose={closePanel}>
@@ -227,7 +227,7 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
             selectedStageId={selectedStage?.id ?? null}
             selectedLinkId={selectedLinkId}
             linking={linkMode !== null}
-            layoutKey={view}
+            layoutKey={session.layoutKey}
           />
           {panel}
         </div>

@@ -1,0 +1,106 @@
+//! The open map, kept in memory so that an edit answers with a [`MapPatch`] without
+//! reading the map back: the edit's own row changes are applied to the kept copy, the
+//! view is rebuilt from it, and the patch is the difference from the view sent last.
+//!
+//! The database stays the truth. The copy is dropped when an edit replaces or removes the
+//! whole map, and read again when SQLite's `data_version` says another connection (the
+//! CLI, say) has written since. Tests compare the kept view with a fresh read after every
+//! kind of edit, undo and redo.
+
+use std::collections::BTreeSet;
+
+use journey_core::model::*;
+
+use crate::change::{Change, Direction, Row};
+use crate::dto::MapView;
+
+#[derive(Debug)]
+pub(crate) struct ViewCache {
+    pub map: JourneyMap,
+    /// The view the UI has now: the last one sent or patched.
+    pub view: MapView,
+    /// `data_version` when the map was read.
+    pub version: i64,
+    /// Links changed: read them again (their order is the database's `seq`).
+    pub links_stale: bool,
+    /// Touchpoints and stages whose feedback changed since the last patch.
+    pub feedback_changed: BTreeSet<Id>,
+}
+
+impl ViewCache {
+    /// Applies an edit (or its undo) that has been committed to the database. A change
+    /// lists every row it removes, cascaded children included, so rows are upserted or
+    /// removed one by one. Returns `false` when the copy can no longer be kept (the whole
+    /// map was replaced or removed).
+    pub fn apply(&mut self, change: &Change, dir: Direction, now: &str) -> bool {
+        if change.map_id != self.map.meta.id {
+            return true;
+        }
+        if change.is_whole_map() {
+            return false;
+        }
+        for rc in &change.rows {
+            let (from, to) = match dir {
+                Direction::Forward => (rc.before.as_ref(), rc.after.as_ref()),
+                Direction::Backward => (rc.after.as_ref(), rc.before.as_ref()),
+            };
+            match (from, to) {
+                (_, Some(row)) => self.upsert(row),
+                (Some(row), None) => self.remove(row),
+                (None, None) => {}
+            }
+        }
+        self.map.meta.updated_at = now.to_string();
+        self.map.sort_for_display();
+        true
+    }
+
+    fn upsert(&mut self, row: &Row) {
+        fn put<T>(items: &mut Vec<T>, item: &T, same: impl Fn(&T) -> bool)
+        where
+            T: Clone,
+        {
+            match items.iter_mut().find(|x| same(x)) {
+                Some(slot) => *slot = item.clone(),
+                None => items.push(item.clone()),
+            }
+        }
+        let m = &mut self.map;
+        match row {
+            Row::Map(_) => {}
+            Row::Meta(meta) => m.meta = meta.clone(),
+            Row::Stage(s) => put(&mut m.stages, s, |x| x.id == s.id),
+            Row::Lane(l) => put(&mut m.lanes, l, |x| x.id == l.id),
+            Row::Touchpoint(t) => put(&mut m.touchpoints, t, |x| x.id == t.id),
+            Row::Link(..) => self.links_stale = true,
+            Row::Feedback(_, f) => {
+                if let Some(old) = m.feedback.iter().find(|x| x.id == f.id) {
+                    self.feedback_changed.insert(target_id(&old.target));
+                }
+                self.feedback_changed.insert(target_id(&f.target));
+                put(&mut m.feedback, f, |x| x.id == f.id);
+            }
+        }
+    }
+
+    fn remove(&mut self, row: &Row) {
+        let m = &mut self.map;
+        match row {
+            Row::Map(_) | Row::Meta(_) => {}
+            Row::Stage(s) => m.stages.retain(|x| x.id != s.id),
+            Row::Lane(l) => m.lanes.retain(|x| x.id != l.id),
+            Row::Touchpoint(t) => m.touchpoints.retain(|x| x.id != t.id),
+            Row::Link(..) => self.links_stale = true,
+            Row::Feedback(_, f) => {
+                self.feedback_changed.insert(target_id(&f.target));
+                m.feedback.retain(|x| x.id != f.id);
+            }
+        }
+    }
+}
+
+fn target_id(t: &FeedbackTarget) -> Id {
+    match t {
+        FeedbackTarget::Touchpoint(id) | FeedbackTarget::Stage(id) => id.clone(),
+    }
+}

@@ -1,0 +1,194 @@
+//! Property: after any sequence of edits, undos and redos through the desktop commands,
+//! applying each answer's patch to the view the UI holds gives exactly the view read
+//! fresh from the database; and a change made by another connection (the CLI) is picked
+//! up by the next answer.
+
+use journey_app::api;
+use journey_app::dto::MapView;
+use journey_app::patch::MapPatch;
+use journey_app::{App, FeedbackFields, LaneFields, LinkFields, StageFields, TouchpointFields};
+use journey_core::model::{FeedbackKind, LinkKind};
+use proptest::prelude::*;
+
+use crate::support::TestApp;
+
+fn feedback(nps: u8) -> FeedbackFields {
+    FeedbackFields {
+        kind: FeedbackKind::SurveyResponse,
+        text: format!("Scored {nps}"),
+        source: "Survey".into(),
+        date: None,
+        segment: String::new(),
+        nps: Some(nps % 11),
+        csat: Some(nps % 5 + 1),
+        ces: None,
+    }
+}
+
+/// One edit, picked by `op`, on items picked by `a` and `b`. Some are refused (deleting a
+/// built-in lane, a duplicate link); the patch must then still be right.
+fn run(app: &mut App, map: &str, op: u8, a: usize, b: usize) -> Option<MapPatch> {
+    let m = app.load_map(map).expect("load");
+    let pick = |n: usize, i: usize| (n > 0).then(|| i % n);
+    let tp = pick(m.touchpoints.len(), a).map(|i| m.touchpoints[i].clone());
+    let tp2 = pick(m.touchpoints.len(), b).map(|i| m.touchpoints[i].id.clone());
+    let st = pick(m.stages.len(), a).map(|i| m.stages[i].clone());
+    let ln = pick(m.lanes.len(), b).map(|i| m.lanes[i].clone());
+    let lk = pick(m.links.len(), a).map(|i| m.links[i].id.clone());
+    let fb = pick(m.feedback.len(), b).map(|i| m.feedback[i].id.clone());
+    let r = match op {
+        0 => tp.map(|t| {
+            let f = TouchpointFields {
+                title: t.title.clone(),
+                description: t.description,
+                channel: t.channel,
+                owner: t.owner,
+                pain: Some((b % 11) as u8),
+                emotion: t.emotion,
+            };
+            api::update_touchpoint(app, map, &t.id, &f)
+        }),
+        1 => st
+            .zip(ln.clone())
+            .map(|(s, l)| api::add_touchpoint(app, map, &s.id, &l.id, "New card", Some(a % 3))),
+        2 => tp
+            .zip(st)
+            .zip(ln)
+            .map(|((t, s), l)| api::move_touchpoint(app, map, &t.id, &s.id, &l.id, b % 4)),
+        3 => tp.map(|t| api::delete_touchpoint(app, map, &t.id)),
+        4 => tp.map(|t| api::add_feedback(app, map, Some(&t.id), None, &feedback(b as u8))),
+        5 => st.map(|s| api::add_feedback(app, map, None, Some(&s.id), &feedback(b as u8))),
+        6 => fb.map(|f| api::update_feedback(app, map, &f, &feedback(a as u8))),
+        7 => fb.map(|f| api::delete_feedback(app, map, &f)),
+        8 => tp.zip(tp2).map(|(t, u)| {
+            let f = LinkFields {
+                kind: LinkKind::Flow,
+                label: None,
+            };
+            api::add_link(app, map, &t.id, &u, &f)
+        }),
+        9 => lk.map(|l| api::delete_link(app, map, &l)),
+        10 => Some(api::add_stage(app, map, "New stage", Some(a % 4))),
+        11 => st.map(|s| {
+            let f = StageFields {
+                name: format!("{} again", s.name),
+                description: s.description,
+                pain: Some((b % 11) as u8),
+                emotion: None,
+            };
+            api::update_stage(app, map, &s.id, &f)
+        }),
+        12 => st.map(|s| api::move_stage(app, map, &s.id, b % 5)),
+        13 => st.map(|s| api::delete_stage(app, map, &s.id)),
+        14 => Some(api::add_lane(app, map, "Thoughts", Some(b % 3))),
+        15 => ln.map(|l| {
+            let f = LaneFields {
+                name: l.name,
+                hidden: a % 2 == 0,
+            };
+            api::update_lane(app, map, &l.id, &f)
+        }),
+        16 => ln.map(|l| api::move_lane(app, map, &l.id, a % 8)),
+        17 => ln.map(|l| api::delete_lane(app, map, &l.id)),
+        18 => Some(api::undo(app, map)),
+        _ => Some(api::redo(app, map)),
+    };
+    r.and_then(Result::ok).map(|e| e.patch)
+}
+
+/// The view the UI holds, after applying `patch`; checked against a fresh read.
+fn check(app: &App, map: &str, held: &MapView, patch: &MapPatch) -> MapView {
+    let next = held
+        .apply(patch)
+        .expect("the patch fits the view the UI holds");
+    assert_eq!(
+        next,
+        app.view(map).expect("fresh view"),
+        "patched view differs"
+    );
+    next
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn patches_rebuild_the_fresh_view(ops in proptest::collection::vec((0u8..20, 0usize..1000, 0usize..1000), 1..40)) {
+        let mut t = TestApp::new();
+        let map = t.app.create_sample().expect("sample");
+        let mut held = api::open_map(&mut t.app, &map).expect("open");
+        for (op, a, b) in ops {
+            if let Some(patch) = run(&mut t.app, &map, op, a, b) {
+                held = check(&t.app, &map, &held, &patch);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_pain_edit_sends_only_what_it_changed() {
+    let mut t = TestApp::new();
+    let map = t.app.create_sample().expect("sample");
+    let held = api::open_map(&mut t.app, &map).expect("open");
+    let tp = held.touchpoints[5].clone();
+    let f = TouchpointFields {
+        title: tp.title.clone(),
+        description: tp.description.clone(),
+        channel: tp.channel.clone(),
+        owner: tp.owner.clone(),
+        pain: Some(if tp.pain == Some(9) { 2 } else { 9 }),
+        emotion: tp.emotion,
+    };
+    let p = api::update_touchpoint(&mut t.app, &map, &tp.id, &f)
+        .expect("edit")
+        .patch;
+    let ids =
+        |v: &[journey_app::dto::TouchpointDto]| v.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&p.touchpoints.changed), vec![tp.id.clone()]);
+    assert_eq!(p.stages.changed.len(), 1, "its stage's mean pain moved");
+    assert_eq!(p.lanes.changed.len(), 1, "its lane's mean pain moved");
+    assert!(p.links.is_empty() && p.touchpoints.order.is_none());
+    assert!(p.feedback_changed.is_empty());
+    check(&t.app, &map, &held, &p);
+}
+
+#[test]
+fn feedback_edits_name_the_lists_to_fetch_again() {
+    let mut t = TestApp::new();
+    let map = t.app.create_sample().expect("sample");
+    let held = api::open_map(&mut t.app, &map).expect("open");
+    let tp = held.touchpoints[2].id.clone();
+    let p = api::add_feedback(&mut t.app, &map, Some(&tp), None, &feedback(3))
+        .expect("add")
+        .patch;
+    assert_eq!(p.feedback_changed, vec![tp.clone()]);
+    let held = check(&t.app, &map, &held, &p);
+    let p = api::undo(&mut t.app, &map).expect("undo").patch;
+    assert_eq!(p.feedback_changed, vec![tp]);
+    check(&t.app, &map, &held, &p);
+}
+
+#[test]
+fn a_change_from_another_process_comes_with_the_next_answer() {
+    let mut t = TestApp::new();
+    let map = t.app.create_sample().expect("sample");
+    let held = api::open_map(&mut t.app, &map).expect("open");
+    // The CLI, say, renames a stage through its own connection.
+    let mut cli = App::open(&t.app.db_path()).expect("second connection");
+    let s = held.stages[0].clone();
+    let f = StageFields {
+        name: "Renamed elsewhere".into(),
+        description: s.description.clone(),
+        pain: s.pain,
+        emotion: s.emotion,
+    };
+    cli.update_stage(&s.id, &f).expect("outside edit");
+    drop(cli);
+    // The next edit in the app answers with everything, so the board shows both.
+    let p = api::add_stage(&mut t.app, &map, "Mine", None)
+        .expect("edit")
+        .patch;
+    let next = check(&t.app, &map, &held, &p);
+    assert_eq!(next.stages[0].name, "Renamed elsewhere");
+    assert!(next.stages.iter().any(|s| s.name == "Mine"));
+}
