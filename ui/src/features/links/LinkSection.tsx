@@ -1,7 +1,7 @@
 // The links part of a touchpoint's panel: its links (select to highlight the arrow,
 // delete), and a form to link it to another card, chosen from a list or by clicking
 // the card on the board.
-import { useId, useMemo, useState } from "react";
+import { memo, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import type { LinkDto, LinkKind, TouchpointDto } from "../../bindings";
 import { ipc } from "../../ipc";
 import type { Edit } from "../map/useMapSession";
@@ -26,18 +26,21 @@ export function LinkSection(props: Props) {
   const [kind, setKind] = useState<LinkKind>("flow");
   const [target, setTarget] = useState("");
 
-  const titles = useMemo(() => new Map(touchpoints.map((x) => [x.id, x.title])), [touchpoints]);
+  const named = useNames(touchpoints);
+  const titles = useMemo(() => new Map(named), [named]);
   const mine = useMemo(() => links.filter((l) => l.fromId === t.id || l.toId === t.id), [links, t.id]);
+  // A thousand options are built again only when a card's title or the card list changes,
+  // not after every edit of a pain score.
   const options = useMemo(
     () =>
-      touchpoints
-        .filter((x) => x.id !== t.id)
-        .map((x) => (
-          <option key={x.id} value={x.id}>
-            {x.title}
+      named
+        .filter(([id]) => id !== t.id)
+        .map(([id, title]) => (
+          <option key={id} value={id}>
+            {title}
           </option>
         )),
-    [touchpoints, t.id],
+    [named, t.id],
   );
 
   const create = () => {
@@ -100,10 +103,7 @@ export function LinkSection(props: Props) {
         </div>
         <div className="field">
           <label htmlFor={targetId}>Target card</label>
-          <select id={targetId} data-testid="link-target" value={target} onChange={(e) => setTarget(e.target.value)}>
-            <option value="">Choose a card…</option>
-            {options}
-          </select>
+          <TargetSelect id={targetId} value={target} options={options} onChange={setTarget} />
         </div>
         <div className="button-row">
           <button type="button" className="primary" data-testid="link-create" disabled={target === ""} onClick={create}>
@@ -123,3 +123,29 @@ export function LinkSection(props: Props) {
     </section>
   );
 }
+
+type Name = readonly [id: string, title: string];
+
+/** The cards' ids and titles, as the same array for as long as none of them changes. */
+function useNames(touchpoints: readonly TouchpointDto[]): readonly Name[] {
+  const kept = useRef<readonly Name[]>([]);
+  const prev = kept.current;
+  const same = prev.length === touchpoints.length && touchpoints.every((x, i) => prev[i][0] === x.id && prev[i][1] === x.title);
+  if (!same) kept.current = touchpoints.map((x) => [x.id, x.title] as const);
+  return kept.current;
+}
+
+type TargetSelectProps = { id: string; value: string; options: ReactNode; onChange: (value: string) => void };
+
+/**
+ * The target card list. Memoised on its own: React re-selects a controlled select's
+ * options on every render, which walks all of them.
+ */
+const TargetSelect = memo(function TargetSelect({ id, value, options, onChange }: TargetSelectProps) {
+  return (
+    <select id={id} data-testid="link-target" value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">Choose a card…</option>
+      {options}
+    </select>
+  );
+});
