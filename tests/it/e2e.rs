@@ -329,3 +329,89 @@ async fn markup_in_user_text_is_shown_as_text_and_never_runs() {
     assert_eq!(injected, serde_json::json!({"pwned": null, "imgs": 0}));
     s.stop().await;
 }
+
+/// Where the arrow of link `id` starts, relative to the board grid: "x,y".
+async fn arrow_start(s: &Session, link: &str) -> String {
+    let v = s
+        .js(&format!(
+            "const l = document.querySelector('[data-testid=link-arrow][data-link-id=\"{link}\"] .link__line'); \
+             return l ? l.getAttribute('x1') + ',' + l.getAttribute('y1') : '';"
+        ))
+        .await;
+    v.as_str().unwrap_or_default().to_string()
+}
+
+/// A JavaScript condition: the arrow of `link` exists and no longer starts at `start`.
+fn arrow_moved_from(link: &str, start: &str) -> String {
+    format!(
+        "(() => {{ const l = document.querySelector('[data-testid=link-arrow][data-link-id=\"{link}\"] .link__line'); \
+         return l !== null && l.getAttribute('x1') + ',' + l.getAttribute('y1') !== '{start}'; }})()"
+    )
+}
+
+#[tokio::test]
+async fn link_arrows_follow_their_cards() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = Session::start(Launch::default()).await;
+    s.until(
+        "the sample's arrows",
+        "document.querySelectorAll('[data-testid=link-arrow]').length > 0",
+    )
+    .await;
+    // The first card of the first row, and its outgoing link in the detail panel.
+    let card = "[data-testid=cell] [data-testid=card]";
+    s.wait(card).await.click().await.expect("select");
+    let link = attr(&s, "[data-testid=link-item]", "data-link-id").await;
+    s.until(
+        "its arrow",
+        &format!(
+            "document.querySelector('[data-testid=link-arrow][data-link-id=\"{link}\"]') !== null"
+        ),
+    )
+    .await;
+    let start = arrow_start(&s, &link).await;
+    assert!(!start.is_empty());
+
+    // A pain score changes what the card shows, not where it is: the arrow stays.
+    s.wait("[data-testid=field-pain]")
+        .await
+        .select_by_value("7")
+        .await
+        .expect("pain");
+    s.until_text(&format!("{card} [data-testid=pain-badge]"), "7")
+        .await;
+    assert_eq!(arrow_start(&s, &link).await, start);
+
+    // A much longer title makes the card taller: the arrow's start moves with its edge.
+    let title = s.wait("[data-testid=field-title]").await;
+    title.clear().await.expect("clear");
+    title
+        .send_keys(&format!(
+            "{}{}",
+            "A much longer title that wraps over several lines of the card ".repeat(3),
+            k(Key::Enter)
+        ))
+        .await
+        .expect("type");
+    s.until(
+        "the arrow follows the taller card",
+        &arrow_moved_from(&link, &start),
+    )
+    .await;
+    let taller = arrow_start(&s, &link).await;
+
+    // Moved to the next stage with the keyboard: the arrow starts from its new place.
+    let id = attr(&s, card, "data-touchpoint-id").await;
+    let moved = format!("[data-testid=card][data-touchpoint-id=\"{id}\"]");
+    s.wait(&moved)
+        .await
+        .send_keys(&format!("{}{}{}", k(Key::Alt), k(Key::Right), k(Key::Null)))
+        .await
+        .expect("keys");
+    s.until(
+        "the arrow follows the moved card",
+        &arrow_moved_from(&link, &taller),
+    )
+    .await;
+    s.stop().await;
+}

@@ -28,9 +28,13 @@ export function LinkLayer({ gridRef, links, selectedLinkId, layoutKey }: Props) 
   const actions = useBoardActions();
   const [layout, setLayout] = useState<Layout>({ width: 0, height: 0, segments: [] });
 
+  // Whether a measurement has been made: on mount the layout effect below runs before the
+  // grid's ref is attached (refs of a parent attach after its children's layout effects).
+  const measured = useRef(false);
   const measure = useCallback(() => {
     const grid = gridRef.current;
     if (grid === null) return;
+    measured.current = true;
     const next = measureLinks(grid, links);
     setLayout((prev) => (deepEqual(prev, next) ? prev : next));
   }, [gridRef, links]);
@@ -59,6 +63,7 @@ export function LinkLayer({ gridRef, links, selectedLinkId, layoutKey }: Props) 
     });
     observer.observe(grid);
     for (const card of grid.querySelectorAll('[data-testid="card"]')) observer.observe(card);
+    if (!measured.current) measureRef.current();
     return () => observer.disconnect();
   }, [gridRef, layoutKey]);
 
