@@ -1,6 +1,6 @@
 // The feedback on one touchpoint or stage: fetched when the panel shows and again after
 // every edit that changed it (undo and redo included), listed oldest first, with add, edit (one form at a time) and delete.
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import type { FeedbackDto, FeedbackFields } from "../../bindings";
 import { ipc } from "../../ipc";
 import { FEEDBACK_KINDS, draftFrom } from "../../lib/feedbackForm";
@@ -18,7 +18,12 @@ type Props = {
   edit: Edit;
 };
 
-export function FeedbackSection({ target, refreshKey, edit }: Props) {
+/**
+ * Memoised on the target's id rather than the target object (a new one each time the
+ * panel renders), so an edit elsewhere in the panel does not re-render the feedback list
+ * and its form, whose inputs React rewrites on every render.
+ */
+export const FeedbackSection = memo(function FeedbackSection({ target, refreshKey, edit }: Props) {
   const messages = useMessages();
   const [items, setItems] = useState<FeedbackDto[] | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -78,6 +83,14 @@ export function FeedbackSection({ target, refreshKey, edit }: Props) {
       )}
     </section>
   );
+}, sameProps);
+
+function targetKey(t: Target): string {
+  return "touchpointId" in t ? `tp:${t.touchpointId}` : `st:${t.stageId}`;
+}
+
+function sameProps(a: Props, b: Props): boolean {
+  return targetKey(a.target) === targetKey(b.target) && a.refreshKey === b.refreshKey && a.edit === b.edit;
 }
 
 const KIND_LABELS = new Map(FEEDBACK_KINDS.map((k) => [k.value, k.label]));
