@@ -2,13 +2,17 @@
 //! generated maps of 300 and 1,000 touchpoints (5 feedback each).
 //!
 //! - open: from asking to open the map (`jm:open-start`) to its cards painted
-//!   (`jm:open-painted`, after the next animation frame), median of 5 opens;
+//!   (`jm:open-painted`), median of 5 opens;
 //! - edit: from a pain-score change being sent (`jm:edit-start`) to its repaint
 //!   (`jm:edit-painted`), median of 7 edits, split at the command's answer
-//!   (`jm:edit-answered`: backend and IPC before it, render and paint after), and how many
-//!   cards re-rendered per edit;
-//! - baseline, in the same webview and run: plain DOM (createElement) painting the same
-//!   number of cards with the same text, to the next animation frame.
+//!   (`jm:edit-answered`: backend and IPC before it) and at React's commit
+//!   (`jm:edit-committed`: render and commit before it, the webview's frame after), and
+//!   how many cards re-rendered per edit;
+//! - "painted" is a task queued from the next animation frame: it runs once that frame's
+//!   style, layout and paint are done;
+//! - baselines, in the same webview and run: plain DOM (createElement) building the same
+//!   number of cards with the same text, to the next animation frame; and the webview's
+//!   frame alone: one badge's text changed by hand on the open board, to painted.
 //!
 //! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --example ui_timing`
 
@@ -56,10 +60,31 @@ async fn baseline(s: &Session, n: usize) -> f64 {
         .expect("ms")
 }
 
+/// The frame alone: one badge's text changed directly in the DOM (no React, no IPC), to
+/// painted as the UI measures it; then put back.
+async fn frame_floor(s: &Session) -> f64 {
+    let script = "const done = arguments[0];
+         const badge = document.querySelector('[data-testid=pain-badge]');
+         const text = badge.textContent;
+         const t0 = performance.now();
+         badge.textContent = text === '9' ? '8' : '9';
+         requestAnimationFrame(() => {
+           const channel = new MessageChannel();
+           channel.port1.onmessage = () => { const t = performance.now() - t0; badge.textContent = text; done(t); };
+           channel.port2.postMessage(null);
+         });";
+    s.client
+        .execute_async(script, vec![])
+        .await
+        .expect("frame baseline runs")
+        .as_f64()
+        .expect("ms")
+}
+
 #[tokio::main]
 async fn main() {
-    println!("| touchpoints | open → painted (median of 5) | plain-DOM baseline | edit → repaint (median of 7) | of which backend + IPC | of which render + paint | cards re-rendered per edit |");
-    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| touchpoints | open → painted (median of 5) | plain-DOM baseline | edit → repaint (median of 7) | of which backend + IPC | of which React render + commit | of which frame | frame-alone baseline (median of 7) | cards re-rendered per edit |");
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for n in [300usize, 1_000] {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("timing.sqlite3");
@@ -83,6 +108,11 @@ async fn main() {
 
         let mut opens = Vec::new();
         for i in 0..5 {
+            let painted_before = s
+                .js("return performance.getEntriesByName('jm:open-painted').length")
+                .await
+                .as_u64()
+                .unwrap_or(0);
             s.wait("[data-testid=to-library]")
                 .await
                 .click()
@@ -95,7 +125,7 @@ async fn main() {
             .click()
             .await
             .expect("open");
-            s.until("cards painted", &format!("document.querySelectorAll('[data-testid=card]').length === {n} && performance.getEntriesByName('jm:open-painted').length > {i}")).await;
+            s.until("cards painted", &format!("document.querySelectorAll('[data-testid=card]').length === {n} && performance.getEntriesByName('jm:open-painted').length > {painted_before}")).await;
             opens.push(measure(&s, &format!("open-{i}"), "jm:open-start", "jm:open-painted").await);
         }
         let base = median(vec![
@@ -109,6 +139,7 @@ async fn main() {
         let pain = s.wait("[data-testid=field-pain]").await;
         let mut edits = Vec::new();
         let mut answered = Vec::new();
+        let mut committed = Vec::new();
         let mut painted = Vec::new();
         let mut renders = Vec::new();
         for i in 0..7 {
@@ -140,11 +171,20 @@ async fn main() {
                 )
                 .await,
             );
+            committed.push(
+                measure(
+                    &s,
+                    &format!("commit-{i}"),
+                    "jm:edit-answered",
+                    "jm:edit-committed",
+                )
+                .await,
+            );
             painted.push(
                 measure(
                     &s,
                     &format!("paint-{i}"),
-                    "jm:edit-answered",
+                    "jm:edit-committed",
                     "jm:edit-painted",
                 )
                 .await,
@@ -156,13 +196,19 @@ async fn main() {
                 .unwrap_or(0.0);
             renders.push(after - before);
         }
+        let mut floor = Vec::new();
+        for _ in 0..7 {
+            floor.push(frame_floor(&s).await);
+        }
         println!(
-            "| {n} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} |",
+            "| {n} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} |",
             median(opens),
             base,
             median(edits),
             median(answered),
+            median(committed),
             median(painted),
+            median(floor),
             median(renders)
         );
         s.stop().await;
