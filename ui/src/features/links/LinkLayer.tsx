@@ -4,7 +4,7 @@
 // grid or any card changes size. An edit that only changes what a card shows (its pain,
 // say) measures nothing: measuring a thousand cards costs a forced layout. Clicking an
 // arrow selects the link.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { LinkDto, LinkKind } from "../../bindings";
 import { arrowSegment, type Point, type Rect } from "../../lib/linkGeometry";
 import { deepEqual } from "../../lib/reconcile";
@@ -24,7 +24,11 @@ type Layout = { width: number; height: number; segments: Segment[] };
 
 const KINDS: LinkKind[] = ["flow", "handoff", "depends_on"];
 
-export function LinkLayer({ gridRef, links, selectedLinkId, layoutKey }: Props) {
+/**
+ * Memoised: with a thousand links the arrows are thousands of SVG elements, and the board
+ * re-renders after every edit (its headers' figures change) while the arrows do not.
+ */
+export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkId, layoutKey }: Props) {
   const actions = useBoardActions();
   const [layout, setLayout] = useState<Layout>({ width: 0, height: 0, segments: [] });
 
@@ -97,7 +101,7 @@ export function LinkLayer({ gridRef, links, selectedLinkId, layoutKey }: Props) 
       })}
     </svg>
   );
-}
+});
 
 /** Card rectangles relative to the grid, for the cards that links touch. */
 function measureLinks(grid: HTMLElement, links: LinkDto[]): Layout {
