@@ -87,6 +87,14 @@ pub struct RowChange {
 }
 
 impl RowChange {
+    /// The row as it is before and after applying the change in direction `dir`.
+    pub fn oriented(&self, dir: Direction) -> (Option<&Row>, Option<&Row>) {
+        match dir {
+            Direction::Forward => (self.before.as_ref(), self.after.as_ref()),
+            Direction::Backward => (self.after.as_ref(), self.before.as_ref()),
+        }
+    }
+
     pub fn insert(row: Row) -> RowChange {
         RowChange {
             before: None,
@@ -130,17 +138,11 @@ impl Change {
     /// Applies the change inside the caller's transaction: deletes children first, then
     /// updates, then inserts parents first.
     pub fn apply(&self, w: &Write<'_>, dir: Direction) -> Result<()> {
-        fn pick(rc: &RowChange, dir: Direction) -> (Option<&Row>, Option<&Row>) {
-            match dir {
-                Direction::Forward => (rc.before.as_ref(), rc.after.as_ref()),
-                Direction::Backward => (rc.after.as_ref(), rc.before.as_ref()),
-            }
-        }
         let mut deletes: Vec<&Row> = Vec::new();
         let mut updates: Vec<&Row> = Vec::new();
         let mut inserts: Vec<&Row> = Vec::new();
         for rc in &self.rows {
-            match pick(rc, dir) {
+            match rc.oriented(dir) {
                 (Some(from), None) => deletes.push(from),
                 (Some(_), Some(to)) => updates.push(to),
                 (None, Some(to)) => inserts.push(to),
@@ -161,22 +163,21 @@ impl Change {
         Ok(())
     }
 
+    /// Applies the change in direction `dir` inside the caller's transaction and marks the
+    /// map changed at `now` (unless the change is a whole map: a library edit).
+    pub fn commit(&self, w: &Write<'_>, dir: Direction, now: &str) -> Result<()> {
+        self.apply(w, dir)?;
+        if !self.is_whole_map() {
+            w.touch_map(&self.map_id, now)?;
+        }
+        Ok(())
+    }
+
     /// Whether the change creates, replaces or removes a whole map: a library edit, kept in
     /// the library's history.
     pub fn is_whole_map(&self) -> bool {
         self.rows
             .iter()
             .any(|r| matches!(r.before, Some(Row::Map(_))) || matches!(r.after, Some(Row::Map(_))))
-    }
-
-    /// Whether the change removes the whole map (then there is no map to touch).
-    pub fn removes_map(&self, dir: Direction) -> bool {
-        self.rows.iter().any(|rc| {
-            let (from, to) = match dir {
-                Direction::Forward => (&rc.before, &rc.after),
-                Direction::Backward => (&rc.after, &rc.before),
-            };
-            matches!((from, to), (Some(Row::Map(_)), None))
-        })
     }
 }

@@ -58,6 +58,12 @@ pub fn now() -> String {
         .to_string()
 }
 
+/// The pain points and metrics of a map already read.
+pub fn report_of(map: &JourneyMap) -> Result<Report> {
+    let graph = JourneyGraph::build(map).map_err(|e| AppError::Invalid(e.to_string()))?;
+    Ok(Report::build(map, &graph))
+}
+
 /// A fresh id such as `tp_3f9c0a1b2d4e5f60`.
 pub fn fresh_id(kind: IdKind) -> Id {
     let hex = uuid::Uuid::new_v4().simple().to_string();
@@ -251,9 +257,7 @@ impl App {
 
     /// Ranked pain points and metrics.
     pub fn report(&self, id: &str) -> Result<Report> {
-        let map = self.store.load_map(id)?;
-        let graph = JourneyGraph::build(&map).map_err(|e| AppError::Invalid(e.to_string()))?;
-        Ok(Report::build(&map, &graph))
+        report_of(&self.store.load_map(id)?)
     }
 
     // Undo and redo.
@@ -282,13 +286,9 @@ impl App {
             return Ok(None);
         };
         let now = now();
-        let applied = self.store.write(|w| -> Result<()> {
-            change.apply(w, dir)?;
-            if !change.removes_map(dir) && key != LIBRARY {
-                w.touch_map(&change.map_id, &now)?;
-            }
-            Ok(())
-        });
+        let applied = self
+            .store
+            .write(|w| -> Result<()> { Ok(change.commit(w, dir, &now)?) });
         let done = applied.is_ok();
         if done {
             self.committed(&change, dir, &now);
@@ -316,10 +316,7 @@ impl App {
         let now = now();
         let (change, out) = self.store.write(|w| -> Result<(Change, T)> {
             let (change, out) = build(w)?;
-            change.apply(w, Direction::Forward)?;
-            if !change.is_whole_map() {
-                w.touch_map(&change.map_id, &now)?;
-            }
+            change.commit(w, Direction::Forward, &now)?;
             Ok((change, out))
         })?;
         self.committed(&change, Direction::Forward, &now);
@@ -386,7 +383,6 @@ impl App {
                     name: persona_name,
                     description: persona_description,
                 },
-                updated_at: now(),
                 ..before.clone()
             };
             Ok(one_update(

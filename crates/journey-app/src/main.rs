@@ -172,15 +172,15 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Report { map, json } => {
             let app = open(cli.db)?;
-            let id = app.resolve_map(&map)?;
-            let report = app.report(&id)?;
+            let map = app.load_map(&app.resolve_map(&map)?)?;
+            let report = journey_app::report_of(&map)?;
             if json {
                 let mut s = serde_json::to_string_pretty(&report)
                     .map_err(|e| AppError::Io(format!("cannot write the report: {e}")))?;
                 s.push('\n');
                 print(&s)
             } else {
-                print(&render::report(&report, &app.load_map(&id)?))
+                print(&render::report(&report, &map))
             }
         }
     }

@@ -21,7 +21,8 @@ pub(crate) struct ViewCache {
     pub view: MapView,
     /// `data_version` when the map was read.
     pub version: i64,
-    /// Links changed: read them again (their order is the database's `seq`).
+    /// A link was put back at its old place: read the links again (their order is the
+    /// database's `seq`).
     pub links_stale: bool,
     /// Touchpoints and stages whose feedback changed since the last patch.
     pub feedback_changed: BTreeSet<Id>,
@@ -40,11 +41,7 @@ impl ViewCache {
             return false;
         }
         for rc in &change.rows {
-            let (from, to) = match dir {
-                Direction::Forward => (rc.before.as_ref(), rc.after.as_ref()),
-                Direction::Backward => (rc.after.as_ref(), rc.before.as_ref()),
-            };
-            match (from, to) {
+            match rc.oriented(dir) {
                 (_, Some(row)) => self.upsert(row),
                 (Some(row), None) => self.remove(row),
                 (None, None) => {}
@@ -72,7 +69,15 @@ impl ViewCache {
             Row::Stage(s) => put(&mut m.stages, s, |x| x.id == s.id),
             Row::Lane(l) => put(&mut m.lanes, l, |x| x.id == l.id),
             Row::Touchpoint(t) => put(&mut m.touchpoints, t, |x| x.id == t.id),
-            Row::Link(..) => self.links_stale = true,
+            // A new link (no `seq`) goes last, as in the table; only one put back at its
+            // old place (an undone delete) needs the table's order.
+            Row::Link(seq, l) => {
+                if seq.is_none() || m.links.iter().any(|x| x.id == l.id) {
+                    put(&mut m.links, l, |x| x.id == l.id);
+                } else {
+                    self.links_stale = true;
+                }
+            }
             Row::Feedback(_, f) => {
                 if let Some(old) = m.feedback.iter().find(|x| x.id == f.id) {
                     self.feedback_changed.insert(target_id(&old.target));
@@ -90,7 +95,7 @@ impl ViewCache {
             Row::Stage(s) => m.stages.retain(|x| x.id != s.id),
             Row::Lane(l) => m.lanes.retain(|x| x.id != l.id),
             Row::Touchpoint(t) => m.touchpoints.retain(|x| x.id != t.id),
-            Row::Link(..) => self.links_stale = true,
+            Row::Link(_, l) => m.links.retain(|x| x.id != l.id),
             Row::Feedback(_, f) => {
                 self.feedback_changed.insert(target_id(&f.target));
                 m.feedback.retain(|x| x.id != f.id);
