@@ -10,5 +10,5 @@ fn main() {
         );
         std::process::exit(1);
     }
-    journeymap_desktop::run();
+    journeymap_desktop::run_app();
 }

@@ -2,7 +2,7 @@
 //! panel open, written to target/<profile>/screenshots/. (WebKitWebDriver's screenshot of
 //! the library page hangs under Xvfb, so the library is not pictured.)
 //!
-//! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --example screenshots`
+//! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --features e2e --example screenshots`
 
 use journeymap_tests::{target_dir, Launch, Session};
 

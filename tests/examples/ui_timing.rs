@@ -14,7 +14,7 @@
 //!   number of cards with the same text, to the next animation frame; and the webview's
 //!   frame alone: one badge's text changed by hand on the open board, to painted.
 //!
-//! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --example ui_timing`
+//! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --features e2e --example ui_timing`
 
 use journey_app::{App, ImportMode};
 use journeymap_tests::{Launch, Session};
@@ -96,7 +96,11 @@ async fn main() {
             let id = app
                 .import_map(big.as_bytes(), ImportMode::Refuse)
                 .expect("import");
-            journey_app::api::open_map(&mut app, &small).expect("open small");
+            journey_app::api::open_map(
+                &mut journey_app::api::Ctx::new(&mut app),
+                journey_app::api::OpenMapRequest { id: small },
+            )
+            .expect("open small");
             id
         };
         let s = Session::start(Launch {

@@ -1,5 +1,7 @@
-//! The command names agree everywhere they are spelled: the UI's one IPC module, the
-//! shell's app manifest (build.rs), its handler list (lib.rs) and its capability. A
+//! The command surface is declared once (`journey_app::with_commands!`) and everything
+//! that spells command names agrees with it: the UI's one IPC module calls only declared
+//! commands (its type check says so too), and the `main` window's capability (written by
+//! the shell's build script from the same list) allows exactly those and nothing else. A
 //! command missing from the capability would be denied at run time; an extra one would
 //! widen what the page may do.
 
@@ -11,71 +13,91 @@ fn read(rel: &str) -> String {
     std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-/// Every `"word"` after `marker` in `text`, up to `end`.
-fn quoted_after(text: &str, marker: &str, end: &str) -> BTreeSet<String> {
-    let start = text.find(marker).unwrap_or_else(|| panic!("no {marker:?}")) + marker.len();
-    let rest = &text[start..];
-    let body = &rest[..rest.find(end).unwrap_or(rest.len())];
-    body.split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
+/// The commands the UI calls: every `call("name"` in its IPC module.
+fn ui_commands() -> BTreeSet<String> {
+    let ipc = read("ui/src/ipc/index.ts");
+    ipc.match_indices("call(\"")
+        .filter_map(|(i, m)| {
+            let rest = &ipc[i + m.len()..];
+            Some(rest[..rest.find('"')?].to_string())
+        })
+        .collect()
+}
+
+/// The commands the committed capability allows (`allow-<name>` only).
+fn capability_commands() -> BTreeSet<String> {
+    let v: serde_json::Value =
+        serde_json::from_str(&read("src-tauri/capabilities/main.json")).expect("json");
+    assert_eq!(
+        v["windows"],
+        serde_json::json!(["main"]),
+        "the main window only"
+    );
+    v["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .map(|p| {
+            p.as_str()
+                .expect("string")
+                .strip_prefix("allow-")
+                .expect("only allow-<command>")
+                .replace('-', "_")
+        })
         .collect()
 }
 
 #[test]
 fn command_names_agree() {
-    let ipc = read("ui/src/ipc/index.ts");
-    let ui: BTreeSet<String> = ipc
-        .match_indices("call<")
-        .filter_map(|(i, _)| {
-            let text = &ipc[i..];
-            let open = text.find("(\"")? + 2;
-            let close = text[open..].find('"')? + open;
-            Some(text[open..close].to_string())
+    let declared: BTreeSet<String> = journey_app::api::COMMANDS
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert!(declared.len() >= 30, "{declared:?}");
+    assert_eq!(
+        declared.len(),
+        journey_app::api::COMMANDS.len(),
+        "no command is declared twice"
+    );
+    let ui = ui_commands();
+    assert!(ui.len() >= 30, "{ui:?}");
+    let undeclared: Vec<_> = ui.difference(&declared).collect();
+    assert!(
+        undeclared.is_empty(),
+        "ui/src/ipc calls commands the list does not declare: {undeclared:?}"
+    );
+    assert_eq!(
+        capability_commands(),
+        declared,
+        "capabilities/main.json vs the command list"
+    );
+}
+
+#[test]
+fn only_the_ipc_module_names_commands() {
+    // Every other UI file reaches the backend through `ipc`, never `invoke` itself.
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).expect("read dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "ts" || x == "tsx") {
+                out.push(p);
+            }
+        }
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src");
+    let mut files = Vec::new();
+    walk(&src, &mut files);
+    let offenders: Vec<_> = files
+        .iter()
+        .filter(|p| !p.ends_with("ipc/index.ts"))
+        .filter(|p| {
+            let text = std::fs::read_to_string(p).unwrap_or_default();
+            text.contains("@tauri-apps/api") && !p.to_string_lossy().contains(".test.")
         })
         .collect();
-    let manifest = quoted_after(
-        &read("src-tauri/build.rs"),
-        "const COMMANDS: &[&str] = &[",
-        "];",
-    );
-    let handler: BTreeSet<String> = {
-        let lib = read("src-tauri/src/lib.rs");
-        let start =
-            lib.find("generate_handler![").expect("handler list") + "generate_handler![".len();
-        let end = lib[start..].find(']').expect("end of list") + start;
-        lib[start..end]
-            .split(',')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect()
-    };
-    let capability: BTreeSet<String> = {
-        let v: serde_json::Value =
-            serde_json::from_str(&read("src-tauri/capabilities/main.json")).expect("json");
-        assert_eq!(
-            v["windows"],
-            serde_json::json!(["main"]),
-            "the main window only"
-        );
-        v["permissions"]
-            .as_array()
-            .expect("permissions")
-            .iter()
-            .map(|p| {
-                p.as_str()
-                    .expect("string")
-                    .strip_prefix("allow-")
-                    .expect("only allow-<command>")
-                    .replace('-', "_")
-            })
-            .collect()
-    };
-    assert!(ui.len() >= 30, "{ui:?}");
-    assert_eq!(ui, manifest, "ui/src/ipc vs build.rs");
-    assert_eq!(ui, handler, "ui/src/ipc vs generate_handler!");
-    assert_eq!(ui, capability, "ui/src/ipc vs capabilities/main.json");
+    assert!(offenders.is_empty(), "{offenders:?}");
 }
 
 #[test]

@@ -5,14 +5,16 @@
 //! - `patches`: edits answer with patches that rebuild the fresh view exactly.
 //! - `roundtrip`: export → import → export is byte-identical, for generated maps.
 //! - `schema`: the committed JSON Schema matches the Rust types.
-//! - `e2e`: the real desktop app in the real webview, through tauri-driver (see src/lib.rs).
 //! - `contract`: the command names agree across the UI, the shell and its capability.
+//!
+//! Every test here is hermetic: it needs no display, no webview and no server. The
+//! end-to-end tests, which drive the real app in the real webview, are their own target
+//! (`e2e/main.rs`, built only with `--features e2e`).
 //!
 //! The CLI's own tests live beside the binary (`crates/journey-app/tests/cli.rs`), where
 //! cargo guarantees the binary they run is freshly built.
 
 mod contract;
-mod e2e;
 mod hostile;
 mod patches;
 mod roundtrip;

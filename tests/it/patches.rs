@@ -3,7 +3,7 @@
 //! fresh from the database; and a change made by another connection (the CLI) is picked
 //! up by the next answer.
 
-use journey_app::api;
+use journey_app::api::{self, *};
 use journey_app::dto::MapView;
 use journey_app::patch::MapPatch;
 use journey_app::{App, FeedbackFields, LaneFields, LinkFields, StageFields, TouchpointFields};
@@ -46,29 +46,119 @@ fn run(app: &mut App, map: &str, op: u8, a: usize, b: usize) -> Option<MapPatch>
                 pain: Some((b % 11) as u8),
                 emotion: t.emotion,
             };
-            api::update_touchpoint(app, map, &t.id, &f)
+            api::update_touchpoint(
+                &mut Ctx::new(app),
+                UpdateTouchpointRequest {
+                    map_id: map.into(),
+                    id: t.id.clone(),
+                    fields: f,
+                },
+            )
         }),
-        1 => st
-            .zip(ln.clone())
-            .map(|(s, l)| api::add_touchpoint(app, map, &s.id, &l.id, "New card", Some(a % 3))),
-        2 => tp
-            .zip(st)
-            .zip(ln)
-            .map(|((t, s), l)| api::move_touchpoint(app, map, &t.id, &s.id, &l.id, b % 4)),
-        3 => tp.map(|t| api::delete_touchpoint(app, map, &t.id)),
-        4 => tp.map(|t| api::add_feedback(app, map, Some(&t.id), None, &feedback(b as u8))),
-        5 => st.map(|s| api::add_feedback(app, map, None, Some(&s.id), &feedback(b as u8))),
-        6 => fb.map(|f| api::update_feedback(app, map, &f, &feedback(a as u8))),
-        7 => fb.map(|f| api::delete_feedback(app, map, &f)),
+        1 => st.zip(ln.clone()).map(|(s, l)| {
+            api::add_touchpoint(
+                &mut Ctx::new(app),
+                AddTouchpointRequest {
+                    map_id: map.into(),
+                    stage_id: s.id,
+                    lane_id: l.id,
+                    title: "New card".into(),
+                    index: Some(a % 3),
+                },
+            )
+        }),
+        2 => tp.zip(st).zip(ln).map(|((t, s), l)| {
+            api::move_touchpoint(
+                &mut Ctx::new(app),
+                MoveTouchpointRequest {
+                    map_id: map.into(),
+                    id: t.id,
+                    stage_id: s.id,
+                    lane_id: l.id,
+                    index: b % 4,
+                },
+            )
+        }),
+        3 => tp.map(|t| {
+            api::delete_touchpoint(
+                &mut Ctx::new(app),
+                DeleteTouchpointRequest {
+                    map_id: map.into(),
+                    id: t.id,
+                },
+            )
+        }),
+        4 => tp.map(|t| {
+            api::add_feedback(
+                &mut Ctx::new(app),
+                AddFeedbackRequest {
+                    map_id: map.into(),
+                    target: FeedbackTargetDto::Touchpoint(t.id),
+                    fields: feedback(b as u8),
+                },
+            )
+        }),
+        5 => st.map(|s| {
+            api::add_feedback(
+                &mut Ctx::new(app),
+                AddFeedbackRequest {
+                    map_id: map.into(),
+                    target: FeedbackTargetDto::Stage(s.id),
+                    fields: feedback(b as u8),
+                },
+            )
+        }),
+        6 => fb.map(|f| {
+            api::update_feedback(
+                &mut Ctx::new(app),
+                UpdateFeedbackRequest {
+                    map_id: map.into(),
+                    id: f,
+                    fields: feedback(a as u8),
+                },
+            )
+        }),
+        7 => fb.map(|f| {
+            api::delete_feedback(
+                &mut Ctx::new(app),
+                DeleteFeedbackRequest {
+                    map_id: map.into(),
+                    id: f,
+                },
+            )
+        }),
         8 => tp.zip(tp2).map(|(t, u)| {
             let f = LinkFields {
                 kind: LinkKind::Flow,
                 label: None,
             };
-            api::add_link(app, map, &t.id, &u, &f)
+            api::add_link(
+                &mut Ctx::new(app),
+                AddLinkRequest {
+                    map_id: map.into(),
+                    from_id: t.id,
+                    to_id: u,
+                    fields: f,
+                },
+            )
         }),
-        9 => lk.map(|l| api::delete_link(app, map, &l)),
-        10 => Some(api::add_stage(app, map, "New stage", Some(a % 4))),
+        9 => lk.map(|l| {
+            api::delete_link(
+                &mut Ctx::new(app),
+                DeleteLinkRequest {
+                    map_id: map.into(),
+                    id: l,
+                },
+            )
+        }),
+        10 => Some(api::add_stage(
+            &mut Ctx::new(app),
+            AddStageRequest {
+                map_id: map.into(),
+                name: "New stage".into(),
+                index: Some(a % 4),
+            },
+        )),
         11 => st.map(|s| {
             let f = StageFields {
                 name: format!("{} again", s.name),
@@ -76,24 +166,90 @@ fn run(app: &mut App, map: &str, op: u8, a: usize, b: usize) -> Option<MapPatch>
                 pain: Some((b % 11) as u8),
                 emotion: None,
             };
-            api::update_stage(app, map, &s.id, &f)
+            api::update_stage(
+                &mut Ctx::new(app),
+                UpdateStageRequest {
+                    map_id: map.into(),
+                    id: s.id,
+                    fields: f,
+                },
+            )
         }),
-        12 => st.map(|s| api::move_stage(app, map, &s.id, b % 5)),
-        13 => st.map(|s| api::delete_stage(app, map, &s.id)),
-        14 => Some(api::add_lane(app, map, "Thoughts", Some(b % 3))),
+        12 => st.map(|s| {
+            api::move_stage(
+                &mut Ctx::new(app),
+                MoveStageRequest {
+                    map_id: map.into(),
+                    id: s.id,
+                    index: b % 5,
+                },
+            )
+        }),
+        13 => st.map(|s| {
+            api::delete_stage(
+                &mut Ctx::new(app),
+                DeleteStageRequest {
+                    map_id: map.into(),
+                    id: s.id,
+                },
+            )
+        }),
+        14 => Some(api::add_lane(
+            &mut Ctx::new(app),
+            AddLaneRequest {
+                map_id: map.into(),
+                name: "Thoughts".into(),
+                index: Some(b % 3),
+            },
+        )),
         15 => ln.map(|l| {
             let f = LaneFields {
                 name: l.name,
                 hidden: a % 2 == 0,
             };
-            api::update_lane(app, map, &l.id, &f)
+            api::update_lane(
+                &mut Ctx::new(app),
+                UpdateLaneRequest {
+                    map_id: map.into(),
+                    id: l.id,
+                    fields: f,
+                },
+            )
         }),
-        16 => ln.map(|l| api::move_lane(app, map, &l.id, a % 8)),
-        17 => ln.map(|l| api::delete_lane(app, map, &l.id)),
-        18 => Some(api::undo(app, map)),
-        _ => Some(api::redo(app, map)),
+        16 => ln.map(|l| {
+            api::move_lane(
+                &mut Ctx::new(app),
+                MoveLaneRequest {
+                    map_id: map.into(),
+                    id: l.id,
+                    index: a % 8,
+                },
+            )
+        }),
+        17 => ln.map(|l| {
+            api::delete_lane(
+                &mut Ctx::new(app),
+                DeleteLaneRequest {
+                    map_id: map.into(),
+                    id: l.id,
+                },
+            )
+        }),
+        18 => Some(api::undo(
+            &mut Ctx::new(app),
+            UndoRequest { map_id: map.into() },
+        )),
+        _ => Some(api::redo(
+            &mut Ctx::new(app),
+            RedoRequest { map_id: map.into() },
+        )),
     };
     r.and_then(Result::ok).map(|e| e.patch)
+}
+
+/// Opens the map as the desktop app does.
+fn open(app: &mut App, map: &str) -> Result<MapView, journey_app::AppError> {
+    api::open_map(&mut Ctx::new(app), OpenMapRequest { id: map.into() })
 }
 
 /// The view the UI holds, after applying `patch`; checked against a fresh read.
@@ -116,7 +272,7 @@ proptest! {
     fn patches_rebuild_the_fresh_view(ops in proptest::collection::vec((0u8..20, 0usize..1000, 0usize..1000), 1..40)) {
         let mut t = TestApp::new();
         let map = t.app.create_sample().expect("sample");
-        let mut held = api::open_map(&mut t.app, &map).expect("open");
+        let mut held = open(&mut t.app, &map).expect("open");
         for (op, a, b) in ops {
             if let Some(patch) = run(&mut t.app, &map, op, a, b) {
                 held = check(&t.app, &map, &held, &patch);
@@ -129,7 +285,7 @@ proptest! {
 fn a_pain_edit_sends_only_what_it_changed() {
     let mut t = TestApp::new();
     let map = t.app.create_sample().expect("sample");
-    let held = api::open_map(&mut t.app, &map).expect("open");
+    let held = open(&mut t.app, &map).expect("open");
     let tp = held.touchpoints[5].clone();
     let f = TouchpointFields {
         title: tp.title.clone(),
@@ -139,9 +295,16 @@ fn a_pain_edit_sends_only_what_it_changed() {
         pain: Some(if tp.pain == Some(9) { 2 } else { 9 }),
         emotion: tp.emotion,
     };
-    let p = api::update_touchpoint(&mut t.app, &map, &tp.id, &f)
-        .expect("edit")
-        .patch;
+    let p = api::update_touchpoint(
+        &mut Ctx::new(&mut t.app),
+        UpdateTouchpointRequest {
+            map_id: map.clone(),
+            id: tp.id.clone(),
+            fields: f,
+        },
+    )
+    .expect("edit")
+    .patch;
     let ids =
         |v: &[journey_app::dto::TouchpointDto]| v.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&p.touchpoints.changed), vec![tp.id.clone()]);
@@ -156,14 +319,28 @@ fn a_pain_edit_sends_only_what_it_changed() {
 fn feedback_edits_name_the_lists_to_fetch_again() {
     let mut t = TestApp::new();
     let map = t.app.create_sample().expect("sample");
-    let held = api::open_map(&mut t.app, &map).expect("open");
+    let held = open(&mut t.app, &map).expect("open");
     let tp = held.touchpoints[2].id.clone();
-    let p = api::add_feedback(&mut t.app, &map, Some(&tp), None, &feedback(3))
-        .expect("add")
-        .patch;
+    let p = api::add_feedback(
+        &mut Ctx::new(&mut t.app),
+        AddFeedbackRequest {
+            map_id: map.clone(),
+            target: FeedbackTargetDto::Touchpoint(tp.clone()),
+            fields: feedback(3),
+        },
+    )
+    .expect("add")
+    .patch;
     assert_eq!(p.feedback_changed, vec![tp.clone()]);
     let held = check(&t.app, &map, &held, &p);
-    let p = api::undo(&mut t.app, &map).expect("undo").patch;
+    let p = api::undo(
+        &mut Ctx::new(&mut t.app),
+        UndoRequest {
+            map_id: map.clone(),
+        },
+    )
+    .expect("undo")
+    .patch;
     assert_eq!(p.feedback_changed, vec![tp]);
     check(&t.app, &map, &held, &p);
 }
@@ -172,7 +349,7 @@ fn feedback_edits_name_the_lists_to_fetch_again() {
 fn a_change_from_another_process_comes_with_the_next_answer() {
     let mut t = TestApp::new();
     let map = t.app.create_sample().expect("sample");
-    let held = api::open_map(&mut t.app, &map).expect("open");
+    let held = open(&mut t.app, &map).expect("open");
     // The CLI, say, renames a stage through its own connection.
     let mut cli = App::open(&t.app.db_path()).expect("second connection");
     let s = held.stages[0].clone();
@@ -185,9 +362,16 @@ fn a_change_from_another_process_comes_with_the_next_answer() {
     cli.update_stage(&s.id, &f).expect("outside edit");
     drop(cli);
     // The next edit in the app answers with everything, so the board shows both.
-    let p = api::add_stage(&mut t.app, &map, "Mine", None)
-        .expect("edit")
-        .patch;
+    let p = api::add_stage(
+        &mut Ctx::new(&mut t.app),
+        AddStageRequest {
+            map_id: map.clone(),
+            name: "Mine".into(),
+            index: None,
+        },
+    )
+    .expect("edit")
+    .patch;
     let next = check(&t.app, &map, &held, &p);
     assert_eq!(next.stages[0].name, "Renamed elsewhere");
     assert!(next.stages.iter().any(|s| s.name == "Mine"));

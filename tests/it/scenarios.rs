@@ -1,7 +1,7 @@
 //! What a user does, through the use-cases, on real database files.
 
 use journey_app::{
-    FeedbackFields, LaneFields, LinkFields, MapFields, StageFields, TouchpointFields, LIBRARY,
+    FeedbackFields, HistoryKey, LaneFields, LinkFields, MapFields, StageFields, TouchpointFields,
 };
 use journey_core::model::{FeedbackKind, FeedbackTarget, LaneKind, LinkKind};
 
@@ -277,7 +277,7 @@ fn every_edit_undoes_and_redoes_exactly() {
         let after = t.app.export_map(&map).expect("export");
         assert_ne!(before, after, "{name} changed nothing");
         assert!(
-            t.app.undo(&map).expect("undo").is_some(),
+            t.app.undo(&HistoryKey::map(&map)).expect("undo").is_some(),
             "{name}: nothing to undo"
         );
         assert_eq!(
@@ -286,7 +286,7 @@ fn every_edit_undoes_and_redoes_exactly() {
             "{name}: undo"
         );
         assert!(
-            t.app.redo(&map).expect("redo").is_some(),
+            t.app.redo(&HistoryKey::map(&map)).expect("redo").is_some(),
             "{name}: nothing to redo"
         );
         assert_eq!(
@@ -294,14 +294,14 @@ fn every_edit_undoes_and_redoes_exactly() {
             strip_updated(&after),
             "{name}: redo"
         );
-        t.app.undo(&map).expect("undo again");
+        t.app.undo(&HistoryKey::map(&map)).expect("undo again");
     }
     assert_eq!(
         strip_updated(&t.app.export_map(&map).expect("export")),
         strip_updated(&start)
     );
     assert_eq!(
-        t.app.redo(&map).expect("redo").as_deref(),
+        t.app.redo(&HistoryKey::map(&map)).expect("redo").as_deref(),
         Some("Delete feedback")
     );
 }
@@ -330,7 +330,7 @@ fn deleting_and_restoring_a_map_is_a_library_edit() {
     t.app.delete_map(&map).expect("delete");
     assert!(t.app.load_map(&map).is_err());
     assert_eq!(
-        t.app.undo(LIBRARY).expect("undo").as_deref(),
+        t.app.undo(&HistoryKey::Library).expect("undo").as_deref(),
         Some("Delete map")
     );
     assert_eq!(t.app.export_map(&map).expect("restored"), json);
@@ -455,6 +455,6 @@ fn moves_within_and_between_cells_keep_order() {
         .expect("move to another stage");
     assert_eq!(titles(&t, &s), ["d", "c", "a"]);
     assert_eq!(titles(&t, &s2), ["b"]);
-    t.app.undo(&map).expect("undo");
+    t.app.undo(&HistoryKey::map(&map)).expect("undo");
     assert_eq!(titles(&t, &s), ["d", "b", "c", "a"]);
 }

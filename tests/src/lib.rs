@@ -48,6 +48,54 @@ pub fn workspace_binary(name: &str) -> PathBuf {
     path
 }
 
+/// The desktop binary, refused when it is older than the UI it embeds (`ui/dist`): an
+/// end-to-end test of a stale binary would test yesterday's UI.
+pub fn desktop_binary() -> PathBuf {
+    let path = workspace_binary("journeymap-desktop");
+    let built = modified(&path);
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/dist");
+    let newest_ui = newest_file(&dist);
+    if let Some((file, ui_time)) = newest_ui {
+        assert!(
+            built >= ui_time,
+            "{} is older than {}: rebuild it (cargo build -p journeymap-desktop) so it embeds the current UI",
+            path.display(),
+            file.display()
+        );
+    } else {
+        panic!(
+            "{} is missing: build the UI (cd ui && npm run build)",
+            dist.display()
+        );
+    }
+    path
+}
+
+fn modified(path: &Path) -> std::time::SystemTime {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The most recently changed file under `dir`, and when.
+fn newest_file(dir: &Path) -> Option<(PathBuf, std::time::SystemTime)> {
+    let mut newest: Option<(PathBuf, std::time::SystemTime)> = None;
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let p = entry.path();
+        let found = if p.is_dir() {
+            newest_file(&p)
+        } else {
+            Some((p.clone(), modified(&p)))
+        };
+        if let Some((f, t)) = found {
+            if newest.as_ref().is_none_or(|(_, n)| t > *n) {
+                newest = Some((f, t));
+            }
+        }
+    }
+    newest
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -148,6 +196,49 @@ impl Session {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element {css} within {WAIT:?}: {e}"))
+    }
+
+    /// Clicks the element, as a user would.
+    pub async fn click(&self, css: &str) {
+        self.wait(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// Types `text` into the element.
+    pub async fn type_text(&self, css: &str, text: &str) {
+        self.wait(css)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+    }
+
+    /// Types `text` into the element and presses Enter.
+    pub async fn type_enter(&self, css: &str, text: &str) {
+        let enter = char::from(fantoccini::key::Key::Enter);
+        self.type_text(css, &format!("{text}{enter}")).await;
+    }
+
+    /// Picks the option with `value` in the `<select>`.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.wait(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("cannot select {value:?} in {css}: {e}"));
+    }
+
+    /// The element's attribute `name`, or "" when it has none.
+    pub async fn attr(&self, css: &str, name: &str) -> String {
+        self.wait(css)
+            .await
+            .attr(name)
+            .await
+            .unwrap_or_else(|e| panic!("cannot read {name} of {css}: {e}"))
+            .unwrap_or_default()
     }
 
     /// All elements matching `css` right now.
@@ -272,7 +363,7 @@ async fn connect(port: u16) -> Result<Client, fantoccini::error::NewSessionError
     caps.insert("browserName".into(), serde_json::json!("wry"));
     caps.insert(
         "tauri:options".into(),
-        serde_json::json!({ "application": workspace_binary("journeymap-desktop") }),
+        serde_json::json!({ "application": desktop_binary() }),
     );
     fantoccini::ClientBuilder::new(HttpConnector::new())
         .capabilities(caps)

@@ -41,8 +41,10 @@ impl Row {
             Row::Stage(s) => w.insert_stage(map_id, s),
             Row::Lane(l) => w.insert_lane(map_id, l),
             Row::Touchpoint(t) => w.insert_touchpoint(map_id, t),
-            Row::Link(seq, l) => w.insert_link(map_id, l, *seq),
-            Row::Feedback(seq, f) => w.insert_feedback(map_id, f, *seq),
+            Row::Link(None, l) => w.append_link(map_id, l),
+            Row::Link(Some(seq), l) => w.restore_link(map_id, l, *seq),
+            Row::Feedback(None, f) => w.append_feedback(map_id, f),
+            Row::Feedback(Some(seq), f) => w.restore_feedback(map_id, f, *seq),
         }
     }
 

@@ -1,8 +1,12 @@
-//! The one error type of the use-cases, and its form for the UI: `{code, message}`, where
-//! `code` is what the UI switches on and `message` a sentence a person can read.
+//! The one error type of the use-cases, and the code the UI switches on.
+//!
+//! [`ErrorCode`] is shared with TypeScript (generated into the bindings), so the UI can
+//! switch on it exhaustively; the message is a sentence a person can read.
 
 use journey_core::interchange::ImportError;
 use journey_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
 
 /// Why a use-case failed.
 #[derive(Debug, thiserror::Error)]
@@ -13,9 +17,12 @@ pub enum AppError {
     /// No such map, stage, lane, touchpoint, link or feedback.
     #[error("{0}")]
     NotFound(String),
-    /// The edit clashes with what is there (an existing map id, a duplicate link…).
+    /// The edit clashes with what is there (a duplicate link…).
     #[error("{0}")]
     Conflict(String),
+    /// An imported map's id is already in the database: which map holds it.
+    #[error("a map with id {id} already exists: {name:?}")]
+    MapExists { id: String, name: String },
     /// A file that cannot be imported; every problem names its JSON path.
     #[error("{0}")]
     Import(#[from] ImportError),
@@ -25,6 +32,47 @@ pub enum AppError {
     /// Reading or writing a file.
     #[error("{0}")]
     Io(String),
+}
+
+/// What kind of failure an error is: stable, machine-readable, the same in Rust and
+/// TypeScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Invalid,
+    NotFound,
+    Conflict,
+    Import,
+    Storage,
+    Io,
+    /// Something went wrong outside the use-cases (the shell, the IPC bridge).
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::Import => "import",
+            ErrorCode::Storage => "storage",
+            ErrorCode::Io => "io",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl From<StoreError> for AppError {
@@ -37,15 +85,14 @@ impl From<StoreError> for AppError {
 }
 
 impl AppError {
-    /// A stable, machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            AppError::Invalid(_) => "invalid",
-            AppError::NotFound(_) => "not_found",
-            AppError::Conflict(_) => "conflict",
-            AppError::Import(_) => "import",
-            AppError::Store(_) => "storage",
-            AppError::Io(_) => "io",
+            AppError::Invalid(_) => ErrorCode::Invalid,
+            AppError::NotFound(_) => ErrorCode::NotFound,
+            AppError::Conflict(_) | AppError::MapExists { .. } => ErrorCode::Conflict,
+            AppError::Import(_) => ErrorCode::Import,
+            AppError::Store(_) => ErrorCode::Storage,
+            AppError::Io(_) => ErrorCode::Io,
         }
     }
 

@@ -41,26 +41,25 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, AppError> {
     Ok(bytes)
 }
 
-/// Writes `text` to `path` through a temporary file in the same folder, so a failure never
-/// leaves half a file behind.
+/// Writes `text` to `path` through a temporary file in the same folder, synced and then
+/// renamed over the target (`tempfile`'s persist), so a failure never leaves half a file
+/// behind and an existing file stays as it was until the new one is whole.
 pub fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
     let io = |e: std::io::Error| AppError::Io(format!("{}: cannot write ({e})", path.display()));
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| AppError::Io(format!("{}: not a file name", path.display())))?;
-    let tmp = dir.join(format!(".{}.partial", name.to_string_lossy()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    if path.file_name().is_none() {
+        return Err(AppError::Io(format!("{}: not a file name", path.display())));
     }
-    result.map_err(io)
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".journeymap-")
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
 }

@@ -27,10 +27,14 @@ pub fn db_in(data_dir: &std::path::Path) -> PathBuf {
     data_dir.join(db_file_name())
 }
 
+/// The database named by `$JOURNEYMAP_DB`, if it is set and not empty.
+pub fn db_from_env() -> Option<PathBuf> {
+    std::env::var_os(DB_ENV)
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+}
+
 /// `$JOURNEYMAP_DB`, else the platform data folder; `None` if neither is known.
 pub fn default_db_path() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(p));
-    }
-    dirs::data_dir().map(|d| db_in(&d.join(IDENTIFIER)))
+    db_from_env().or_else(|| dirs::data_dir().map(|d| db_in(&d.join(IDENTIFIER))))
 }

@@ -236,3 +236,21 @@ fn the_database_defaults_to_journeymap_db() {
     assert!(env.db().exists());
     assert!(ok(raw(&["list"], Some(&env.db()))).starts_with(&id));
 }
+
+/// `show` and `report` of the sample map, imported with its own ids so the output is
+/// stable, are what the committed snapshots say (`UPDATE_EXPECT=1` rewrites them after an
+/// intended change; review the diff).
+#[test]
+fn show_and_report_of_the_sample_match_their_snapshots() {
+    let env = Env::new();
+    let sample = env.file("sample.json");
+    std::fs::write(&sample, journey_core::sample::SAMPLE_JSON).expect("write sample");
+    let id = ok(env.run(&["import", sample.to_str().expect("utf-8")]))
+        .trim()
+        .to_string();
+    expect_test::expect_file!["snapshots/show-sample.txt"].assert_eq(&ok(env.run(&["show", &id])));
+    expect_test::expect_file!["snapshots/report-sample.txt"]
+        .assert_eq(&ok(env.run(&["report", &id])));
+    expect_test::expect_file!["snapshots/report-sample.json"]
+        .assert_eq(&ok(env.run(&["report", &id, "--json"])));
+}

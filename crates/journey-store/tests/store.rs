@@ -123,13 +123,11 @@ fn the_schema_refuses_out_of_range_scores_and_cross_map_links() {
         kind: LinkKind::Flow,
         label: None,
     };
-    assert!(store
-        .write(|w| w.insert_link(&a.meta.id, &cross, None))
-        .is_err());
+    assert!(store.write(|w| w.append_link(&a.meta.id, &cross)).is_err());
     let mut self_link = cross.clone();
     self_link.to = self_link.from.clone();
     assert!(store
-        .write(|w| w.insert_link(&a.meta.id, &self_link, None))
+        .write(|w| w.append_link(&a.meta.id, &self_link))
         .is_err());
 }
 
@@ -157,7 +155,7 @@ fn positions_put_items_where_asked() {
         store
             .write(|w| {
                 let (_, mut s) = w.get_stage(&ids[5])?;
-                s.position = w.position_at(Scope::Stages { map_id: &id }, Some(&s.id), 1)?;
+                s.position = w.position_for_move(Scope::Stages { map_id: &id }, &s.id, 1)?;
                 w.update_stage(&s)
             })
             .expect("move");

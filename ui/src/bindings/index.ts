@@ -1,5 +1,5 @@
 // Generated from the Rust DTOs in crates/journey-app by ts-rs. Do not edit by hand:
-// run `UPDATE_BINDINGS=1 cargo test -p journey-app bindings` after changing them.
+// run `UPDATE_EXPECT=1 cargo test -p journey-app bindings` after changing them.
 
 export type LaneKind = "marketing" | "sales" | "technology" | "supporting_systems" | "third_party" | "support" | "policies" | "custom";
 
@@ -7,7 +7,11 @@ export type LinkKind = "flow" | "handoff" | "depends_on";
 
 export type FeedbackKind = "quote" | "observation" | "survey_response" | "support_ticket" | "review";
 
-export type ErrorDto = { code: string, message: string, problems: Array<string>, };
+export type ErrorCode = "invalid" | "not_found" | "conflict" | "import" | "storage" | "io" | "internal";
+
+export type ErrorDto = { code: ErrorCode, message: string, problems: Array<string>, existingMap: MapRefDto | null, };
+
+export type MapRefDto = { id: string, name: string, };
 
 export type NpsDto = { score: number, n: number, promoters: number, passives: number, detractors: number, };
 
@@ -79,3 +83,106 @@ export type FeedbackFields = { kind: FeedbackKind, text: string, source: string,
 date: string | null, segment: string, nps: number | null, csat: number | null, ces: number | null, };
 
 export type StartDto = { maps: Array<MapSummaryDto>, openMapId: string | null, };
+
+export type ImportMode = "refuse" | "replace" | "copy";
+
+export type FeedbackTargetDto = { "touchpoint": string } | { "stage": string };
+
+export type StartRequest = Record<symbol, never>;
+
+export type ListMapsRequest = Record<symbol, never>;
+
+export type OpenMapRequest = { id: string, };
+
+export type CloseMapRequest = Record<symbol, never>;
+
+export type CreateMapRequest = { name: string, };
+
+export type UpdateMapRequest = { mapId: string, fields: MapFields, };
+
+export type DuplicateMapRequest = { id: string, };
+
+export type DeleteMapRequest = { id: string, };
+
+export type UndoLibraryRequest = Record<symbol, never>;
+
+export type AddStageRequest = { mapId: string, name: string, index: number | null, };
+
+export type UpdateStageRequest = { mapId: string, id: string, fields: StageFields, };
+
+export type MoveStageRequest = { mapId: string, id: string, index: number, };
+
+export type DeleteStageRequest = { mapId: string, id: string, };
+
+export type AddLaneRequest = { mapId: string, name: string, index: number | null, };
+
+export type UpdateLaneRequest = { mapId: string, id: string, fields: LaneFields, };
+
+export type MoveLaneRequest = { mapId: string, id: string, index: number, };
+
+export type DeleteLaneRequest = { mapId: string, id: string, };
+
+export type AddTouchpointRequest = { mapId: string, stageId: string, laneId: string, title: string, index: number | null, };
+
+export type UpdateTouchpointRequest = { mapId: string, id: string, fields: TouchpointFields, };
+
+export type MoveTouchpointRequest = { mapId: string, id: string, stageId: string, laneId: string, index: number, };
+
+export type DeleteTouchpointRequest = { mapId: string, id: string, };
+
+export type AddLinkRequest = { mapId: string, fromId: string, toId: string, fields: LinkFields, };
+
+export type UpdateLinkRequest = { mapId: string, id: string, fields: LinkFields, };
+
+export type DeleteLinkRequest = { mapId: string, id: string, };
+
+export type ListFeedbackRequest = { target: FeedbackTargetDto, };
+
+export type AddFeedbackRequest = { mapId: string, target: FeedbackTargetDto, fields: FeedbackFields, };
+
+export type UpdateFeedbackRequest = { mapId: string, id: string, fields: FeedbackFields, };
+
+export type DeleteFeedbackRequest = { mapId: string, id: string, };
+
+export type UndoRequest = { mapId: string, };
+
+export type RedoRequest = { mapId: string, };
+
+export type ExportMapRequest = { mapId: string, };
+
+export type ImportMapRequest = { mode: ImportMode, sameFile: boolean, };
+
+export type Commands = {
+  start: { request: StartRequest; response: StartDto };
+  list_maps: { request: ListMapsRequest; response: Array<MapSummaryDto> };
+  open_map: { request: OpenMapRequest; response: MapView };
+  close_map: { request: CloseMapRequest; response: null };
+  create_map: { request: CreateMapRequest; response: MapView };
+  update_map: { request: UpdateMapRequest; response: Edited };
+  duplicate_map: { request: DuplicateMapRequest; response: Array<MapSummaryDto> };
+  delete_map: { request: DeleteMapRequest; response: Array<MapSummaryDto> };
+  undo_library: { request: UndoLibraryRequest; response: Array<MapSummaryDto> };
+  add_stage: { request: AddStageRequest; response: Edited };
+  update_stage: { request: UpdateStageRequest; response: Edited };
+  move_stage: { request: MoveStageRequest; response: Edited };
+  delete_stage: { request: DeleteStageRequest; response: Edited };
+  add_lane: { request: AddLaneRequest; response: Edited };
+  update_lane: { request: UpdateLaneRequest; response: Edited };
+  move_lane: { request: MoveLaneRequest; response: Edited };
+  delete_lane: { request: DeleteLaneRequest; response: Edited };
+  add_touchpoint: { request: AddTouchpointRequest; response: Edited };
+  update_touchpoint: { request: UpdateTouchpointRequest; response: Edited };
+  move_touchpoint: { request: MoveTouchpointRequest; response: Edited };
+  delete_touchpoint: { request: DeleteTouchpointRequest; response: Edited };
+  add_link: { request: AddLinkRequest; response: Edited };
+  update_link: { request: UpdateLinkRequest; response: Edited };
+  delete_link: { request: DeleteLinkRequest; response: Edited };
+  list_feedback: { request: ListFeedbackRequest; response: Array<FeedbackDto> };
+  add_feedback: { request: AddFeedbackRequest; response: Edited };
+  update_feedback: { request: UpdateFeedbackRequest; response: Edited };
+  delete_feedback: { request: DeleteFeedbackRequest; response: Edited };
+  undo: { request: UndoRequest; response: Edited };
+  redo: { request: RedoRequest; response: Edited };
+  export_map: { request: ExportMapRequest; response: FileOutcome };
+  import_map: { request: ImportMapRequest; response: FileOutcome };
+};

@@ -1,10 +1,11 @@
-// The import flow shared by the library and the map toolbar: import with "refuse"; on a
-// conflict offer to replace the existing map or import a copy (each opens the file
-// dialog again, since the file is chosen on the Rust side). Failures show every problem
-// with its JSON path; nothing changes on failure.
+// The import flow shared by the library and the map toolbar: import with "refuse"; when
+// the file's map id is taken, the error names the map that holds it and offers to replace
+// that map or to import the same file as a copy (no second dialog: the shell remembers
+// the file chosen). Failures show every problem with its JSON path; nothing changes on
+// failure.
 import { useCallback, useRef } from "react";
 import type { FileOutcome } from "../../bindings";
-import { ipc, toError, type ImportMode } from "../../ipc";
+import { type ImportMode, ipc, toError } from "../../ipc";
 import { useMessages } from "../messages/messages";
 
 export function useImport(onImported: (outcome: FileOutcome) => void): () => void {
@@ -13,9 +14,9 @@ export function useImport(onImported: (outcome: FileOutcome) => void): () => voi
   onImportedRef.current = onImported;
 
   const run = useCallback(
-    async (mode: ImportMode) => {
+    async (mode: ImportMode, sameFile: boolean) => {
       try {
-        const outcome = await ipc.importMap(mode);
+        const outcome = await ipc.importMap(mode, sameFile);
         if (outcome.path === null) return;
         const how = mode === "replace" ? " (replaced the existing map)" : mode === "copy" ? " as a copy" : "";
         messages.clearError();
@@ -23,14 +24,12 @@ export function useImport(onImported: (outcome: FileOutcome) => void): () => voi
         onImportedRef.current(outcome);
       } catch (e) {
         const err = toError(e);
-        if (err.code === "conflict") {
-          messages.showError(
-            { ...err, message: `${err.message} Choose the file again to replace the existing map or to import it as a copy.` },
-            [
-              { label: "Replace existing map…", testId: "import-replace", run: () => void run("replace") },
-              { label: "Import as a copy…", testId: "import-copy", run: () => void run("copy") },
-            ],
-          );
+        const existing = err.existingMap;
+        if (err.code === "conflict" && existing !== null) {
+          messages.showError({ ...err, message: `This file's map is already in your library: “${existing.name}”.` }, [
+            { label: `Replace “${existing.name}”`, testId: "import-replace", run: () => void run("replace", true) },
+            { label: "Import as a copy", testId: "import-copy", run: () => void run("copy", true) },
+          ]);
         } else {
           messages.showError(err);
         }
@@ -39,5 +38,5 @@ export function useImport(onImported: (outcome: FileOutcome) => void): () => voi
     [messages],
   );
 
-  return useCallback(() => void run("refuse"), [run]);
+  return useCallback(() => void run("refuse", false), [run]);
 }

@@ -1,6 +1,6 @@
 // The app's error banner and status line, shared through context so any feature can
 // report a rejected command or a finished action.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import type { ErrorDto } from "../../bindings";
 import { toError } from "../../ipc";
 
@@ -58,8 +58,8 @@ function ErrorBanner({ shown, onDismiss }: { shown: NonNullable<Shown>; onDismis
         <p className="error-banner__message">{error.message}</p>
         {error.problems.length > 0 && (
           <ul className="error-banner__problems">
-            {error.problems.map((p, i) => (
-              <li key={i} data-testid="error-problem">
+            {error.problems.map((p) => (
+              <li key={p} data-testid="error-problem">
                 {p}
               </li>
             ))}

@@ -7,27 +7,58 @@ use journey_core::model::*;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::error::AppError;
+use crate::api::*;
+use crate::error::{AppError, ErrorCode};
 use crate::fields_in::*;
+use crate::ImportMode;
 
-/// An error as the UI receives it: `code` to switch on, `message` to show, and for an
-/// import every problem with its JSON path.
+/// An error as the UI receives it: `code` to switch on, `message` to show, for an import
+/// every problem with its JSON path, and for an import whose map id is taken the map that
+/// holds it (the UI offers to replace it or to import a copy).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDto {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     pub problems: Vec<String>,
+    pub existing_map: Option<MapRefDto>,
+}
+
+/// A map named by its id and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MapRefDto {
+    pub id: String,
+    pub name: String,
+}
+
+impl ErrorDto {
+    /// A failure outside the use-cases (the shell, the IPC bridge).
+    pub fn internal(message: impl std::fmt::Display) -> ErrorDto {
+        ErrorDto {
+            code: ErrorCode::Internal,
+            message: message.to_string(),
+            problems: Vec::new(),
+            existing_map: None,
+        }
+    }
 }
 
 impl From<&AppError> for ErrorDto {
     fn from(e: &AppError) -> Self {
         ErrorDto {
-            code: e.code().to_string(),
+            code: e.code(),
             message: e.to_string(),
             problems: match e {
                 AppError::Import(_) => e.lines(),
                 _ => Vec::new(),
+            },
+            existing_map: match e {
+                AppError::MapExists { id, name } => Some(MapRefDto {
+                    id: id.clone(),
+                    name: name.clone(),
+                }),
+                _ => None,
             },
         }
     }
@@ -335,6 +366,38 @@ pub struct FileOutcome {
     pub map_id: Option<String>,
 }
 
+impl FileOutcome {
+    /// The user cancelled the dialog.
+    pub fn cancelled() -> FileOutcome {
+        FileOutcome {
+            path: None,
+            map_id: None,
+        }
+    }
+}
+
+/// The `Commands` type: for each command's name, the request it takes and the response it
+/// gives, so that `ui/src/ipc/` can call every command through one typed function.
+macro_rules! commands_typescript {
+    ($($name:ident($req:ty) -> $resp:ty;)*) => {
+        fn commands_typescript(cfg: &ts_rs::Config) -> (Vec<String>, String) {
+            let decls = vec![$(<$req as TS>::decl(cfg)),*];
+            let mut ty = String::from("type Commands = {\n");
+            $(
+                ty.push_str(&format!(
+                    "  {}: {{ request: {}; response: {} }};\n",
+                    stringify!($name),
+                    <$req as TS>::name(cfg),
+                    <$resp as TS>::name(cfg),
+                ));
+            )*
+            ty.push_str("};");
+            (decls, ty)
+        }
+    };
+}
+crate::with_commands!(commands_typescript);
+
 /// The TypeScript declarations of every DTO, in one file.
 pub fn typescript() -> String {
     let cfg = ts_rs::Config::new();
@@ -342,7 +405,9 @@ pub fn typescript() -> String {
         LaneKind::decl(&cfg),
         LinkKind::decl(&cfg),
         FeedbackKind::decl(&cfg),
+        ErrorCode::decl(&cfg),
         ErrorDto::decl(&cfg),
+        MapRefDto::decl(&cfg),
         NpsDto::decl(&cfg),
         ScaleDto::decl(&cfg),
         PainDto::decl(&cfg),
@@ -365,13 +430,16 @@ pub fn typescript() -> String {
         TouchpointFields::decl(&cfg),
         LinkFields::decl(&cfg),
         FeedbackFields::decl(&cfg),
-        crate::api::StartDto::decl(&cfg),
+        StartDto::decl(&cfg),
+        ImportMode::decl(&cfg),
+        FeedbackTargetDto::decl(&cfg),
     ];
+    let (requests, commands) = commands_typescript(&cfg);
     let mut out = String::from(
         "// Generated from the Rust DTOs in crates/journey-app by ts-rs. Do not edit by hand:\n\
-         // run `UPDATE_BINDINGS=1 cargo test -p journey-app bindings` after changing them.\n\n",
+         // run `UPDATE_EXPECT=1 cargo test -p journey-app bindings` after changing them.\n\n",
     );
-    for d in decls {
+    for d in decls.into_iter().chain(requests).chain([commands]) {
         out.push_str("export ");
         out.push_str(&d);
         out.push_str("\n\n");
@@ -383,20 +451,11 @@ pub fn typescript() -> String {
 
 #[cfg(test)]
 mod tests {
-    /// The committed bindings are what the Rust types generate.
+    /// The committed bindings are what the Rust types generate (`UPDATE_EXPECT=1` rewrites
+    /// them).
     #[test]
     fn bindings_are_fresh() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings/index.ts");
-        let fresh = super::typescript();
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
-            std::fs::write(&path, &fresh).expect("write bindings");
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == fresh,
-            "ui/src/bindings/index.ts is stale; run `UPDATE_BINDINGS=1 cargo test -p journey-app bindings`"
-        );
+        expect_test::expect_file!["../../../../ui/src/bindings/index.ts"]
+            .assert_eq(&super::typescript());
     }
 }

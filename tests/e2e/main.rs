@@ -1,4 +1,6 @@
-//! End to end: the real app binary in the real webview, driven as a user drives it.
+//! End to end: the real app binary in the real webview, driven as a user drives it
+//! (`cargo test -p journeymap-tests --features e2e --test e2e`; needs Xvfb,
+//! WebKitWebDriver, tauri-driver and both binaries built).
 //! Each test has its own display, driver, app process and database (see `src/lib.rs`).
 
 use std::path::Path;
@@ -27,41 +29,11 @@ fn cli(db: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-async fn attr(s: &Session, css: &str, name: &str) -> String {
-    s.wait(css)
-        .await
-        .attr(name)
-        .await
-        .expect("attr")
-        .unwrap_or_default()
-}
-
-/// Types `text` and Enter into the element.
-async fn type_enter(s: &Session, css: &str, text: &str) {
-    s.wait(css)
-        .await
-        .send_keys(&format!("{text}{}", k(Key::Enter)))
-        .await
-        .expect("type");
-}
-
 /// Fills the detail panel's add-feedback form with a quote and an NPS answer, and saves.
 async fn add_feedback(s: &Session, text: &str, nps: &str) {
-    s.wait("[data-testid=feedback-text]")
-        .await
-        .send_keys(text)
-        .await
-        .expect("type");
-    s.wait("[data-testid=feedback-nps]")
-        .await
-        .select_by_value(nps)
-        .await
-        .expect("select");
-    s.wait("[data-testid=feedback-save]")
-        .await
-        .click()
-        .await
-        .expect("save");
+    s.type_text("[data-testid=feedback-text]", text).await;
+    s.select("[data-testid=feedback-nps]", nps).await;
+    s.click("[data-testid=feedback-save]").await;
 }
 
 #[tokio::test]
@@ -99,50 +71,33 @@ async fn edit_a_map_and_find_it_after_a_restart() {
     s.wait("[data-testid=board]").await;
 
     // Create a map.
-    s.wait("[data-testid=to-library]")
-        .await
-        .click()
-        .await
-        .expect("click");
-    s.wait("[data-testid=new-map]")
-        .await
-        .click()
-        .await
-        .expect("click");
-    type_enter(&s, "[data-testid=new-map-name]", "Checkout journey").await;
+    s.click("[data-testid=to-library]").await;
+    s.click("[data-testid=new-map]").await;
+    s.type_enter("[data-testid=new-map-name]", "Checkout journey")
+        .await;
     s.until("the new map's board", "document.querySelector('[data-testid=board]') && document.querySelectorAll('[data-testid=lane-label]').length === 7 && document.querySelectorAll('[data-testid=stage-header]').length === 0").await;
-    let map_id = attr(&s, "[data-testid=board]", "data-map-id").await;
+    let map_id = s.attr("[data-testid=board]", "data-map-id").await;
 
     // Add a stage and a touchpoint.
-    s.wait("[data-testid=add-stage]")
-        .await
-        .click()
-        .await
-        .expect("click");
-    type_enter(&s, "[data-testid=stage-name-input]", "Pay").await;
+    s.click("[data-testid=add-stage]").await;
+    s.type_enter("[data-testid=stage-name-input]", "Pay").await;
     s.until_text("[data-testid=stage-header] [data-testid=stage-name]", "Pay")
         .await;
-    let stage = attr(&s, "[data-testid=stage-header]", "data-stage-id").await;
+    let stage = s.attr("[data-testid=stage-header]", "data-stage-id").await;
     let lanes = s.js("return [...document.querySelectorAll('[data-testid=lane-label]')].map(e => e.dataset.laneId)").await;
     let lane0 = lanes[0].as_str().expect("lane id").to_string();
     let lane1 = lanes[1].as_str().expect("lane id").to_string();
     let cell0 = format!("[data-testid=cell][data-stage-id='{stage}'][data-lane-id='{lane0}']");
     let cell1 = format!("[data-testid=cell][data-stage-id='{stage}'][data-lane-id='{lane1}']");
-    s.wait(&format!("{cell0} [data-testid=add-touchpoint]"))
-        .await
-        .click()
-        .await
-        .expect("click");
-    type_enter(&s, "[data-testid=touchpoint-title-input]", "Card form").await;
+    s.click(&format!("{cell0} [data-testid=add-touchpoint]"))
+        .await;
+    s.type_enter("[data-testid=touchpoint-title-input]", "Card form")
+        .await;
     s.until_text(&format!("{cell0} [data-testid=card-title]"), "Card form")
         .await;
 
     // Add feedback with NPS answers and watch the stage's NPS change.
-    s.wait(&format!("{cell0} [data-testid=card]"))
-        .await
-        .click()
-        .await
-        .expect("select");
+    s.click(&format!("{cell0} [data-testid=card]")).await;
     s.wait("[data-testid=detail]").await;
     add_feedback(&s, "Too many fields", "2").await;
     s.until_text("[data-testid=stage-nps]", "NPS -100 (n=1)")
@@ -151,11 +106,7 @@ async fn edit_a_map_and_find_it_after_a_restart() {
     s.until_text("[data-testid=stage-nps]", "NPS 0 (n=2)").await;
 
     // Set a pain score.
-    s.wait("[data-testid=field-pain]")
-        .await
-        .select_by_value("8")
-        .await
-        .expect("pain");
+    s.select("[data-testid=field-pain]", "8").await;
     s.until_text(&format!("{cell0} [data-testid=pain-badge]"), "8")
         .await;
 
@@ -171,17 +122,9 @@ async fn edit_a_map_and_find_it_after_a_restart() {
         .is_empty());
 
     // Undo puts it back; redo moves it again.
-    s.wait("[data-testid=undo]")
-        .await
-        .click()
-        .await
-        .expect("undo");
+    s.click("[data-testid=undo]").await;
     s.wait(&format!("{cell0} [data-testid=card]")).await;
-    s.wait("[data-testid=redo]")
-        .await
-        .click()
-        .await
-        .expect("redo");
+    s.click("[data-testid=redo]").await;
     s.wait(&format!("{cell1} [data-testid=card]")).await;
     s.stop().await;
 
@@ -215,12 +158,8 @@ async fn export_in_the_app_matches_the_cli() {
     })
     .await;
     s.wait("[data-testid=board]").await;
-    let map_id = attr(&s, "[data-testid=board]", "data-map-id").await;
-    s.wait("[data-testid=export]")
-        .await
-        .click()
-        .await
-        .expect("export");
+    let map_id = s.attr("[data-testid=board]", "data-map-id").await;
+    s.click("[data-testid=export]").await;
     s.until(
         "the export message",
         "document.querySelector('[data-testid=status]')?.textContent.includes('exported.json')",
@@ -251,11 +190,7 @@ async fn a_broken_import_shows_its_path_and_changes_nothing() {
     })
     .await;
     s.wait("[data-testid=board]").await;
-    s.wait("[data-testid=import]")
-        .await
-        .click()
-        .await
-        .expect("import");
+    s.click("[data-testid=import]").await;
     s.until_text(
         "[data-testid=error-problem]",
         "/touchpoints/3/pain: 11 is outside 0–10",
@@ -316,11 +251,7 @@ async fn markup_in_user_text_is_shown_as_text_and_never_runs() {
         payloads[0],
     )
     .await;
-    s.wait("[data-testid=card][data-touchpoint-id=tp_0]")
-        .await
-        .click()
-        .await
-        .expect("select");
+    s.click("[data-testid=card][data-touchpoint-id=tp_0]").await;
     s.until_text("[data-testid=feedback-text-view]", payloads[0])
         .await;
     let injected = s
@@ -360,8 +291,8 @@ async fn link_arrows_follow_their_cards() {
     .await;
     // The first card of the first row, and its outgoing link in the detail panel.
     let card = "[data-testid=cell] [data-testid=card]";
-    s.wait(card).await.click().await.expect("select");
-    let link = attr(&s, "[data-testid=link-item]", "data-link-id").await;
+    s.click(card).await;
+    let link = s.attr("[data-testid=link-item]", "data-link-id").await;
     s.until(
         "its arrow",
         &format!(
@@ -373,11 +304,7 @@ async fn link_arrows_follow_their_cards() {
     assert!(!start.is_empty());
 
     // A pain score changes what the card shows, not where it is: the arrow stays.
-    s.wait("[data-testid=field-pain]")
-        .await
-        .select_by_value("7")
-        .await
-        .expect("pain");
+    s.select("[data-testid=field-pain]", "7").await;
     s.until_text(&format!("{card} [data-testid=pain-badge]"), "7")
         .await;
     assert_eq!(arrow_start(&s, &link).await, start);
@@ -401,7 +328,7 @@ async fn link_arrows_follow_their_cards() {
     let taller = arrow_start(&s, &link).await;
 
     // Moved to the next stage with the keyboard: the arrow starts from its new place.
-    let id = attr(&s, card, "data-touchpoint-id").await;
+    let id = s.attr(card, "data-touchpoint-id").await;
     let moved = format!("[data-testid=card][data-touchpoint-id=\"{id}\"]");
     s.wait(&moved)
         .await
@@ -413,5 +340,52 @@ async fn link_arrows_follow_their_cards() {
         &arrow_moved_from(&link, &taller),
     )
     .await;
+    s.stop().await;
+}
+
+#[tokio::test]
+async fn importing_a_map_already_there_offers_replace_or_copy() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let db = out.path().join("maps.sqlite3");
+    let id = cli(&db, &["demo"]).trim().to_string();
+    let file = out.path().join("same.json");
+    std::fs::write(&file, cli(&db, &["export", &id])).expect("write");
+
+    let s = Session::start(Launch {
+        db: Some(db.clone()),
+        dialog_path: Some(file),
+    })
+    .await;
+    s.wait("[data-testid=board]").await;
+    s.click("[data-testid=import]").await;
+    // The app's own buttons, naming the map; not the command-line tool's flags.
+    s.until_text(
+        "[data-testid=import-replace]",
+        "Replace “Acme Insights: first ad to renewal”",
+    )
+    .await;
+    let banner = s
+        .wait("[data-testid=error]")
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(!banner.contains("--"), "{banner}");
+    assert_eq!(
+        cli(&db, &["list"]).lines().count(),
+        1,
+        "nothing imported yet"
+    );
+
+    s.click("[data-testid=import-copy]").await;
+    s.until(
+        "the copy's status",
+        "document.querySelector('[data-testid=status]')?.textContent.includes('as a copy')",
+    )
+    .await;
+    let list = cli(&db, &["list"]);
+    assert_eq!(list.lines().count(), 2, "{list}");
+    assert!(list.contains("(copy)"), "{list}");
     s.stop().await;
 }

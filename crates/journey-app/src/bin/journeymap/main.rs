@@ -10,8 +10,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use journey_app::files::{read_input, write_atomically};
-use journey_app::{paths, render, App, AppError, ImportMode};
+use journey_app::{paths, App, AppError, ImportMode};
 use journey_core::interchange::{self, Limits};
+
+mod render;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -85,10 +87,20 @@ fn main() -> ExitCode {
         Err(e) => {
             let mut err = std::io::stderr().lock();
             for line in e.lines() {
-                let _ = writeln!(err, "error: {line}");
+                let _ = writeln!(err, "error: {line}{}", hint(&e));
             }
             ExitCode::from(1)
         }
+    }
+}
+
+/// What the user can do about an error, in this tool's own flags.
+fn hint(e: &AppError) -> &'static str {
+    match e {
+        AppError::MapExists { .. } => {
+            "; import with --replace to overwrite it, or with --copy to add this file as a new map"
+        }
+        _ => "",
     }
 }
 

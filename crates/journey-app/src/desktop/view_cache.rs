@@ -12,7 +12,73 @@ use std::collections::BTreeSet;
 use journey_core::model::*;
 
 use crate::change::{Change, Direction, Row};
-use crate::dto::MapView;
+use crate::dto::{self, MapView};
+use crate::patch::{self, MapPatch};
+use crate::{App, HistoryKey, Result};
+
+impl App {
+    /// The map as the board shows it, with metrics and whether undo/redo are possible.
+    pub fn view(&self, id: &str) -> Result<MapView> {
+        let map = self.store.load_map(id)?;
+        let key = HistoryKey::map(id);
+        Ok(MapView::build(
+            &map,
+            self.can_undo(&key),
+            self.can_redo(&key),
+        ))
+    }
+
+    /// The map's view, which later edits answer with patches against (see
+    /// [`App::patch`]). Only one map is kept open at a time.
+    pub fn open_view(&mut self, id: &str) -> Result<MapView> {
+        self.open = None;
+        let version = self.store.data_version()?;
+        let map = self.store.load_map(id)?;
+        let key = HistoryKey::map(id);
+        let view = MapView::build(&map, self.can_undo(&key), self.can_redo(&key));
+        self.open = Some(ViewCache {
+            map,
+            view: view.clone(),
+            version,
+            links_stale: false,
+            feedback_changed: Default::default(),
+        });
+        Ok(view)
+    }
+
+    /// What changed in map `id`'s view since it was opened or last patched. Built from the
+    /// copy in memory; read from the database when the map is not the open one or another
+    /// connection has written since (then every item is sent, and every feedback list is
+    /// marked changed).
+    pub fn patch(&mut self, id: &str) -> Result<MapPatch> {
+        let version = self.store.data_version()?;
+        let key = HistoryKey::map(id);
+        let (can_undo, can_redo) = (self.can_undo(&key), self.can_redo(&key));
+        let kept = self.open.take();
+        if let Some(mut c) = kept.filter(|c| c.map.meta.id == id && c.version == version) {
+            if c.links_stale {
+                c.map.links = self.store.load_links(id)?;
+                c.links_stale = false;
+            }
+            let view = dto::MapView::build(&c.map, can_undo, can_redo);
+            let changed = std::mem::take(&mut c.feedback_changed)
+                .into_iter()
+                .collect();
+            let patch = patch::MapPatch::between(&c.view, &view, changed);
+            c.view = view;
+            self.open = Some(c);
+            return Ok(patch);
+        }
+        let view = self.open_view(id)?;
+        let everything = view
+            .stages
+            .iter()
+            .map(|s| s.id.clone())
+            .chain(view.touchpoints.iter().map(|t| t.id.clone()))
+            .collect();
+        Ok(patch::MapPatch::whole(&view, everything))
+    }
+}
 
 #[derive(Debug)]
 pub(crate) struct ViewCache {

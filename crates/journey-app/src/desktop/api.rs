@@ -1,0 +1,357 @@
+//! The desktop app's commands, as plain functions over [`App`], one per line of
+//! [`crate::with_commands!`]. Each takes a [`Ctx`] and its own request struct (whose
+//! fields the UI sends, checked by name in TypeScript too) and returns a DTO. The Tauri
+//! shell adapts each in one generated line (state, thread, error conversion); everything a
+//! command does is here, where it is tested without a window.
+
+use std::path::{Path, PathBuf};
+
+use journey_core::model::{FeedbackTarget, Id};
+use serde::Deserialize;
+use ts_rs::TS;
+
+use crate::dto::*;
+use crate::fields_in::*;
+use crate::{files, App, HistoryKey, ImportMode, Result};
+
+/// The setting that remembers the open map.
+const LAST_MAP: &str = "last_map";
+
+/// The file dialogs a command may open. The shell shows the native dialogs (on its side,
+/// so the page never names a path); tests and headless callers use [`NoDialogs`].
+pub trait FileDialogs {
+    /// The path the user chose to save to, suggesting `file_name`; `None` if cancelled.
+    fn save_path(&self, file_name: &str) -> Option<PathBuf>;
+    /// The file the user chose to open; `None` if cancelled.
+    fn open_path(&self) -> Option<PathBuf>;
+    /// The file chosen in the last open dialog, to try again with (an import that
+    /// conflicted, retried as a replacement or a copy).
+    fn last_opened(&self) -> Option<PathBuf>;
+}
+
+/// Dialogs that are always cancelled.
+#[derive(Debug, Clone, Copy)]
+pub struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn save_path(&self, _: &str) -> Option<PathBuf> {
+        None
+    }
+    fn open_path(&self) -> Option<PathBuf> {
+        None
+    }
+    fn last_opened(&self) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// What a command runs with: the use-cases and the file dialogs.
+pub struct Ctx<'a> {
+    pub app: &'a mut App,
+    pub files: &'a dyn FileDialogs,
+}
+
+impl std::fmt::Debug for Ctx<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ctx").field("app", &self.app).finish()
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// A context whose dialogs are always cancelled.
+    pub fn new(app: &'a mut App) -> Ctx<'a> {
+        Ctx {
+            app,
+            files: &NoDialogs,
+        }
+    }
+}
+
+/// Checks at compile time that every listed command has a function of the right shape,
+/// and gives the list of names.
+macro_rules! check_commands {
+    ($($name:ident($req:ty) -> $resp:ty;)*) => {
+        $(const _: fn(&mut Ctx<'_>, $req) -> Result<$resp> = $name;)*
+        /// Every command's name, in the list's order.
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+crate::with_commands!(check_commands);
+
+/// Declares request structs: camelCase, unknown fields refused, generated into TypeScript.
+macro_rules! requests {
+    ($($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident: $ty:ty),* $(,)? })*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize, TS)]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        pub struct $name { $($(#[$fdoc])* pub $field: $ty),* }
+    )*};
+}
+
+requests! {
+    StartRequest {}
+    ListMapsRequest {}
+    OpenMapRequest { id: Id }
+    CloseMapRequest {}
+    CreateMapRequest { name: String }
+    UpdateMapRequest { map_id: Id, fields: MapFields }
+    DuplicateMapRequest { id: Id }
+    DeleteMapRequest { id: Id }
+    UndoLibraryRequest {}
+    /// `index`: 0-based place among the stages; null or past the end: last.
+    AddStageRequest { map_id: Id, name: String, index: Option<usize> }
+    UpdateStageRequest { map_id: Id, id: Id, fields: StageFields }
+    MoveStageRequest { map_id: Id, id: Id, index: usize }
+    DeleteStageRequest { map_id: Id, id: Id }
+    AddLaneRequest { map_id: Id, name: String, index: Option<usize> }
+    UpdateLaneRequest { map_id: Id, id: Id, fields: LaneFields }
+    MoveLaneRequest { map_id: Id, id: Id, index: usize }
+    DeleteLaneRequest { map_id: Id, id: Id }
+    AddTouchpointRequest { map_id: Id, stage_id: Id, lane_id: Id, title: String, index: Option<usize> }
+    UpdateTouchpointRequest { map_id: Id, id: Id, fields: TouchpointFields }
+    MoveTouchpointRequest { map_id: Id, id: Id, stage_id: Id, lane_id: Id, index: usize }
+    DeleteTouchpointRequest { map_id: Id, id: Id }
+    AddLinkRequest { map_id: Id, from_id: Id, to_id: Id, fields: LinkFields }
+    UpdateLinkRequest { map_id: Id, id: Id, fields: LinkFields }
+    DeleteLinkRequest { map_id: Id, id: Id }
+    ListFeedbackRequest { target: FeedbackTargetDto }
+    AddFeedbackRequest { map_id: Id, target: FeedbackTargetDto, fields: FeedbackFields }
+    UpdateFeedbackRequest { map_id: Id, id: Id, fields: FeedbackFields }
+    DeleteFeedbackRequest { map_id: Id, id: Id }
+    UndoRequest { map_id: Id }
+    RedoRequest { map_id: Id }
+    ExportMapRequest { map_id: Id }
+    /// `sameFile`: import the file chosen last time again (after a conflict, as a
+    /// replacement or a copy) instead of opening the dialog.
+    ImportMapRequest { mode: ImportMode, same_file: bool }
+}
+
+/// What a piece of feedback is about, as the UI names it: `{"touchpoint": id}` or
+/// `{"stage": id}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum FeedbackTargetDto {
+    Touchpoint(Id),
+    Stage(Id),
+}
+
+impl From<FeedbackTargetDto> for FeedbackTarget {
+    fn from(t: FeedbackTargetDto) -> Self {
+        match t {
+            FeedbackTargetDto::Touchpoint(id) => FeedbackTarget::Touchpoint(id),
+            FeedbackTargetDto::Stage(id) => FeedbackTarget::Stage(id),
+        }
+    }
+}
+
+/// What the UI needs at start: the library, and the map to open (the one open last time,
+/// else the first). On the very first start the sample map is created.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StartDto {
+    pub maps: Vec<MapSummaryDto>,
+    pub open_map_id: Option<String>,
+}
+
+pub fn start(cx: &mut Ctx<'_>, _: StartRequest) -> Result<StartDto> {
+    let app = &mut *cx.app;
+    let mut maps = library(app)?;
+    if maps.is_empty() && app.setting(LAST_MAP)?.is_none() {
+        let id = app.create_sample()?;
+        app.set_setting(LAST_MAP, &id)?;
+        maps = library(app)?;
+    }
+    let last = app
+        .setting(LAST_MAP)?
+        .filter(|id| maps.iter().any(|m| &m.id == id));
+    let open_map_id = last.or_else(|| maps.first().map(|m| m.id.clone()));
+    Ok(StartDto { maps, open_map_id })
+}
+
+fn library(app: &App) -> Result<Vec<MapSummaryDto>> {
+    Ok(app
+        .list_maps()?
+        .into_iter()
+        .map(MapSummaryDto::from)
+        .collect())
+}
+
+pub fn list_maps(cx: &mut Ctx<'_>, _: ListMapsRequest) -> Result<Vec<MapSummaryDto>> {
+    library(cx.app)
+}
+
+/// Opens a map and remembers it for the next start.
+pub fn open_map(cx: &mut Ctx<'_>, r: OpenMapRequest) -> Result<MapView> {
+    open(cx.app, &r.id)
+}
+
+fn open(app: &mut App, id: &str) -> Result<MapView> {
+    let view = app.open_view(id)?;
+    app.set_setting(LAST_MAP, id)?;
+    Ok(view)
+}
+
+/// Leaves the map: the next start shows the library's first map.
+pub fn close_map(cx: &mut Ctx<'_>, _: CloseMapRequest) -> Result<()> {
+    cx.app.set_setting(LAST_MAP, "")
+}
+
+pub fn create_map(cx: &mut Ctx<'_>, r: CreateMapRequest) -> Result<MapView> {
+    let id = cx.app.create_map(&r.name)?;
+    open(cx.app, &id)
+}
+
+pub fn duplicate_map(cx: &mut Ctx<'_>, r: DuplicateMapRequest) -> Result<Vec<MapSummaryDto>> {
+    cx.app.duplicate_map(&r.id)?;
+    library(cx.app)
+}
+
+pub fn delete_map(cx: &mut Ctx<'_>, r: DeleteMapRequest) -> Result<Vec<MapSummaryDto>> {
+    cx.app.delete_map(&r.id)?;
+    library(cx.app)
+}
+
+/// Undoes the last library edit (a map created, duplicated, imported or deleted).
+pub fn undo_library(cx: &mut Ctx<'_>, _: UndoLibraryRequest) -> Result<Vec<MapSummaryDto>> {
+    cx.app.undo(&HistoryKey::Library)?;
+    library(cx.app)
+}
+
+/// An edit's answer: the patch to the open map's view (see [`App::patch`]).
+fn edited(app: &mut App, map_id: &str, created_id: Option<Id>) -> Result<Edited> {
+    Ok(Edited {
+        patch: app.patch(map_id)?,
+        created_id,
+    })
+}
+
+/// What an edit's use-case returns: the id of what it created, if anything.
+trait Created {
+    fn created(self) -> Option<Id>;
+}
+
+impl Created for () {
+    fn created(self) -> Option<Id> {
+        None
+    }
+}
+
+impl Created for Id {
+    fn created(self) -> Option<Id> {
+        Some(self)
+    }
+}
+
+/// Commands that edit the open map, one line each: run the use-case on `app` with the
+/// request `r`, then answer with the patch (and the id of what was created).
+macro_rules! map_edits {
+    ($($name:ident($req:ident) => |$app:ident, $r:ident| $body:expr;)*) => {$(
+        pub fn $name(cx: &mut Ctx<'_>, $r: $req) -> Result<Edited> {
+            let created = {
+                let $app = &mut *cx.app;
+                $body?.created()
+            };
+            edited(cx.app, &$r.map_id, created)
+        }
+    )*};
+}
+
+map_edits! {
+    update_map(UpdateMapRequest) => |app, r| app.update_map(&r.map_id, &r.fields);
+    add_stage(AddStageRequest) => |app, r| app.add_stage(&r.map_id, &r.name, r.index);
+    update_stage(UpdateStageRequest) => |app, r| app.update_stage(&r.id, &r.fields);
+    move_stage(MoveStageRequest) => |app, r| app.move_stage(&r.id, r.index);
+    delete_stage(DeleteStageRequest) => |app, r| app.delete_stage(&r.id);
+    add_lane(AddLaneRequest) => |app, r| app.add_lane(&r.map_id, &r.name, r.index);
+    update_lane(UpdateLaneRequest) => |app, r| app.update_lane(&r.id, &r.fields);
+    move_lane(MoveLaneRequest) => |app, r| app.move_lane(&r.id, r.index);
+    delete_lane(DeleteLaneRequest) => |app, r| app.delete_lane(&r.id);
+    add_touchpoint(AddTouchpointRequest) => |app, r| app.add_touchpoint(&r.stage_id, &r.lane_id, &r.title, r.index);
+    update_touchpoint(UpdateTouchpointRequest) => |app, r| app.update_touchpoint(&r.id, &r.fields);
+    move_touchpoint(MoveTouchpointRequest) => |app, r| app.move_touchpoint(&r.id, &r.stage_id, &r.lane_id, r.index);
+    delete_touchpoint(DeleteTouchpointRequest) => |app, r| app.delete_touchpoint(&r.id);
+    add_link(AddLinkRequest) => |app, r| app.add_link(&r.from_id, &r.to_id, &r.fields);
+    update_link(UpdateLinkRequest) => |app, r| app.update_link(&r.id, &r.fields);
+    delete_link(DeleteLinkRequest) => |app, r| app.delete_link(&r.id);
+    add_feedback(AddFeedbackRequest) => |app, r| app.add_feedback(&r.target.clone().into(), &r.fields);
+    update_feedback(UpdateFeedbackRequest) => |app, r| app.update_feedback(&r.id, &r.fields);
+    delete_feedback(DeleteFeedbackRequest) => |app, r| app.delete_feedback(&r.id);
+    undo(UndoRequest) => |app, r| app.undo(&HistoryKey::map(&r.map_id)).map(drop);
+    redo(RedoRequest) => |app, r| app.redo(&HistoryKey::map(&r.map_id)).map(drop);
+}
+
+/// The feedback on one touchpoint or one stage, oldest first.
+pub fn list_feedback(cx: &mut Ctx<'_>, r: ListFeedbackRequest) -> Result<Vec<FeedbackDto>> {
+    Ok(cx
+        .app
+        .feedback_for(&r.target.into())?
+        .iter()
+        .map(FeedbackDto::from)
+        .collect())
+}
+
+/// Asks where to save (the native dialog), then writes the map's canonical JSON there.
+pub fn export_map(cx: &mut Ctx<'_>, r: ExportMapRequest) -> Result<FileOutcome> {
+    let file_name = export_file_name(cx.app, &r.map_id)?;
+    let Some(path) = cx.files.save_path(&file_name) else {
+        return Ok(FileOutcome::cancelled());
+    };
+    export_map_to(cx.app, &r.map_id, &path)
+}
+
+/// Asks which file to import (the native dialog, or the file chosen last time), then
+/// imports it: all of it or nothing.
+pub fn import_map(cx: &mut Ctx<'_>, r: ImportMapRequest) -> Result<FileOutcome> {
+    let chosen = if r.same_file {
+        cx.files.last_opened()
+    } else {
+        cx.files.open_path()
+    };
+    let Some(path) = chosen else {
+        return Ok(FileOutcome::cancelled());
+    };
+    import_map_from(cx.app, &path, r.mode)
+}
+
+/// Writes the map's canonical JSON to `path`.
+pub fn export_map_to(app: &App, map_id: &str, path: &Path) -> Result<FileOutcome> {
+    files::write_atomically(path, &app.export_map(map_id)?)?;
+    Ok(FileOutcome {
+        path: Some(path.display().to_string()),
+        map_id: Some(map_id.to_string()),
+    })
+}
+
+/// Imports the file at `path`: all of it or nothing.
+pub fn import_map_from(app: &mut App, path: &Path, mode: ImportMode) -> Result<FileOutcome> {
+    let bytes = files::read_input(path)?;
+    let id = app.import_map(&bytes, mode)?;
+    Ok(FileOutcome {
+        path: Some(path.display().to_string()),
+        map_id: Some(id),
+    })
+}
+
+/// A file name to suggest in the save dialog: the map's name, made safe for file systems.
+pub fn export_file_name(app: &App, map_id: &str) -> Result<String> {
+    let name = app.map_name(map_id)?;
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let safe = safe
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    Ok(format!(
+        "{}.journeymap.json",
+        if safe.is_empty() { "map" } else { &safe }
+    ))
+}

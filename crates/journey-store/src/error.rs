@@ -1,0 +1,93 @@
+//! Why a storage operation failed. Every message names the file or the thing concerned.
+
+/// Why a storage operation failed. Messages name the file or the thing concerned.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a Journeymap database (it holds other data); it was left unchanged")]
+    NotJourneymap { path: String },
+    #[error("{path}: not a database file ({detail}); it was left unchanged")]
+    NotADatabase { path: String, detail: String },
+    #[error(
+        "{path}: made by a newer Journeymap (schema version {found}; this build reads up to \
+         {supported}); it was left unchanged"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{path}: the database is read-only")]
+    ReadOnly { path: String },
+    #[error("{path}: cannot open the database ({detail})")]
+    CannotOpen { path: String, detail: String },
+    #[error("the database is damaged ({0})")]
+    Corrupt(String),
+    #[error("the database is busy: another program is writing to it")]
+    Busy,
+    #[error("no {what} with id {id}")]
+    NotFound { what: &'static str, id: String },
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+    #[error("migration failed: {0}")]
+    Migration(String),
+    /// Inserting a whole map failed because an id is taken. `list` is the map's list
+    /// (`stages`, `touchpoints`…) and `index` the element's place in it.
+    #[error("id {id} of /{list}/{index} is already in use")]
+    IdInUse {
+        list: &'static str,
+        index: usize,
+        id: String,
+    },
+}
+
+/// Turns a uniqueness failure on element `index` of `list` into [`StoreError::IdInUse`].
+pub(crate) fn in_use<'a>(
+    list: &'static str,
+    index: usize,
+    id: &'a str,
+) -> impl FnOnce(StoreError) -> StoreError + 'a {
+    move |e| match &e {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+                || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            StoreError::IdInUse {
+                list,
+                index,
+                id: id.to_string(),
+            }
+        }
+        _ => e,
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => {
+                StoreError::Corrupt(e.to_string())
+            }
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+pub(crate) fn not_found(what: &'static str, id: &str) -> StoreError {
+    StoreError::NotFound {
+        what,
+        id: id.to_string(),
+    }
+}
+
+/// Fails with `NotFound` when an update or delete matched no row.
+pub(crate) fn one_row(changed: usize, what: &'static str, id: &str) -> Result<()> {
+    if changed == 0 {
+        Err(not_found(what, id))
+    } else {
+        Ok(())
+    }
+}
