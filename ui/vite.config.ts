@@ -1,5 +1,5 @@
-import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
 
 // Builds the UI into dist/, which the Tauri shell serves. Relative asset paths keep the
 // bundle working from any base the webview uses.

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "./App";
 import type { MapView } from "./bindings";
 import { view } from "./lib/testData";
-import { App } from "./App";
 
 const ipcMock = vi.hoisted(() => ({
   start: vi.fn(),

@@ -2,16 +2,13 @@
 // library and one open map. Errors anywhere below are caught and shown with a way back.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MapSummaryDto, MapView } from "./bindings";
-import { ipc } from "./ipc";
 import { LibraryView } from "./features/library/LibraryView";
 import { MapScreen } from "./features/map/MapScreen";
 import { ErrorBoundary } from "./features/messages/ErrorBoundary";
 import { MessagesProvider, useMessages } from "./features/messages/messages";
+import { ipc } from "./ipc";
 
-type Screen =
-  | { kind: "loading" }
-  | { kind: "library"; maps: MapSummaryDto[] }
-  | { kind: "map"; view: MapView; openCount: number };
+type Screen = { kind: "loading" } | { kind: "library"; maps: MapSummaryDto[] } | { kind: "map"; view: MapView; openCount: number };
 
 export function App() {
   return (

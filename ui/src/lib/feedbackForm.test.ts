@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_DRAFT, draftFrom, fieldsFromDraft, range } from "./feedbackForm";
 import { isIsoDate } from "./dates";
+import { draftFrom, EMPTY_DRAFT, fieldsFromDraft, range } from "./feedbackForm";
 
 describe("fieldsFromDraft", () => {
   it("turns empty optional values into null and trims text", () => {
@@ -17,8 +17,17 @@ describe("fieldsFromDraft", () => {
 
   it("round-trips a stored feedback item", () => {
     const stored = {
-      id: "fb_1", touchpointId: "tp_1", stageId: null, kind: "review" as const, text: "Great", source: "App store",
-      date: "2025-03-01", segment: "new", nps: 10, csat: 5, ces: 7,
+      id: "fb_1",
+      touchpointId: "tp_1",
+      stageId: null,
+      kind: "review" as const,
+      text: "Great",
+      source: "App store",
+      date: "2025-03-01",
+      segment: "new",
+      nps: 10,
+      csat: 5,
+      ces: 7,
     };
     const out = fieldsFromDraft(draftFrom(stored));
     expect(out).toEqual({

@@ -28,7 +28,11 @@ describe("keyboardMoveTarget", () => {
   });
 
   it("skips lanes that are not visible", () => {
-    expect(keyboardMoveTarget(stages, ["ln_1", "ln_3"], cells, cards[4], key("ArrowUp"))).toEqual({ stageId: "st_b", laneId: "ln_1", index: 0 });
+    expect(keyboardMoveTarget(stages, ["ln_1", "ln_3"], cells, cards[4], key("ArrowUp"))).toEqual({
+      stageId: "st_b",
+      laneId: "ln_1",
+      index: 0,
+    });
   });
 
   it("stays put at the edges", () => {

@@ -4,7 +4,7 @@
 // Ctrl+Alt+Up/Down: one place earlier/later within its own cell.
 // At an edge the card stays put (no target).
 import type { TouchpointDto } from "../bindings";
-import { cellItems, type CellMap } from "./cells";
+import { type CellMap, cellItems } from "./cells";
 
 export type MoveKey = {
   key: string;

@@ -36,11 +36,7 @@ export function formatCes(ces: ScaleDto | null | undefined): string | null {
 
 /** "2 promoters, 1 passive, 0 detractors". */
 export function formatNpsBreakdown(nps: NpsDto): string {
-  return [
-    plural(nps.promoters, "promoter"),
-    plural(nps.passives, "passive"),
-    plural(nps.detractors, "detractor"),
-  ].join(", ");
+  return [plural(nps.promoters, "promoter"), plural(nps.passives, "passive"), plural(nps.detractors, "detractor")].join(", ");
 }
 
 /** "1 item", "3 items". */

@@ -3,8 +3,17 @@
 
 /** Viridis sampled at 0, 0.1, …, 1. */
 const VIRIDIS = [
-  "#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
-  "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725",
+  "#440154",
+  "#482475",
+  "#414487",
+  "#355f8d",
+  "#2a788e",
+  "#21918c",
+  "#22a884",
+  "#44bf70",
+  "#7ad151",
+  "#bddf26",
+  "#fde725",
 ] as const;
 
 export type PainColours = { background: string; foreground: string };

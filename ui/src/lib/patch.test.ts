@@ -92,6 +92,8 @@ describe("changesLayout", () => {
   it("is true for additions, removals, moves and links", () => {
     expect(changesLayout(prev, patchOf(prev, { stages: { changed: [], removed: ["st_b"], order: null } }))).toBe(true);
     expect(changesLayout(prev, patchOf(prev, { touchpoints: { changed: [], removed: [], order: ["tp_2", "tp_1", "tp_3"] } }))).toBe(true);
-    expect(changesLayout(prev, patchOf(prev, { links: { changed: [link("lk_2", "tp_1", "tp_2")], removed: [], order: ["lk_1", "lk_2"] } }))).toBe(true);
+    expect(
+      changesLayout(prev, patchOf(prev, { links: { changed: [link("lk_2", "tp_1", "tp_2")], removed: [], order: ["lk_1", "lk_2"] } })),
+    ).toBe(true);
   });
 });

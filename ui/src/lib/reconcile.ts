@@ -21,6 +21,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   for (const k of ka) {
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: kept as written (Object.hasOwn needs a newer WebKitGTK).
     if (!Object.prototype.hasOwnProperty.call(rb, k) || !deepEqual(ra[k], rb[k])) return false;
   }
   return true;

@@ -9,13 +9,16 @@ type TextProps = {
   label: string;
   value: string;
   testId?: string;
+  /** Set as the input's data-field attribute, for production code to find it (focus). */
+  field?: string;
   multiline?: boolean;
   placeholder?: string;
   /** Saves the new value; resolves false when the save failed, which restores the value. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: callers pass handlers that return a save's promise or nothing.
   onCommit: (value: string) => Promise<boolean> | void;
 };
 
-export function TextField({ label, value, testId, multiline, placeholder, onCommit }: TextProps) {
+export function TextField({ label, value, testId, field, multiline, placeholder, onCommit }: TextProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   // The text being saved right now, so Enter followed by blur saves it once.
@@ -37,6 +40,7 @@ export function TextField({ label, value, testId, multiline, placeholder, onComm
     value: draft,
     placeholder,
     "data-testid": testId,
+    "data-field": field,
     onBlur: () => void commit(),
   };
 
@@ -86,7 +90,12 @@ export function PainSelect({ label, value, testId, onCommit }: ScoreProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} data-testid={testId} value={value === null ? "" : String(value)} onChange={(e) => onCommit(e.target.value === "" ? null : Number(e.target.value))}>
+      <select
+        id={id}
+        data-testid={testId}
+        value={value === null ? "" : String(value)}
+        onChange={(e) => onCommit(e.target.value === "" ? null : Number(e.target.value))}
+      >
         <option value="">Unscored</option>
         {range(0, 10).map((v) => (
           <option key={v} value={v}>
@@ -104,7 +113,12 @@ export function EmotionSelect({ label, value, testId, onCommit }: ScoreProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} data-testid={testId} value={value === null ? "" : String(value)} onChange={(e) => onCommit(e.target.value === "" ? null : Number(e.target.value))}>
+      <select
+        id={id}
+        data-testid={testId}
+        value={value === null ? "" : String(value)}
+        onChange={(e) => onCommit(e.target.value === "" ? null : Number(e.target.value))}
+      >
         <option value="">Not set</option>
         {EMOTION_CHOICES.map((v) => {
           const f = emotionFace(v);

@@ -2,7 +2,7 @@
 // (text required, real date, scores in range) and then by the backend.
 import { useId, useState } from "react";
 import type { FeedbackFields, FeedbackKind } from "../../bindings";
-import { EMPTY_DRAFT, FEEDBACK_KINDS, fieldsFromDraft, range, type FeedbackDraft } from "../../lib/feedbackForm";
+import { EMPTY_DRAFT, FEEDBACK_KINDS, type FeedbackDraft, fieldsFromDraft, range } from "../../lib/feedbackForm";
 
 type Props = {
   initial?: FeedbackDraft;
@@ -62,7 +62,12 @@ export function FeedbackForm({ initial = EMPTY_DRAFT, submitLabel, onSubmit, onC
     >
       <div className="field">
         <label htmlFor={`${id}-kind`}>Kind</label>
-        <select id={`${id}-kind`} data-testid="feedback-kind" value={draft.kind} onChange={(e) => set("kind", e.target.value as FeedbackKind)}>
+        <select
+          id={`${id}-kind`}
+          data-testid="feedback-kind"
+          value={draft.kind}
+          onChange={(e) => set("kind", e.target.value as FeedbackKind)}
+        >
           {FEEDBACK_KINDS.map((k) => (
             <option key={k.value} value={k.value}>
               {k.label}
@@ -77,7 +82,13 @@ export function FeedbackForm({ initial = EMPTY_DRAFT, submitLabel, onSubmit, onC
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-source`}>Source</label>
-          <input id={`${id}-source`} type="text" data-testid="feedback-source" value={draft.source} onChange={(e) => set("source", e.target.value)} />
+          <input
+            id={`${id}-source`}
+            type="text"
+            data-testid="feedback-source"
+            value={draft.source}
+            onChange={(e) => set("source", e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-date`}>Date</label>
@@ -94,7 +105,13 @@ export function FeedbackForm({ initial = EMPTY_DRAFT, submitLabel, onSubmit, onC
       </div>
       <div className="field">
         <label htmlFor={`${id}-segment`}>Segment</label>
-        <input id={`${id}-segment`} type="text" data-testid="feedback-segment" value={draft.segment} onChange={(e) => set("segment", e.target.value)} />
+        <input
+          id={`${id}-segment`}
+          type="text"
+          data-testid="feedback-segment"
+          value={draft.segment}
+          onChange={(e) => set("segment", e.target.value)}
+        />
       </div>
       <div className="field-row">
         {scoreSelect("nps", "NPS 0–10", 0, 10)}

@@ -3,7 +3,7 @@
 import { memo, useEffect, useState } from "react";
 import type { FeedbackDto, FeedbackFields } from "../../bindings";
 import { ipc } from "../../ipc";
-import { FEEDBACK_KINDS, draftFrom } from "../../lib/feedbackForm";
+import { draftFrom, FEEDBACK_KINDS } from "../../lib/feedbackForm";
 import type { Edit } from "../map/useMapSession";
 import { useMessages } from "../messages/messages";
 import { FeedbackForm } from "./FeedbackForm";
@@ -30,6 +30,7 @@ export const FeedbackSection = memo(function FeedbackSection({ target, refreshKe
   const targetId = "touchpointId" in target ? target.touchpointId : target.stageId;
   const targetKind = "touchpointId" in target ? "touchpoint" : "stage";
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is the signal to fetch the list again.
   useEffect(() => {
     let live = true;
     const query = targetKind === "touchpoint" ? { touchpointId: targetId } : { stageId: targetId };
@@ -42,8 +43,7 @@ export const FeedbackSection = memo(function FeedbackSection({ target, refreshKe
     };
   }, [targetId, targetKind, refreshKey, messages]);
 
-  const add = async (fields: FeedbackFields) =>
-    (await edit((mapId) => ipc.addFeedback(mapId, target, fields))) !== null;
+  const add = async (fields: FeedbackFields) => (await edit((mapId) => ipc.addFeedback(mapId, target, fields))) !== null;
   const update = async (id: string, fields: FeedbackFields) => {
     const ok = (await edit((mapId) => ipc.updateFeedback(mapId, id, fields))) !== null;
     if (ok) setEditingId(null);
@@ -62,7 +62,12 @@ export const FeedbackSection = memo(function FeedbackSection({ target, refreshKe
           {items.map((f) =>
             f.id === editingId ? (
               <li key={f.id} className="feedback-item feedback-item--editing">
-                <FeedbackForm initial={draftFrom(f)} submitLabel="Save changes" onSubmit={(fields) => update(f.id, fields)} onCancel={() => setEditingId(null)} />
+                <FeedbackForm
+                  initial={draftFrom(f)}
+                  submitLabel="Save changes"
+                  onSubmit={(fields) => update(f.id, fields)}
+                  onCancel={() => setEditingId(null)}
+                />
               </li>
             ) : (
               <FeedbackItem

@@ -14,7 +14,12 @@ const ipcMock = vi.hoisted(() => ({
 vi.mock("../../ipc", async (importOriginal) => ({ ...(await importOriginal<object>()), ipc: ipcMock }));
 
 const summary = (id: string, name: string): MapSummaryDto => ({
-  id, name, personaName: "Pat", stageCount: 2, touchpointCount: 5, updatedAt: "2025-03-01T10:00:00Z",
+  id,
+  name,
+  personaName: "Pat",
+  stageCount: 2,
+  touchpointCount: 5,
+  updatedAt: "2025-03-01T10:00:00Z",
 });
 const maps = [summary("jm_1", "Onboarding"), summary("jm_2", "Checkout"), summary("jm_3", "Checkout <b>v2</b>")];
 

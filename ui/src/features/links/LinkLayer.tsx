@@ -4,11 +4,11 @@
 // grid or any card changes size. An edit that only changes what a card shows (its pain,
 // say) measures nothing: measuring a thousand cards costs a forced layout. Clicking an
 // arrow selects the link.
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { memo, type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { LinkDto, LinkKind } from "../../bindings";
 import { arrowSegment, type Point, type Rect } from "../../lib/linkGeometry";
 import { deepEqual } from "../../lib/reconcile";
-import { useBoardActions } from "../map/boardActions";
+import { CARD_SELECTOR, useBoardActions } from "../map/boardActions";
 import { LINK_KIND_LABELS } from "./linkKinds";
 import "./links.css";
 
@@ -46,11 +46,13 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
   const measureRef = useRef(measure);
   measureRef.current = measure;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: layoutKey is the signal that cards may have moved.
   useLayoutEffect(measure, [measure, layoutKey]);
 
   // One observer watches the grid and every card; it is set up again when cards may have
   // been added or moved. Its first report of each element only records the size (the
   // layout effect above has just measured).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: layoutKey is the signal that cards may have been added or moved.
   useEffect(() => {
     const grid = gridRef.current;
     if (grid === null || typeof ResizeObserver === "undefined") return;
@@ -66,7 +68,7 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
       if (resized) measureRef.current();
     });
     observer.observe(grid);
-    for (const card of grid.querySelectorAll('[data-testid="card"]')) observer.observe(card);
+    for (const card of grid.querySelectorAll(CARD_SELECTOR)) observer.observe(card);
     if (!measured.current) measureRef.current();
     return () => observer.disconnect();
   }, [gridRef, layoutKey]);
@@ -76,7 +78,18 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
     <svg className="link-layer" width={layout.width} height={layout.height} role="group" aria-label="Links between touchpoints">
       <defs>
         {[...KINDS, "selected"].map((k) => (
-          <marker key={k} id={`jm-arrow-${k}`} className={`link-marker link-marker--${k}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+          <marker
+            key={k}
+            id={`jm-arrow-${k}`}
+            className={`link-marker link-marker--${k}`}
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="10"
+            markerHeight="10"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0 L10,5 L0,10 z" />
           </marker>
         ))}
@@ -93,7 +106,14 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
           >
             <title>{`${LINK_KIND_LABELS[s.kind]} link (click to select)`}</title>
             <line className="link__hit" x1={s.from.x} y1={s.from.y} x2={s.to.x} y2={s.to.y} />
-            <line className="link__line" x1={s.from.x} y1={s.from.y} x2={s.to.x} y2={s.to.y} markerEnd={`url(#jm-arrow-${selected ? "selected" : s.kind})`} />
+            <line
+              className="link__line"
+              x1={s.from.x}
+              y1={s.from.y}
+              x2={s.to.x}
+              y2={s.to.y}
+              markerEnd={`url(#jm-arrow-${selected ? "selected" : s.kind})`}
+            />
             {/* A handle at the midpoint: the arrow's centre is always clickable and never zero-sized. */}
             <circle className="link__handle" cx={(s.from.x + s.to.x) / 2} cy={(s.from.y + s.to.y) / 2} r={6} />
           </g>
@@ -115,7 +135,7 @@ function measureLinks(grid: HTMLElement, links: LinkDto[]): Layout {
   }
   const origin = grid.getBoundingClientRect();
   const rects = new Map<string, Rect>();
-  for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="card"]')) {
+  for (const el of grid.querySelectorAll<HTMLElement>(CARD_SELECTOR)) {
     const id = el.dataset.touchpointId;
     if (id === undefined || !needed.has(id)) continue;
     const r = el.getBoundingClientRect();

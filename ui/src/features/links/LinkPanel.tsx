@@ -35,7 +35,12 @@ export function LinkPanel({ link, from, to, edit, onSelectTouchpoint, onDeleted 
       </p>
       <div className="field">
         <label htmlFor="link-panel-kind">Kind</label>
-        <select id="link-panel-kind" data-testid="link-panel-kind" value={link.kind} onChange={(e) => void update({ kind: e.target.value as LinkKind })}>
+        <select
+          id="link-panel-kind"
+          data-testid="link-panel-kind"
+          value={link.kind}
+          onChange={(e) => void update({ kind: e.target.value as LinkKind })}
+        >
           {LINK_KINDS.map((k) => (
             <option key={k} value={k}>
               {LINK_KIND_LABELS[k]}
@@ -43,7 +48,12 @@ export function LinkPanel({ link, from, to, edit, onSelectTouchpoint, onDeleted 
           ))}
         </select>
       </div>
-      <TextField label="Label" value={link.label ?? ""} testId="link-label" onCommit={(v) => update({ label: v.trim() === "" ? null : v })} />
+      <TextField
+        label="Label"
+        value={link.label ?? ""}
+        testId="link-label"
+        onCommit={(v) => update({ label: v.trim() === "" ? null : v })}
+      />
       <button
         type="button"
         className="danger"

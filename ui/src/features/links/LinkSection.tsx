@@ -1,7 +1,7 @@
 // The links part of a touchpoint's panel: its links (select to highlight the arrow,
 // delete), and a form to link it to another card, chosen from a list or by clicking
 // the card on the board.
-import { memo, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { memo, type ReactNode, useId, useMemo, useRef, useState } from "react";
 import type { LinkDto, LinkKind, TouchpointDto } from "../../bindings";
 import { ipc } from "../../ipc";
 import type { Edit } from "../map/useMapSession";
@@ -20,7 +20,17 @@ type Props = {
 };
 
 export function LinkSection(props: Props) {
-  const { touchpoint: t, touchpoints, links, edit, selectedLinkId, onSelectLink, linkModeActive, onStartLinkMode, onCancelLinkMode } = props;
+  const {
+    touchpoint: t,
+    touchpoints,
+    links,
+    edit,
+    selectedLinkId,
+    onSelectLink,
+    linkModeActive,
+    onStartLinkMode,
+    onCancelLinkMode,
+  } = props;
   const kindId = useId();
   const targetId = useId();
   const [kind, setKind] = useState<LinkKind>("flow");
@@ -45,10 +55,13 @@ export function LinkSection(props: Props) {
 
   const create = () => {
     if (target === "") return;
-    void edit((mapId) => ipc.addLink(mapId, t.id, target, { kind, label: null }), (r) => {
-      setTarget("");
-      if (r.createdId) onSelectLink(r.createdId);
-    });
+    void edit(
+      (mapId) => ipc.addLink(mapId, t.id, target, { kind, label: null }),
+      (r) => {
+        setTarget("");
+        if (r.createdId) onSelectLink(r.createdId);
+      },
+    );
   };
 
   return (
@@ -62,7 +75,12 @@ export function LinkSection(props: Props) {
             const outgoing = l.fromId === t.id;
             const other = titles.get(outgoing ? l.toId : l.fromId) ?? "(missing card)";
             return (
-              <li key={l.id} data-testid="link-item" data-link-id={l.id} className={l.id === selectedLinkId ? "link-item link-item--selected" : "link-item"}>
+              <li
+                key={l.id}
+                data-testid="link-item"
+                data-link-id={l.id}
+                className={l.id === selectedLinkId ? "link-item link-item--selected" : "link-item"}
+              >
                 <button
                   type="button"
                   className="link-item__select"

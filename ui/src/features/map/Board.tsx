@@ -2,9 +2,9 @@
 // row and the lane labels are sticky. Links are drawn by LinkLayer over the grid.
 import { Fragment, memo, useMemo, useRef } from "react";
 import type { LaneDto, LinkDto, StageDto } from "../../bindings";
-import { cellItems, type CellMap } from "../../lib/cells";
-import { CARD_HELP_ID } from "./boardActions";
+import { type CellMap, cellItems } from "../../lib/cells";
 import { LinkLayer } from "../links/LinkLayer";
+import { CARD_HELP_ID } from "./boardActions";
 import { Cell } from "./Cell";
 import { LaneLabel } from "./LaneLabel";
 import { StageHeader } from "./StageHeader";
@@ -42,7 +42,8 @@ export const Board = memo(function Board(props: Props) {
             <LaneLabel lane={lane} first={i === 0} last={i === visibleLanes.length - 1} />
             {stages.map((stage) => {
               const items = cellItems(cells, stage.id, lane.id);
-              const selectedId = selectedTouchpointId !== null && items.some((t) => t.id === selectedTouchpointId) ? selectedTouchpointId : null;
+              const selectedId =
+                selectedTouchpointId !== null && items.some((t) => t.id === selectedTouchpointId) ? selectedTouchpointId : null;
               return (
                 <Cell
                   key={stage.id}
@@ -63,11 +64,13 @@ export const Board = memo(function Board(props: Props) {
       {/* Hidden, yet read as every card's description (aria-describedby may point at hidden
           text). Not a visually-hidden positioned paragraph: see cardLabel.ts. */}
       <p id={CARD_HELP_ID} hidden>
-        Enter: show details. F2: edit in the panel. Alt+Arrow keys: move to the neighbouring stage or lane. Ctrl+Alt+Up or Down: move
-        within the cell. Delete: delete the card.
+        Enter: show details. F2: edit in the panel. Alt+Arrow keys: move to the neighbouring stage or lane. Ctrl+Alt+Up or Down: move within
+        the cell. Delete: delete the card.
       </p>
       {stages.length === 0 && <p className="board-hint">This map has no stages yet. Use “Add stage” to create the first column.</p>}
-      {visibleLanes.length === 0 && lanes.length > 0 && <p className="board-hint">Every lane is hidden. Show one from the list of hidden lanes above.</p>}
+      {visibleLanes.length === 0 && lanes.length > 0 && (
+        <p className="board-hint">Every lane is hidden. Show one from the list of hidden lanes above.</p>
+      )}
     </div>
   );
 });

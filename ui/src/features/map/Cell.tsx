@@ -1,11 +1,11 @@
 // One cell (stage × lane): its cards in order, a drop target for dragged cards, and a
 // "+" button that opens an inline title input for a new touchpoint.
-import { memo, useRef, useState, type DragEvent } from "react";
+import { type DragEvent, memo, useRef, useState } from "react";
 import type { LaneKind, TouchpointDto } from "../../bindings";
 import { laneAccentClass } from "../../lib/lanes";
 import { InlineTextInput } from "../common/InlineTextInput";
 import { Card } from "../touchpoints/Card";
-import { useBoardActions } from "./boardActions";
+import { CARD_SELECTOR, useBoardActions } from "./boardActions";
 
 type Props = {
   stageId: string;
@@ -32,7 +32,7 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
     marked.current = el;
   };
   const cardUnder = (e: DragEvent<HTMLElement>): HTMLElement | null => {
-    const el = (e.target as Element).closest<HTMLElement>('[data-testid="card"]');
+    const el = (e.target as Element).closest<HTMLElement>(CARD_SELECTOR);
     return el !== null && e.currentTarget.contains(el) ? el : null;
   };
 
@@ -40,6 +40,7 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
     <div
       className={`cell ${laneAccentClass(laneKind)}${over ? " cell--over" : ""}`}
       data-testid="cell"
+      data-cell=""
       data-stage-id={stageId}
       data-lane-id={laneId}
       role="group"
@@ -85,6 +86,7 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
           type="button"
           className="cell__add"
           data-testid="add-touchpoint"
+          data-action="add-touchpoint"
           aria-label={`Add touchpoint in ${stageName}, ${laneName}`}
           title="Add touchpoint"
           onClick={() => setAdding(true)}

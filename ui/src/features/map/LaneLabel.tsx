@@ -14,7 +14,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last }: Props) {
   const [renaming, setRenaming] = useState(false);
 
   return (
-    <div className={`lane-label ${laneAccentClass(lane.kind)}`} data-testid="lane-label" data-lane-id={lane.id}>
+    <div className={`lane-label ${laneAccentClass(lane.kind)}`} data-testid="lane-label" data-lane-label="" data-lane-id={lane.id}>
       <div className="lane-label__inner">
         {renaming ? (
           <InlineTextInput
@@ -34,16 +34,47 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last }: Props) {
         )}
         {!lane.builtIn && <span className="lane-label__kind">custom</span>}
         <div className="lane-label__tools">
-          <button type="button" className="icon-button" data-action="rename" aria-label={`Rename lane ${lane.name}`} title="Rename" onClick={() => setRenaming(true)}>
+          <button
+            type="button"
+            className="icon-button"
+            data-action="rename"
+            aria-label={`Rename lane ${lane.name}`}
+            title="Rename"
+            onClick={() => setRenaming(true)}
+          >
             ✎
           </button>
-          <button type="button" className="icon-button" data-action="move-up" aria-label={`Move lane ${lane.name} up`} title="Move up" disabled={first} onClick={() => actions.moveLane(lane.id, -1)}>
+          <button
+            type="button"
+            className="icon-button"
+            data-action="move-up"
+            aria-label={`Move lane ${lane.name} up`}
+            title="Move up"
+            disabled={first}
+            onClick={() => actions.moveLane(lane.id, -1)}
+          >
             ▲
           </button>
-          <button type="button" className="icon-button" data-action="move-down" aria-label={`Move lane ${lane.name} down`} title="Move down" disabled={last} onClick={() => actions.moveLane(lane.id, 1)}>
+          <button
+            type="button"
+            className="icon-button"
+            data-action="move-down"
+            aria-label={`Move lane ${lane.name} down`}
+            title="Move down"
+            disabled={last}
+            onClick={() => actions.moveLane(lane.id, 1)}
+          >
             ▼
           </button>
-          <button type="button" className="icon-button" data-action="hide" data-testid="hide-lane" aria-label={`Hide lane ${lane.name}`} title="Hide" onClick={() => actions.setLaneHidden(lane.id, true)}>
+          <button
+            type="button"
+            className="icon-button"
+            data-action="hide"
+            data-testid="hide-lane"
+            aria-label={`Hide lane ${lane.name}`}
+            title="Hide"
+            onClick={() => actions.setLaneHidden(lane.id, true)}
+          >
             ⊘
           </button>
           {!lane.builtIn && (

@@ -33,7 +33,14 @@ export const MapHeader = memo(function MapHeader({ meta, metrics, lanes, onDetai
         <div className="hidden-lanes" data-testid="hidden-lanes">
           <span>Hidden lanes:</span>
           {hidden.map((l) => (
-            <button key={l.id} type="button" data-testid="show-lane" data-lane-id={l.id} onClick={() => actions.setLaneHidden(l.id, false)}>
+            <button
+              key={l.id}
+              type="button"
+              data-testid="show-lane"
+              data-action="show-lane"
+              data-lane-id={l.id}
+              onClick={() => actions.setLaneHidden(l.id, false)}
+            >
               Show {l.name}
             </button>
           ))}

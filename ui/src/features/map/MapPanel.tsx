@@ -14,10 +14,16 @@ export function MapPanel({ meta, edit, onClose }: { meta: MapMetaDto; edit: Edit
     edit((mapId, v) => ipc.updateMap(mapId, { ...fieldsOf(v.map), ...patch })).then((r) => r !== null);
 
   return (
-    <Panel title="Map details" testId="map-detail" onClose={onClose}>
+    <Panel title="Map details" kind="map" testId="map-detail" onClose={onClose}>
       <section className="panel__section">
         <TextField label="Name" value={meta.name} testId="map-field-name" onCommit={(name) => save({ name })} />
-        <TextField label="Description" value={meta.description} testId="map-field-description" multiline onCommit={(description) => save({ description })} />
+        <TextField
+          label="Description"
+          value={meta.description}
+          testId="map-field-description"
+          multiline
+          onCommit={(description) => save({ description })}
+        />
         <TextField label="Persona" value={meta.personaName} testId="map-field-persona" onCommit={(personaName) => save({ personaName })} />
         <TextField
           label="Persona description"

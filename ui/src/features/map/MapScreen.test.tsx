@@ -75,7 +75,12 @@ describe("MapScreen", () => {
     fireEvent.change(screen.getByTestId("field-pain"), { target: { value: "6" } });
     await waitFor(() => expect(screen.getAllByTestId("pain-badge")[0].textContent).toBe("6"));
     expect(ipcMock.updateTouchpoint).toHaveBeenCalledWith("jm_1", "tp_1", {
-      title: "tp_1", description: "", channel: "", owner: "", pain: 6, emotion: null,
+      title: "tp_1",
+      description: "",
+      channel: "",
+      owner: "",
+      pain: 6,
+      emotion: null,
     });
     expect(ipcMock.listFeedback).toHaveBeenCalledWith({ touchpointId: "tp_1" });
   });

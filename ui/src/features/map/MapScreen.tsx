@@ -1,24 +1,52 @@
-// One open map: toolbar, header, board and side panel. Owns the map session (the view
-// and the edit queue), the selection, link-picking mode and the keyboard shortcuts.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+// One open map: toolbar, header, the current view (the board) and the side panel. Owns
+// the map store (the view, the selection, link-picking mode, the mode and which view is
+// shown), the edit queue and the window's keydown handler, which runs the action table.
+import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { LinkKind, MapView } from "../../bindings";
 import { ipc } from "../../ipc";
-import { groupByCell, type CellMap } from "../../lib/cells";
-import { historyShortcut, isTypingTarget } from "../../lib/shortcuts";
-import { useImport } from "../common/useImport";
 import { Panel } from "../common/Panel";
+import { useImport } from "../common/useImport";
 import { LinkPanel } from "../links/LinkPanel";
 import { useMessages } from "../messages/messages";
 import { StagePanel } from "../stages/StagePanel";
 import { TouchpointPanel } from "../touchpoints/TouchpointPanel";
+import { type GlobalActionName, type GlobalCommands, type GlobalContext, handleGlobalKey, runAction } from "./actions";
 import { Board } from "./Board";
-import { BoardActionsContext, cardSelector } from "./boardActions";
+import { BoardActionsContext, cardSelector, laneButtonSelector, stageButtonSelector } from "./boardActions";
 import { MapHeader } from "./MapHeader";
 import { MapPanel } from "./MapPanel";
 import { MapToolbar } from "./MapToolbar";
-import type { LinkMode, Selection } from "./selection";
+import {
+  createMapStore,
+  type MapScreenKind,
+  type MapStore,
+  MapStoreContext,
+  selectById,
+  selectCells,
+  selectFeedbackVersion,
+  selectLanes,
+  selectLayoutKey,
+  selectLinking,
+  selectLinks,
+  selectMeta,
+  selectMetrics,
+  selectScreen,
+  selectSelectedLink,
+  selectSelectedLinkId,
+  selectSelectedStage,
+  selectSelectedStageId,
+  selectSelectedTouchpoint,
+  selectSelectedTouchpointId,
+  selectSelection,
+  selectSession,
+  selectStages,
+  selectTouchpoints,
+  useMapSelector,
+  useMapStore,
+  useStoreSelector,
+} from "./mapStore";
 import { useBoardHandlers } from "./useBoardHandlers";
-import { useMapSession } from "./useMapSession";
+import { type Edit, useMapSession, usePaintMarks } from "./useMapSession";
 import "./board.css";
 
 type Props = {
@@ -27,48 +55,257 @@ type Props = {
   onOpenMap: (id: string) => Promise<boolean>;
 };
 
+/** The map's views, one shown at a time according to the store's `screen`. */
+const VIEWS: Record<MapScreenKind, ComponentType> = {
+  board: BoardView,
+};
+
 export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
   const messages = useMessages();
-  const { session, edit, latest, feedbackVersion } = useMapSession(initialView);
-  const view = session.view;
-  const mapId = view.map.id;
+  const [store] = useState(() => createMapStore(initialView));
+  const { edit } = useMapSession(store);
+  const mapId = initialView.map.id;
+  const screen = useStoreSelector(store, selectScreen);
+  const View = VIEWS[screen];
 
-  const [selection, setSelection] = useState<Selection>(null);
-  const [selectedLinkId, setSelectedLinkId] = useState<string | null>(null);
-  const [linkMode, setLinkMode] = useState<LinkMode>(null);
-  const selectionRef = useRef(selection);
-  selectionRef.current = selection;
-  const linkModeRef = useRef(linkMode);
-  linkModeRef.current = linkMode;
-  const pendingFocus = useRef<string[] | null>(null);
+  const actions = useBoardHandlers({ store, edit, showStatus: messages.showStatus });
 
-  // Cells are grouped once per touchpoint list; unchanged cells keep their arrays.
-  const cellsRef = useRef<CellMap | undefined>(undefined);
-  const cells = useMemo(() => groupByCell(view.touchpoints, cellsRef.current), [view.touchpoints]);
-  cellsRef.current = cells;
-  const byId = useMemo(() => new Map(view.touchpoints.map((t) => [t.id, t])), [view.touchpoints]);
-
-  const requestFocus = useCallback((...selectors: string[]) => {
-    pendingFocus.current = selectors;
-  }, []);
-
-  const actions = useBoardHandlers({
-    edit,
-    latest,
-    linkMode: () => linkModeRef.current,
-    setLinkMode,
-    selection: () => selectionRef.current,
-    setSelection,
-    setSelectedLinkId,
-    requestFocus,
-    showStatus: messages.showStatus,
+  // The latest props, read by the commands below, which are built once.
+  const propsRef = useRef({ onLibrary, onOpenMap });
+  propsRef.current = { onLibrary, onOpenMap };
+  const startImport = useImport((out) => {
+    if (out.mapId !== null) void propsRef.current.onOpenMap(out.mapId);
   });
 
-  // Moves focus where an edit (or F2) asked for it, once the result is on screen.
+  const closePanel = useCallback(() => closePanelOf(store), [store]);
+
+  const context = useMemo<GlobalContext>(() => {
+    const commands: GlobalCommands = {
+      undo: () => void edit((id) => ipc.undo(id)),
+      redo: () => void edit((id) => ipc.redo(id)),
+      // Escape: leaves link-picking mode, else closes the panel.
+      closePanel: () => {
+        if (store.get().linkMode !== null) store.set({ linkMode: null });
+        else closePanelOf(store);
+      },
+      toLibrary: () => propsRef.current.onLibrary(),
+      startAdding: (what) => store.set({ adding: what }),
+      exportMap: async () => {
+        try {
+          const out = await ipc.exportMap(mapId);
+          if (out.path !== null) messages.showStatus(`Exported to ${out.path}`);
+        } catch (e) {
+          messages.showError(e);
+        }
+      },
+      importMap: startImport,
+    };
+    return { state: store.get, commands };
+  }, [store, edit, mapId, messages, startImport]);
+
+  // The one keydown handler of the map screen: runs the global actions of the table.
   useEffect(() => {
-    const selectors = pendingFocus.current;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      handleGlobalKey(e, target, context);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [context]);
+
+  const run = useCallback((name: GlobalActionName) => void runAction(name, context), [context]);
+
+  const addStage = useCallback(
+    (name: string) =>
+      void edit(
+        (id) => ipc.addStage(id, name, null),
+        (r) => r.createdId && store.requestFocus(stageButtonSelector(r.createdId, "select")),
+      ),
+    [edit, store],
+  );
+  const addLane = useCallback(
+    (name: string) =>
+      void edit(
+        (id) => ipc.addLane(id, name, null),
+        (r) => r.createdId && store.requestFocus(laneButtonSelector(r.createdId, "rename")),
+      ),
+    [edit, store],
+  );
+
+  return (
+    <MapStoreContext.Provider value={store}>
+      <BoardActionsContext.Provider value={actions}>
+        <div className="map-screen" data-testid="board" data-map-id={mapId}>
+          <MapToolbar run={run} onAddStage={addStage} onAddLane={addLane} />
+          <HeaderView />
+          <LinkModeBar />
+          <div className="map-screen__body">
+            <View />
+            <SidePanel edit={edit} closePanel={closePanel} showStatus={messages.showStatus} />
+          </div>
+          {/* Last, so its layout effect runs after the view's (the link layer measuring). */}
+          <AfterRender />
+        </div>
+      </BoardActionsContext.Provider>
+    </MapStoreContext.Provider>
+  );
+}
+
+/** Closes the panel (and link-picking mode), moving focus back to the card it showed. */
+function closePanelOf(store: MapStore) {
+  const sel = store.get().selection;
+  store.set({ selection: null, selectedLinkId: null, linkMode: null });
+  if (sel?.kind === "touchpoint") document.querySelector<HTMLElement>(cardSelector(sel.id))?.focus();
+}
+
+/** The board, reading its slices of the store. */
+function BoardView() {
+  return (
+    <Board
+      stages={useMapSelector(selectStages)}
+      lanes={useMapSelector(selectLanes)}
+      cells={useMapSelector(selectCells)}
+      links={useMapSelector(selectLinks)}
+      selectedTouchpointId={useMapSelector(selectSelectedTouchpointId)}
+      selectedStageId={useMapSelector(selectSelectedStageId)}
+      selectedLinkId={useMapSelector(selectSelectedLinkId)}
+      linking={useMapSelector(selectLinking)}
+      layoutKey={useMapSelector(selectLayoutKey)}
+    />
+  );
+}
+
+function HeaderView() {
+  const store = useMapStore();
+  const onDetails = useCallback(() => store.set({ selection: { kind: "map" } }), [store]);
+  return (
+    <MapHeader
+      meta={useMapSelector(selectMeta)}
+      metrics={useMapSelector(selectMetrics)}
+      lanes={useMapSelector(selectLanes)}
+      onDetails={onDetails}
+    />
+  );
+}
+
+function LinkModeBar() {
+  const store = useMapStore();
+  const linking = useMapSelector(selectLinking);
+  const fromTitle = useMapSelector((s) => (s.linkMode ? s.byId.get(s.linkMode.fromId)?.title : undefined));
+  if (!linking) return null;
+  return (
+    <div className="link-mode-bar" role="status">
+      Linking from “{fromTitle ?? "?"}”: click the target card (or focus it and press Enter). Escape cancels.
+      <button type="button" onClick={() => store.set({ linkMode: null })}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+type PanelProps = { edit: Edit; closePanel: () => void; showStatus: (text: string) => void };
+
+/** The side panel of the selection, if any. */
+function SidePanel(props: PanelProps) {
+  const shown = useMapSelector((s) =>
+    selectSelectedTouchpoint(s)
+      ? "touchpoint"
+      : selectSelectedStage(s)
+        ? "stage"
+        : selectSelectedLink(s)
+          ? "link"
+          : s.selection?.kind === "map"
+            ? "map"
+            : null,
+  );
+  if (shown === "touchpoint") return <TouchpointSide {...props} />;
+  if (shown === "stage") return <StageSide {...props} />;
+  if (shown === "link") return <LinkSide {...props} />;
+  if (shown === "map") return <MapSide {...props} />;
+  return null;
+}
+
+function TouchpointSide({ edit, closePanel, showStatus }: PanelProps) {
+  const store = useMapStore();
+  const t = useMapSelector(selectSelectedTouchpoint);
+  const touchpoints = useMapSelector(selectTouchpoints);
+  const links = useMapSelector(selectLinks);
+  const selectedLinkId = useMapSelector(selectSelectedLinkId);
+  const linking = useMapSelector(selectLinking);
+  const refreshKey = useMapSelector(selectFeedbackVersion(t?.id ?? ""));
+  if (t === undefined) return null;
+  return (
+    <TouchpointPanel
+      key={t.id}
+      touchpoint={t}
+      touchpoints={touchpoints}
+      links={links}
+      edit={edit}
+      refreshKey={refreshKey}
+      selectedLinkId={selectedLinkId}
+      onSelectLink={(id) => store.set({ selectedLinkId: id })}
+      linkModeActive={linking}
+      onStartLinkMode={(kind: LinkKind) => {
+        store.set({ linkMode: { fromId: t.id, kind } });
+        showStatus("Click the card to link to, or press Escape to cancel.");
+      }}
+      onCancelLinkMode={() => store.set({ linkMode: null })}
+      onDelete={() =>
+        void edit(
+          (id) => ipc.deleteTouchpoint(id, t.id),
+          () => store.set({ selection: null }),
+        )
+      }
+      onClose={closePanel}
+    />
+  );
+}
+
+function StageSide({ edit, closePanel }: PanelProps) {
+  const stage = useMapSelector(selectSelectedStage);
+  const refreshKey = useMapSelector(selectFeedbackVersion(stage?.id ?? ""));
+  if (stage === undefined) return null;
+  return <StagePanel key={stage.id} stage={stage} edit={edit} refreshKey={refreshKey} onClose={closePanel} />;
+}
+
+function LinkSide({ edit, closePanel }: PanelProps) {
+  const store = useMapStore();
+  const link = useMapSelector(selectSelectedLink);
+  const byId = useMapSelector(selectById);
+  if (link === undefined) return null;
+  return (
+    <Panel title="Link" kind="link" testId="link-panel" onClose={closePanel}>
+      <LinkPanel
+        key={link.id}
+        link={link}
+        from={byId.get(link.fromId)}
+        to={byId.get(link.toId)}
+        edit={edit}
+        onSelectTouchpoint={(id) => store.set({ selection: { kind: "touchpoint", id }, selectedLinkId: null })}
+        onDeleted={() => store.set({ selection: null, selectedLinkId: null })}
+      />
+    </Panel>
+  );
+}
+
+function MapSide({ edit, closePanel }: PanelProps) {
+  const meta = useMapSelector(selectMeta);
+  return <MapPanel meta={meta} edit={edit} onClose={closePanel} />;
+}
+
+/**
+ * After each render of a new view or selection: sets the timing marks, and moves focus
+ * where an edit (or F2) asked for it, once the result is on screen.
+ */
+function AfterRender() {
+  usePaintMarks();
+  const store = useMapStore();
+  const session = useMapSelector(selectSession);
+  const selection = useMapSelector(selectSelection);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new view or selection on screen is the signal to move focus.
+  useEffect(() => {
+    const selectors = store.takeFocusRequest();
     if (selectors === null) return;
-    pendingFocus.current = null;
     for (const s of selectors) {
       const el = document.querySelector<HTMLElement>(s);
       if (el) {
@@ -76,162 +313,6 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
         break;
       }
     }
-  }, [session, selection]);
-
-  const undo = useCallback(() => {
-    if (latest().canUndo) void edit((id) => ipc.undo(id));
-  }, [edit, latest]);
-  const redo = useCallback(() => {
-    if (latest().canRedo) void edit((id) => ipc.redo(id));
-  }, [edit, latest]);
-
-  const closePanel = useCallback(() => {
-    const sel = selectionRef.current;
-    setSelection(null);
-    setSelectedLinkId(null);
-    setLinkMode(null);
-    if (sel?.kind === "touchpoint") document.querySelector<HTMLElement>(cardSelector(sel.id))?.focus();
-  }, []);
-
-  // Undo/redo shortcuts (not while typing: the field's own undo applies there) and
-  // Escape, which leaves link-picking mode or closes the panel.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented) return;
-      const target = e.target instanceof HTMLElement ? e.target : null;
-      const which = historyShortcut(e, target);
-      if (which !== null) {
-        e.preventDefault();
-        if (which === "undo") undo();
-        else redo();
-      } else if (e.key === "Escape" && !isTypingTarget(target)) {
-        if (linkModeRef.current !== null) setLinkMode(null);
-        else if (selectionRef.current !== null) closePanel();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [undo, redo, closePanel]);
-
-  const exportMap = async () => {
-    try {
-      const out = await ipc.exportMap(mapId);
-      if (out.path !== null) messages.showStatus(`Exported to ${out.path}`);
-    } catch (e) {
-      messages.showError(e);
-    }
-  };
-  const startImport = useImport((out) => {
-    if (out.mapId !== null) void onOpenMap(out.mapId);
-  });
-
-  const addStage = (name: string) =>
-    void edit(
-      (id) => ipc.addStage(id, name, null),
-      (r) => r.createdId && requestFocus(`[data-testid="stage-header"][data-stage-id="${CSS.escape(r.createdId)}"] [data-action="select"]`),
-    );
-  const addLane = (name: string) =>
-    void edit(
-      (id) => ipc.addLane(id, name, null),
-      (r) => r.createdId && requestFocus(`[data-testid="lane-label"][data-lane-id="${CSS.escape(r.createdId)}"] [data-action="rename"]`),
-    );
-
-  const startLinkMode = (fromId: string, kind: LinkKind) => {
-    setLinkMode({ fromId, kind });
-    messages.showStatus("Click the card to link to, or press Escape to cancel.");
-  };
-  const selectTouchpoint = (id: string) => {
-    setSelection({ kind: "touchpoint", id });
-    setSelectedLinkId(null);
-  };
-
-  const selectedTouchpoint = selection?.kind === "touchpoint" ? byId.get(selection.id) : undefined;
-  const selectedStage = selection?.kind === "stage" ? view.stages.find((s) => s.id === selection.id) : undefined;
-  const selectedLink = selection?.kind === "link" ? view.links.find((l) => l.id === selection.id) : undefined;
-
-  let panel = null;
-  if (selectedTouchpoint) {
-    const t = selectedTouchpoint;
-    panel = (
-      <TouchpointPanel
-        key={t.id}
-        touchpoint={t}
-        touchpoints={view.touchpoints}
-        links={view.links}
-        edit={edit}
-        refreshKey={feedbackVersion(t.id)}
-        selectedLinkId={selectedLinkId}
-        onSelectLink={setSelectedLinkId}
-        linkModeActive={linkMode !== null}
-        onStartLinkMode={(kind) => startLinkMode(t.id, kind)}
-        onCancelLinkMode={() => setLinkMode(null)}
-        onDelete={() => void edit((id) => ipc.deleteTouchpoint(id, t.id), () => setSelection(null))}
-        onClose={closePanel}
-      />
-    );
-  } else if (selectedStage) {
-    panel = <StagePanel key={selectedStage.id} stage={selectedStage} edit={edit} refreshKey={feedbackVersion(selectedStage.id)} onClose={closePanel} />;
-  } else if (selectedLink) {
-    panel = (
-      <Panel title="Link" testId="link-panel" onClose={closePanel}>
-        <LinkPanel
-          key={selectedLink.id}
-          link={selectedLink}
-          from={byId.get(selectedLink.fromId)}
-          to={byId.get(selectedLink.toId)}
-          edit={edit}
-          onSelectTouchpoint={selectTouchpoint}
-          onDeleted={() => {
-            setSelection(null);
-            setSelectedLinkId(null);
-          }}
-        />
-      </Panel>
-    );
-  } else if (selection?.kind === "map") {
-    panel = <MapPanel meta={view.map} edit={edit} onClose={closePanel} />;
-  }
-
-  const linkFrom = linkMode ? byId.get(linkMode.fromId) : undefined;
-
-  return (
-    <BoardActionsContext.Provider value={actions}>
-      <div className="map-screen" data-testid="board" data-map-id={mapId}>
-        <MapToolbar
-          canUndo={view.canUndo}
-          canRedo={view.canRedo}
-          onLibrary={onLibrary}
-          onUndo={undo}
-          onRedo={redo}
-          onAddStage={addStage}
-          onAddLane={addLane}
-          onExport={() => void exportMap()}
-          onImport={startImport}
-        />
-        <MapHeader meta={view.map} metrics={view.metrics} lanes={view.lanes} onDetails={() => setSelection({ kind: "map" })} />
-        {linkMode !== null && (
-          <div className="link-mode-bar" role="status">
-            Linking from “{linkFrom?.title ?? "?"}”: click the target card (or focus it and press Enter). Escape cancels.
-            <button type="button" onClick={() => setLinkMode(null)}>
-              Cancel
-            </button>
-          </div>
-        )}
-        <div className="map-screen__body">
-          <Board
-            stages={view.stages}
-            lanes={view.lanes}
-            cells={cells}
-            links={view.links}
-            selectedTouchpointId={selectedTouchpoint?.id ?? null}
-            selectedStageId={selectedStage?.id ?? null}
-            selectedLinkId={selectedLinkId}
-            linking={linkMode !== null}
-            layoutKey={session.layoutKey}
-          />
-          {panel}
-        </div>
-      </div>
-    </BoardActionsContext.Provider>
-  );
+  }, [store, session, selection]);
+  return null;
 }

@@ -19,6 +19,7 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
     <div
       className={selected ? "stage-header stage-header--selected" : "stage-header"}
       data-testid="stage-header"
+      data-stage-header=""
       data-stage-id={stage.id}
     >
       {renaming ? (
@@ -49,13 +50,36 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
         {pain !== null && <span data-testid="stage-pain">{pain}</span>}
       </div>
       <div className="stage-header__tools">
-        <button type="button" className="icon-button" data-action="rename" aria-label={`Rename stage ${stage.name}`} title="Rename" onClick={() => setRenaming(true)}>
+        <button
+          type="button"
+          className="icon-button"
+          data-action="rename"
+          aria-label={`Rename stage ${stage.name}`}
+          title="Rename"
+          onClick={() => setRenaming(true)}
+        >
           ✎
         </button>
-        <button type="button" className="icon-button" data-action="move-left" aria-label={`Move stage ${stage.name} left`} title="Move left" disabled={first} onClick={() => actions.moveStage(stage.id, -1)}>
+        <button
+          type="button"
+          className="icon-button"
+          data-action="move-left"
+          aria-label={`Move stage ${stage.name} left`}
+          title="Move left"
+          disabled={first}
+          onClick={() => actions.moveStage(stage.id, -1)}
+        >
           ◀
         </button>
-        <button type="button" className="icon-button" data-action="move-right" aria-label={`Move stage ${stage.name} right`} title="Move right" disabled={last} onClick={() => actions.moveStage(stage.id, 1)}>
+        <button
+          type="button"
+          className="icon-button"
+          data-action="move-right"
+          aria-label={`Move stage ${stage.name} right`}
+          title="Move right"
+          disabled={last}
+          onClick={() => actions.moveStage(stage.id, 1)}
+        >
           ▶
         </button>
         <ConfirmButton

@@ -1,6 +1,6 @@
 // The board's event handlers, shared with cards, cells and headers through a context
 // whose value never changes, so passing them down never re-renders a memoised card.
-import { createContext, useContext, type DragEvent, type KeyboardEvent } from "react";
+import { createContext, type DragEvent, type KeyboardEvent, useContext } from "react";
 import type { TouchpointDto } from "../../bindings";
 
 export type BoardActions = {
@@ -37,14 +37,41 @@ export function useBoardActions(): BoardActions {
   return actions;
 }
 
-/** The selector of a card's element, for moving focus to it after a render. */
+// Selectors of the board's elements, for moving focus after a render. They use the
+// elements' own data attributes (data-card, data-cell, data-action, …), never the test
+// ids, which belong to the tests.
+
+/** The selector of a card's element. */
 export function cardSelector(id: string): string {
-  return `[data-testid="card"][data-touchpoint-id="${CSS.escape(id)}"]`;
+  return `[data-card][data-touchpoint-id="${CSS.escape(id)}"]`;
 }
+
+/** The selector of every card's element. */
+export const CARD_SELECTOR = "[data-card]";
 
 /** The selector of a cell's add button. */
 export function addButtonSelector(stageId: string, laneId: string): string {
-  return `[data-testid="cell"][data-stage-id="${CSS.escape(stageId)}"][data-lane-id="${CSS.escape(laneId)}"] [data-testid="add-touchpoint"]`;
+  return `[data-cell][data-stage-id="${CSS.escape(stageId)}"][data-lane-id="${CSS.escape(laneId)}"] [data-action="add-touchpoint"]`;
+}
+
+/** The selector of a button (by its data-action) in a stage's header. */
+export function stageButtonSelector(stageId: string, action: string): string {
+  return `[data-stage-header][data-stage-id="${CSS.escape(stageId)}"] [data-action="${action}"]`;
+}
+
+/** The selector of a button (by its data-action) in a lane's label. */
+export function laneButtonSelector(laneId: string, action: string): string {
+  return `[data-lane-label][data-lane-id="${CSS.escape(laneId)}"] [data-action="${action}"]`;
+}
+
+/** The selector of the header's "Show lane" buttons. */
+export function showLaneSelector(): string {
+  return '[data-action="show-lane"]';
+}
+
+/** The selector of a field (by its data-field) in a side panel (by its data-panel). */
+export function fieldSelector(panel: string, field: string): string {
+  return `[data-panel="${panel}"] [data-field="${field}"]`;
 }
 
 export const DRAG_TYPE = "application/x-journeymap-touchpoint";

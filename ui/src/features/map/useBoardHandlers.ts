@@ -1,25 +1,31 @@
 // Builds the board's actions once per open map. Each handler reads the latest state
-// through refs, so the object never changes and memoised cards never re-render for it.
-import { useMemo, useRef } from "react";
+// from the map store (or through a ref), so the object never changes and memoised cards
+// never re-render for it. A focused card's keys run the card actions of the action table.
+
 import type { DragEvent, KeyboardEvent } from "react";
+import { useMemo, useRef } from "react";
 import type { MapView, TouchpointDto } from "../../bindings";
 import { ipc } from "../../ipc";
-import { cellItems, groupByCell, type CellMap } from "../../lib/cells";
-import { dropIndex, isMoveKey, keyboardMoveTarget } from "../../lib/keyboardMove";
-import { addButtonSelector, cardSelector, DRAG_TYPE, type BoardActions } from "./boardActions";
-import type { LinkMode, Selection } from "./selection";
+import type { CellMap } from "../../lib/cells";
+import { cellItems } from "../../lib/cells";
+import { dropIndex, keyboardMoveTarget, type MoveKey } from "../../lib/keyboardMove";
+import { type CardContext, handleCardKey } from "./actions";
+import {
+  addButtonSelector,
+  type BoardActions,
+  cardSelector,
+  DRAG_TYPE,
+  fieldSelector,
+  laneButtonSelector,
+  showLaneSelector,
+  stageButtonSelector,
+} from "./boardActions";
+import type { MapStore } from "./mapStore";
 import type { Edit } from "./useMapSession";
 
 export type BoardDeps = {
+  store: MapStore;
   edit: Edit;
-  latest: () => MapView;
-  linkMode: () => LinkMode;
-  setLinkMode: (mode: LinkMode) => void;
-  selection: () => Selection;
-  setSelection: (s: Selection) => void;
-  setSelectedLinkId: (id: string | null) => void;
-  /** Focuses the first element matching one of the selectors after the next render. */
-  requestFocus: (...selectors: string[]) => void;
   showStatus: (text: string) => void;
 };
 
@@ -33,16 +39,22 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
   depsRef.current = deps;
 
   return useMemo<BoardActions>(() => {
-    const d = () => depsRef.current;
-    let dragging: string | null = null;
-    let cellsCache: { touchpoints: readonly TouchpointDto[]; cells: CellMap } | null = null;
-
-    /** The cells of the latest view, grouped once per touchpoint list. */
-    const cells = (): CellMap => {
-      const touchpoints = d().latest().touchpoints;
-      if (cellsCache?.touchpoints !== touchpoints) cellsCache = { touchpoints, cells: groupByCell(touchpoints) };
-      return cellsCache.cells;
+    const d = () => {
+      const { store, edit, showStatus } = depsRef.current;
+      return {
+        edit,
+        showStatus,
+        latest: (): MapView => store.get().session.view,
+        linkMode: () => store.get().linkMode,
+        selection: () => store.get().selection,
+        set: store.set,
+        requestFocus: store.requestFocus,
+      };
     };
+    let dragging: string | null = null;
+
+    /** The cells of the latest view (the store groups them once per touchpoint list). */
+    const cells = (): CellMap => depsRef.current.store.get().cells;
 
     const moveTouchpoint = (id: string, stageId: string, laneId: string, index: number) => {
       d().edit(
@@ -59,7 +71,7 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
         (mapId) => ipc.deleteTouchpoint(mapId, t.id),
         () => {
           const sel = d().selection();
-          if (sel?.kind === "touchpoint" && sel.id === t.id) d().setSelection(null);
+          if (sel?.kind === "touchpoint" && sel.id === t.id) d().set({ selection: null });
           d().requestFocus(...(neighbour ? [cardSelector(neighbour.id)] : []), addButtonSelector(t.stageId, t.laneId));
         },
       );
@@ -69,18 +81,17 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
       const mode = d().linkMode();
       if (mode !== null) {
         if (id === mode.fromId) return;
-        d().setLinkMode(null);
+        d().set({ linkMode: null });
         d().edit(
           (mapId) => ipc.addLink(mapId, mode.fromId, id, { kind: mode.kind, label: null }),
           (r) => {
             d().showStatus("Link added");
-            if (r.createdId) d().setSelectedLinkId(r.createdId);
+            if (r.createdId) d().set({ selectedLinkId: r.createdId });
           },
         );
         return;
       }
-      d().setSelection({ kind: "touchpoint", id });
-      d().setSelectedLinkId(null);
+      d().set({ selection: { kind: "touchpoint", id }, selectedLinkId: null });
     };
 
     const stageFields = (v: MapView, id: string) => {
@@ -91,37 +102,36 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
       const l = v.lanes.find((x) => x.id === id) ?? missing("lane");
       return { name: l.name, hidden: l.hidden };
     };
-    const stageButton = (id: string, action: string) =>
-      `[data-testid="stage-header"][data-stage-id="${CSS.escape(id)}"] [data-action="${action}"]:not(:disabled)`;
-    const laneButton = (id: string, action: string) =>
-      `[data-testid="lane-label"][data-lane-id="${CSS.escape(id)}"] [data-action="${action}"]:not(:disabled)`;
+    const stageButton = (id: string, action: string) => `${stageButtonSelector(id, action)}:not(:disabled)`;
+    const laneButton = (id: string, action: string) => `${laneButtonSelector(id, action)}:not(:disabled)`;
 
-    return {
-      activateCard,
-
-      cardKeyDown: (e: KeyboardEvent<HTMLElement>, t: TouchpointDto) => {
-        if (e.target !== e.currentTarget) return;
-        if ((e.key === "Enter" || e.key === " ") && !e.altKey && !e.ctrlKey && !e.metaKey) {
-          e.preventDefault();
-          activateCard(t.id);
-        } else if (e.key === "F2" && !e.altKey && !e.ctrlKey && !e.metaKey) {
+    const cardContext: CardContext = {
+      state: () => depsRef.current.store.get(),
+      commands: {
+        activate: activateCard,
+        edit: (id: string) => {
           // Opens the panel and moves focus into its title field.
-          e.preventDefault();
-          d().requestFocus('[data-testid="detail"] [data-testid="field-title"]');
-          d().setSelection({ kind: "touchpoint", id: t.id });
-          d().setSelectedLinkId(null);
-        } else if (e.key === "Delete" && !e.altKey && !e.ctrlKey && !e.metaKey) {
-          e.preventDefault();
-          deleteTouchpoint(t);
-        } else if (isMoveKey(e)) {
-          e.preventDefault();
+          d().requestFocus(fieldSelector("touchpoint", "title"));
+          d().set({ selection: { kind: "touchpoint", id }, selectedLinkId: null });
+        },
+        delete: deleteTouchpoint,
+        move: (t: TouchpointDto, e: MoveKey) => {
           const v = d().latest();
           const current = v.touchpoints.find((x) => x.id === t.id) ?? t;
           const stageIds = v.stages.map((s) => s.id);
           const laneIds = v.lanes.filter((l) => !l.hidden).map((l) => l.id);
           const target = keyboardMoveTarget(stageIds, laneIds, cells(), current, e);
           if (target) moveTouchpoint(t.id, target.stageId, target.laneId, target.index);
-        }
+        },
+      },
+    };
+
+    return {
+      activateCard,
+
+      cardKeyDown: (e: KeyboardEvent<HTMLElement>, t: TouchpointDto) => {
+        if (e.target !== e.currentTarget) return;
+        handleCardKey(e, t, cardContext);
       },
 
       dragStart: (e: DragEvent<HTMLElement>, id: string) => {
@@ -140,7 +150,11 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
         const id = dragging ?? (e.dataTransfer.getData(DRAG_TYPE) || e.dataTransfer.getData("text/plain"));
         dragging = null;
         if (!id) return null;
-        return d().latest().touchpoints.some((t) => t.id === id) ? id : null;
+        return d()
+          .latest()
+          .touchpoints.some((t) => t.id === id)
+          ? id
+          : null;
       },
       dropOnCell: (stageId: string, laneId: string, movingId: string, beforeId: string | null) => {
         const items = cellItems(cells(), stageId, laneId);
@@ -158,7 +172,7 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
         );
       },
 
-      selectStage: (id: string) => d().setSelection({ kind: "stage", id }),
+      selectStage: (id: string) => d().set({ selection: { kind: "stage", id } }),
       renameStage: (id: string, name: string) => {
         d().edit((mapId, v) => ipc.updateStage(mapId, id, { ...stageFields(v, id), name }));
       },
@@ -178,7 +192,7 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
           (mapId) => ipc.deleteStage(mapId, id),
           () => {
             const sel = d().selection();
-            if (sel?.kind === "stage" && sel.id === id) d().setSelection(null);
+            if (sel?.kind === "stage" && sel.id === id) d().set({ selection: null });
           },
         );
       },
@@ -202,7 +216,7 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
       setLaneHidden: (id: string, hidden: boolean) => {
         d().edit(
           (mapId, v) => ipc.updateLane(mapId, id, { ...laneFields(v, id), hidden }),
-          () => d().requestFocus(hidden ? '[data-testid="show-lane"]' : laneButton(id, "hide")),
+          () => d().requestFocus(hidden ? showLaneSelector() : laneButton(id, "hide")),
         );
       },
       deleteLane: (id: string) => {
@@ -210,8 +224,7 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
       },
 
       selectLink: (id: string) => {
-        d().setSelection({ kind: "link", id });
-        d().setSelectedLinkId(id);
+        d().set({ selection: { kind: "link", id }, selectedLinkId: id });
       },
     };
   }, []);

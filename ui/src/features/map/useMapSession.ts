@@ -1,22 +1,15 @@
-// The open map's state: the view the board shows, and `edit`, which runs edit commands
-// one after another, applies each answer (a patch: only what changed) to the view, shows
-// failures in the error banner and sets the timing marks the UI timing run reads.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+// The open map's edit queue: `edit` runs edit commands one after another, applies each
+// answer (a patch: only what changed) to the view in the map store, shows failures in the
+// error banner and sets the timing marks the UI timing run reads (`usePaintMarks`).
+import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import type { Edited, MapView } from "../../bindings";
 import { ipc } from "../../ipc";
 import { applyPatch, changesLayout } from "../../lib/patch";
 import { reconcileView } from "../../lib/reconcile";
 import { useMessages } from "../messages/messages";
+import { type MapStore, selectSession, useMapSelector } from "./mapStore";
 
-type PaintMark = "jm:open-painted" | "jm:edit-painted";
-
-export type Session = {
-  view: MapView;
-  /** The mark to set once this view has been painted, if any. */
-  mark: PaintMark | null;
-  /** Changes when cards, headers or rows may have moved, so links are measured again. */
-  layoutKey: number;
-};
+export type { Session } from "./mapStore";
 
 /** An edit: given the map id and the latest view, invokes one command. */
 export type EditRun = (mapId: string, latest: MapView) => Promise<Edited>;
@@ -26,39 +19,32 @@ export type EditRun = (mapId: string, latest: MapView) => Promise<Edited>;
  */
 export type Edit = (run: EditRun, onDone?: (result: Edited) => void) => Promise<Edited | null>;
 
-export function useMapSession(initialView: MapView): {
-  session: Session;
+export function useMapSession(store: MapStore): {
   edit: Edit;
   latest: () => MapView;
-  feedbackVersion: (targetId: string) => number;
 } {
   const messages = useMessages();
-  const [session, setSession] = useState<Session>(() => ({ view: initialView, mark: "jm:open-painted", layoutKey: 0 }));
-  // The newest view, updated as soon as a command answers (before React re-renders),
-  // so an edit queued behind another builds on the other's result.
-  const latestRef = useRef(initialView);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
-  // How often each touchpoint's or stage's feedback list has changed: an open panel
-  // fetches the list again when its number moves.
-  const feedbackVersions = useRef(new Map<string, number>());
-  const mapId = initialView.map.id;
+  const mapId = store.get().session.view.map.id;
+
+  // The store holds the newest view as soon as a command answers (before React
+  // re-renders), so an edit queued behind another builds on the other's result.
+  const latest = useCallback(() => store.get().session.view, [store]);
 
   const edit = useCallback<Edit>(
     (run, onDone) => {
       const task = chain.current.then(async () => {
         performance.mark("jm:edit-start");
         try {
-          const result = await run(mapId, latestRef.current);
+          const result = await run(mapId, latest());
           performance.mark("jm:edit-answered");
-          const prev = latestRef.current;
+          const prev = latest();
           const patched = applyPatch(prev, result.patch);
           // A patch that does not fit what the board holds: read the whole map again.
           const view = patched ?? reconcileView(prev, await ipc.openMap(mapId));
           const moved = patched === null || changesLayout(prev, result.patch);
-          const versions = feedbackVersions.current;
-          for (const id of result.patch.feedbackChanged) versions.set(id, (versions.get(id) ?? 0) + 1);
-          latestRef.current = view;
-          setSession((s) => ({ view, mark: "jm:edit-painted", layoutKey: s.layoutKey + (moved ? 1 : 0) }));
+          const layoutKey = store.get().session.layoutKey + (moved ? 1 : 0);
+          store.setSession({ view, mark: "jm:edit-painted", layoutKey }, result.patch.feedbackChanged);
           onDone?.(result);
           return result;
         } catch (e) {
@@ -69,8 +55,18 @@ export function useMapSession(initialView: MapView): {
       chain.current = task;
       return task;
     },
-    [mapId, messages],
+    [mapId, messages, store, latest],
   );
+
+  return { edit, latest };
+}
+
+/**
+ * Sets the timing marks for each session. Call it from a component rendered after the
+ * board, so its layout effect runs after the board's (the link layer's measuring).
+ */
+export function usePaintMarks(): void {
+  const session = useMapSelector(selectSession);
 
   // React has committed the new view (children's layout effects, such as measuring the
   // links, have run).
@@ -89,8 +85,4 @@ export function useMapSession(initialView: MapView): {
       channel.port2.postMessage(null);
     });
   }, [session]);
-
-  const latest = useCallback(() => latestRef.current, []);
-  const feedbackVersion = useCallback((id: string) => feedbackVersions.current.get(id) ?? 0, []);
-  return { session, edit, latest, feedbackVersion };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { MessagesProvider, useMessages, type Messages } from "./messages";
+import { type Messages, MessagesProvider, useMessages } from "./messages";
 
 function Capture({ into }: { into: { current: Messages | null } }) {
   into.current = useMessages();
@@ -20,7 +20,11 @@ describe("messages", () => {
     );
     expect(screen.queryByTestId("error")).toBeNull();
     act(() =>
-      m.current!.showError({ code: "import", message: "Bad file", problems: ["/touchpoints/3/pain: 11 is outside 0–10", "/stages/0/name: empty"] }),
+      m.current!.showError({
+        code: "import",
+        message: "Bad file",
+        problems: ["/touchpoints/3/pain: 11 is outside 0–10", "/stages/0/name: empty"],
+      }),
     );
     expect(screen.getByTestId("error").textContent).toContain("Bad file");
     expect(screen.getAllByTestId("error-problem").map((p) => p.textContent)).toEqual([

@@ -22,10 +22,16 @@ export function StagePanel({ stage: s, edit, refreshKey, onClose }: Props) {
     }).then((r) => r !== null);
 
   return (
-    <Panel title="Stage" testId="stage-detail" onClose={onClose}>
+    <Panel title="Stage" kind="stage" testId="stage-detail" onClose={onClose}>
       <section className="panel__section">
         <TextField label="Name" value={s.name} testId="stage-field-name" onCommit={(name) => save({ name })} />
-        <TextField label="Description" value={s.description} testId="stage-field-description" multiline onCommit={(description) => save({ description })} />
+        <TextField
+          label="Description"
+          value={s.description}
+          testId="stage-field-description"
+          multiline
+          onCommit={(description) => save({ description })}
+        />
         <div className="field-row">
           <PainSelect label="Pain (0–10)" value={s.pain} testId="stage-field-pain" onCommit={(pain) => void save({ pain })} />
           <EmotionSelect label="Emotion" value={s.emotion} testId="stage-field-emotion" onCommit={(emotion) => void save({ emotion })} />

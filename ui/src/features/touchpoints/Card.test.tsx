@@ -2,15 +2,29 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { metrics, tp } from "../../lib/testData";
-import { BoardActionsContext, type BoardActions } from "../map/boardActions";
+import { type BoardActions, BoardActionsContext } from "../map/boardActions";
 import { Card } from "./Card";
 
 function actions(): BoardActions {
   const fn = () => vi.fn();
   return {
-    activateCard: fn(), cardKeyDown: fn(), dragStart: fn(), dragEnd: fn(), isCardDrag: vi.fn(() => true), droppedId: vi.fn(() => null),
-    dropOnCell: fn(), addTouchpoint: fn(), selectStage: fn(), renameStage: fn(), moveStage: fn(), deleteStage: fn(),
-    renameLane: fn(), moveLane: fn(), setLaneHidden: fn(), deleteLane: fn(), selectLink: fn(),
+    activateCard: fn(),
+    cardKeyDown: fn(),
+    dragStart: fn(),
+    dragEnd: fn(),
+    isCardDrag: vi.fn(() => true),
+    droppedId: vi.fn(() => null),
+    dropOnCell: fn(),
+    addTouchpoint: fn(),
+    selectStage: fn(),
+    renameStage: fn(),
+    moveStage: fn(),
+    deleteStage: fn(),
+    renameLane: fn(),
+    moveLane: fn(),
+    setLaneHidden: fn(),
+    deleteLane: fn(),
+    selectLink: fn(),
   };
 }
 

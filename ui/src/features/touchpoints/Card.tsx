@@ -2,8 +2,8 @@
 // object (kept stable by reconcileView) or its selection changes.
 import { memo } from "react";
 import type { TouchpointDto } from "../../bindings";
-import { emotionFace } from "../../lib/emotion";
 import { cardLabel } from "../../lib/cardLabel";
+import { emotionFace } from "../../lib/emotion";
 import { painColours, painLabel } from "../../lib/painScale";
 import { CARD_HELP_ID, useBoardActions } from "../map/boardActions";
 import "./card.css";
@@ -21,6 +21,7 @@ export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
     <div
       className={selected ? "card card--selected" : "card"}
       data-testid="card"
+      data-card=""
       data-touchpoint-id={t.id}
       tabIndex={0}
       role="button"

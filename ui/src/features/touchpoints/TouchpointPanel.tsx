@@ -39,10 +39,16 @@ export function TouchpointPanel(props: Props) {
     }).then((r) => r !== null);
 
   return (
-    <Panel title="Touchpoint" testId="detail" onClose={onClose}>
+    <Panel title="Touchpoint" kind="touchpoint" testId="detail" onClose={onClose}>
       <section className="panel__section">
-        <TextField label="Title" value={t.title} testId="field-title" onCommit={(title) => save({ title })} />
-        <TextField label="Description" value={t.description} testId="field-description" multiline onCommit={(description) => save({ description })} />
+        <TextField label="Title" value={t.title} testId="field-title" field="title" onCommit={(title) => save({ title })} />
+        <TextField
+          label="Description"
+          value={t.description}
+          testId="field-description"
+          multiline
+          onCommit={(description) => save({ description })}
+        />
         <div className="field-row">
           <TextField label="Channel" value={t.channel} testId="field-channel" onCommit={(channel) => save({ channel })} />
           <TextField label="Owner" value={t.owner} testId="field-owner" onCommit={(owner) => save({ owner })} />

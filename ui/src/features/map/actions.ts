@@ -1,0 +1,313 @@
+// Every command of the map screen that a key or a toolbar button runs, declared once:
+// its name, label, keys (a test on the key event and the text shown in the help), when it
+// applies, and whether it is allowed in presentation mode. One window keydown handler
+// runs the global ones; a focused card's keydown runs the card ones. The toolbar's titles
+// and the keyboard help are generated from this table.
+import type { TouchpointDto } from "../../bindings";
+import { isMoveKey, type MoveKey } from "../../lib/keyboardMove";
+import { historyShortcut, isTypingTarget, type ShortcutKey, type TargetLike } from "../../lib/shortcuts";
+import type { MapState } from "./mapStore";
+
+/** The key event fields the actions look at (a DOM or React keyboard event has them all). */
+export type KeyLike = ShortcutKey & { preventDefault: () => void; defaultPrevented?: boolean };
+
+/** What the global actions do; built by the map screen. */
+export type GlobalCommands = {
+  undo: () => void;
+  redo: () => void;
+  /** Leaves link-picking mode, else closes the panel. */
+  closePanel: () => void;
+  toLibrary: () => void;
+  /** Opens the toolbar's name input for a new stage or lane. */
+  startAdding: (what: "stage" | "lane") => void;
+  exportMap: () => void;
+  importMap: () => void;
+};
+
+/** What the card actions do to the focused card; built by the board's handlers. */
+export type CardCommands = {
+  /** Selects the card, or completes a link in link mode. */
+  activate: (id: string) => void;
+  /** Opens the card's panel with focus in its title field. */
+  edit: (id: string) => void;
+  delete: (t: TouchpointDto) => void;
+  /** Moves the card as the move key says (no-op at an edge). */
+  move: (t: TouchpointDto, e: MoveKey) => void;
+};
+
+export type GlobalContext = { state: () => MapState; commands: GlobalCommands };
+export type CardContext = { state: () => MapState; commands: CardCommands };
+
+type Base<Name extends string> = {
+  name: Name;
+  /** Short name, used in button titles: "Undo (Ctrl+Z)". */
+  label: string;
+  /** The keys as the help shows them, or null when no key runs it. */
+  keys: string | null;
+  /** The help text for the keys, when it differs from the label. */
+  help?: string;
+  /** Whether it may run in presentation mode (which only shows the map). */
+  allowedInPresent: boolean;
+  /** Whether a matching key press has its default prevented (default true). */
+  preventDefault?: boolean;
+};
+
+export type GlobalActionName = "undo" | "redo" | "closePanel" | "toLibrary" | "addStage" | "addLane" | "export" | "import";
+export type CardActionName = "selectCard" | "editCard" | "moveCardStage" | "moveCardLane" | "reorderCard" | "deleteCard";
+
+export type GlobalAction = Base<GlobalActionName> & {
+  scope: "global";
+  keyTest?: (e: ShortcutKey, target: TargetLike) => boolean;
+  /** Whether it applies now (a disabled button when not). */
+  predicate: (s: MapState) => boolean;
+  perform: (c: GlobalContext) => void;
+  /** The toolbar button that runs it, if any. */
+  button?: { text: string; testId: string };
+};
+
+export type CardAction = Base<CardActionName> & {
+  scope: "card";
+  keyTest: (e: ShortcutKey) => boolean;
+  predicate: (s: MapState, t: TouchpointDto) => boolean;
+  perform: (c: CardContext, t: TouchpointDto, e: ShortcutKey) => void;
+};
+
+export type MapAction = GlobalAction | CardAction;
+
+const plain = (e: ShortcutKey) => !e.altKey && !e.ctrlKey && !e.metaKey;
+const always = () => true;
+
+export const CARD_ACTIONS: readonly CardAction[] = [
+  {
+    name: "selectCard",
+    scope: "card",
+    label: "Show details",
+    keys: "Enter",
+    help: "Show the focused card's details",
+    keyTest: (e) => (e.key === "Enter" || e.key === " ") && plain(e),
+    predicate: always,
+    perform: (c, t) => c.commands.activate(t.id),
+    allowedInPresent: true,
+  },
+  {
+    name: "editCard",
+    scope: "card",
+    label: "Edit",
+    keys: "F2",
+    help: "Edit the focused card in the panel",
+    keyTest: (e) => e.key === "F2" && plain(e),
+    predicate: always,
+    perform: (c, t) => c.commands.edit(t.id),
+    allowedInPresent: false,
+  },
+  {
+    name: "moveCardStage",
+    scope: "card",
+    label: "Move to the neighbouring stage",
+    keys: "Alt+←/→",
+    help: "Move the card to the previous or next stage",
+    keyTest: (e) => isMoveKey(e) && !e.ctrlKey && (e.key === "ArrowLeft" || e.key === "ArrowRight"),
+    predicate: always,
+    perform: (c, t, e) => c.commands.move(t, e),
+    allowedInPresent: false,
+  },
+  {
+    name: "moveCardLane",
+    scope: "card",
+    label: "Move to the neighbouring lane",
+    keys: "Alt+↑/↓",
+    help: "Move the card to the previous or next lane",
+    keyTest: (e) => isMoveKey(e) && !e.ctrlKey && (e.key === "ArrowUp" || e.key === "ArrowDown"),
+    predicate: always,
+    perform: (c, t, e) => c.commands.move(t, e),
+    allowedInPresent: false,
+  },
+  {
+    name: "reorderCard",
+    scope: "card",
+    label: "Move within the cell",
+    keys: "Ctrl+Alt+↑/↓",
+    help: "Move the card up or down in its cell",
+    keyTest: (e) => isMoveKey(e) && e.ctrlKey,
+    predicate: always,
+    perform: (c, t, e) => c.commands.move(t, e),
+    allowedInPresent: false,
+  },
+  {
+    name: "deleteCard",
+    scope: "card",
+    label: "Delete",
+    keys: "Delete",
+    help: "Delete the focused card",
+    keyTest: (e) => e.key === "Delete" && plain(e),
+    predicate: always,
+    perform: (c, t) => c.commands.delete(t),
+    allowedInPresent: false,
+  },
+];
+
+export const GLOBAL_ACTIONS: readonly GlobalAction[] = [
+  {
+    name: "undo",
+    scope: "global",
+    label: "Undo",
+    keys: "Ctrl+Z",
+    // Not while typing: the field's own undo applies there.
+    keyTest: (e, target) => historyShortcut(e, target) === "undo",
+    predicate: (s) => s.session.view.canUndo,
+    perform: (c) => c.commands.undo(),
+    allowedInPresent: false,
+    button: { text: "↶ Undo", testId: "undo" },
+  },
+  {
+    name: "redo",
+    scope: "global",
+    label: "Redo",
+    keys: "Ctrl+Shift+Z or Ctrl+Y",
+    keyTest: (e, target) => historyShortcut(e, target) === "redo",
+    predicate: (s) => s.session.view.canRedo,
+    perform: (c) => c.commands.redo(),
+    allowedInPresent: false,
+    button: { text: "↷ Redo", testId: "redo" },
+  },
+  {
+    name: "closePanel",
+    scope: "global",
+    label: "Close",
+    keys: "Escape",
+    help: "Close the panel or stop picking a link target",
+    keyTest: (e, target) => e.key === "Escape" && !isTypingTarget(target),
+    predicate: (s) => s.linkMode !== null || s.selection !== null,
+    perform: (c) => c.commands.closePanel(),
+    allowedInPresent: true,
+    preventDefault: false,
+  },
+  {
+    name: "toLibrary",
+    scope: "global",
+    label: "Back to the library",
+    keys: null,
+    predicate: always,
+    perform: (c) => c.commands.toLibrary(),
+    allowedInPresent: true,
+    button: { text: "← Library", testId: "to-library" },
+  },
+  {
+    name: "addStage",
+    scope: "global",
+    label: "Add a stage",
+    keys: null,
+    predicate: always,
+    perform: (c) => c.commands.startAdding("stage"),
+    allowedInPresent: false,
+    button: { text: "+ Stage", testId: "add-stage" },
+  },
+  {
+    name: "addLane",
+    scope: "global",
+    label: "Add a lane",
+    keys: null,
+    predicate: always,
+    perform: (c) => c.commands.startAdding("lane"),
+    allowedInPresent: false,
+    button: { text: "+ Lane", testId: "add-lane" },
+  },
+  {
+    name: "export",
+    scope: "global",
+    label: "Export JSON",
+    keys: null,
+    predicate: always,
+    perform: (c) => c.commands.exportMap(),
+    allowedInPresent: true,
+    button: { text: "Export JSON…", testId: "export" },
+  },
+  {
+    name: "import",
+    scope: "global",
+    label: "Import JSON",
+    keys: null,
+    predicate: always,
+    perform: (c) => c.commands.importMap(),
+    allowedInPresent: false,
+    button: { text: "Import JSON…", testId: "import" },
+  },
+];
+
+/** Every action, in the order the keyboard help lists them. */
+export const ACTIONS: readonly MapAction[] = [...CARD_ACTIONS, ...GLOBAL_ACTIONS];
+
+export function globalAction(name: GlobalActionName): GlobalAction {
+  const a = GLOBAL_ACTIONS.find((x) => x.name === name);
+  if (a === undefined) throw new Error(`no action ${name}`);
+  return a;
+}
+
+/** A button's title: the label with its keys, or undefined when no key runs it. */
+export function actionTitle(a: MapAction): string | undefined {
+  return a.keys === null ? undefined : `${a.label} (${a.keys})`;
+}
+
+/** The keyboard help: the keys and what they do, for every action that has keys. */
+export function keyboardHelp(): { name: string; keys: string; help: string }[] {
+  return ACTIONS.flatMap((a) => (a.keys === null ? [] : [{ name: a.name, keys: a.keys, help: a.help ?? a.label }]));
+}
+
+/** Whether the mode allows the action. */
+export function allowedIn(a: MapAction, s: MapState): boolean {
+  return s.mode !== "present" || a.allowedInPresent;
+}
+
+/** Whether a global action can run now (a toolbar button is disabled when not). */
+export function isEnabled(a: GlobalAction, s: MapState): boolean {
+  return allowedIn(a, s) && a.predicate(s);
+}
+
+/** Runs a global action (from a button) if it is allowed and applies; returns whether it ran. */
+export function runAction(name: GlobalActionName, c: GlobalContext): boolean {
+  const a = globalAction(name);
+  if (!isEnabled(a, c.state())) return false;
+  a.perform(c);
+  return true;
+}
+
+/** The global action a key press belongs to, if any (the first whose key test matches). */
+export function globalActionForKey(e: ShortcutKey, target: TargetLike): GlobalAction | undefined {
+  return GLOBAL_ACTIONS.find((a) => a.keyTest?.(e, target));
+}
+
+/** The card action a key press on a focused card belongs to, if any. */
+export function cardActionForKey(e: ShortcutKey): CardAction | undefined {
+  return CARD_ACTIONS.find((a) => a.keyTest(e));
+}
+
+/**
+ * The window's keydown handler: runs the global action the key belongs to. Nothing runs
+ * while typing in a field, for a key already handled, or for an action the mode refuses.
+ * A matching key has its default prevented (unless the action says not) even when the
+ * action does not apply now, as the undo shortcut always did. Returns the action run.
+ */
+export function handleGlobalKey(e: KeyLike, target: TargetLike, c: GlobalContext): GlobalAction | null {
+  if (e.defaultPrevented) return null;
+  if (isTypingTarget(target)) return null;
+  const a = globalActionForKey(e, target);
+  if (a === undefined) return null;
+  const s = c.state();
+  if (!allowedIn(a, s)) return null;
+  if (a.preventDefault !== false) e.preventDefault();
+  if (!a.predicate(s)) return null;
+  a.perform(c);
+  return a;
+}
+
+/** A focused card's keydown handler: runs the card action the key belongs to. Returns the action run. */
+export function handleCardKey(e: KeyLike, t: TouchpointDto, c: CardContext): CardAction | null {
+  const a = cardActionForKey(e);
+  if (a === undefined) return null;
+  const s = c.state();
+  if (!allowedIn(a, s)) return null;
+  if (a.preventDefault !== false) e.preventDefault();
+  if (!a.predicate(s, t)) return null;
+  a.perform(c, t, e);
+  return a;
+}

@@ -1,0 +1,186 @@
+// The open map's state in one small external store: the view (and what is derived from
+// it once per change), the selection, the selected link, link-picking mode, which name
+// input of the toolbar is open, the mode (edit or present) and which view of the map is
+// shown. Components read it through selectors with `useSyncExternalStore`, so an edit
+// re-renders only the components whose selected slice changed.
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { MapView, TouchpointDto } from "../../bindings";
+import { type CellMap, groupByCell } from "../../lib/cells";
+import type { LinkMode, Selection } from "./selection";
+
+type PaintMark = "jm:open-painted" | "jm:edit-painted";
+
+/** The view the board shows, replaced (as one object) by every edit's answer. */
+export type Session = {
+  view: MapView;
+  /** The mark to set once this view has been painted, if any. */
+  mark: PaintMark | null;
+  /** Changes when cards, headers or rows may have moved, so links are measured again. */
+  layoutKey: number;
+};
+
+/** Edit everything; present (a later issue) only shows the map. */
+export type MapMode = "edit" | "present";
+/** The map's views; only the board today. */
+export type MapScreenKind = "board";
+
+export type MapState = {
+  session: Session;
+  /** The touchpoints grouped by cell; a cell whose cards did not change keeps its array. */
+  cells: CellMap;
+  /** The touchpoints by id. */
+  byId: ReadonlyMap<string, TouchpointDto>;
+  /** How often each touchpoint's or stage's feedback list has changed (an open panel fetches it again when it moves). */
+  feedbackVersions: ReadonlyMap<string, number>;
+  selection: Selection;
+  selectedLinkId: string | null;
+  linkMode: LinkMode;
+  /** The toolbar's open name input, if any. */
+  adding: "stage" | "lane" | null;
+  mode: MapMode;
+  screen: MapScreenKind;
+};
+
+/** What an update may set: the session goes through `setSession`, which derives the rest. */
+export type MapUpdate = Partial<Pick<MapState, "selection" | "selectedLinkId" | "linkMode" | "adding" | "mode" | "screen">>;
+
+export type MapStore = {
+  get: () => MapState;
+  subscribe: (listener: () => void) => () => void;
+  /** Sets some fields; listeners hear of it only when one of them changed. */
+  set: (update: MapUpdate | ((s: MapState) => MapUpdate)) => void;
+  /** Replaces the session (after an edit), regrouping cells only when the touchpoints changed. */
+  setSession: (session: Session, feedbackChanged?: readonly string[]) => void;
+  /** Asks for focus on the first element matching one of the selectors after the next render. */
+  requestFocus: (...selectors: string[]) => void;
+  /** The pending focus request, which it clears. */
+  takeFocusRequest: () => string[] | null;
+};
+
+export function initialMapState(view: MapView): MapState {
+  return {
+    session: { view, mark: "jm:open-painted", layoutKey: 0 },
+    cells: groupByCell(view.touchpoints),
+    byId: byIdOf(view.touchpoints),
+    feedbackVersions: new Map(),
+    selection: null,
+    selectedLinkId: null,
+    linkMode: null,
+    adding: null,
+    mode: "edit",
+    screen: "board",
+  };
+}
+
+export function createMapStore(view: MapView): MapStore {
+  let state = initialMapState(view);
+  let pendingFocus: string[] | null = null;
+  const listeners = new Set<() => void>();
+  const emit = () => {
+    for (const l of [...listeners]) l();
+  };
+
+  return {
+    get: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set: (update) => {
+      const u = typeof update === "function" ? update(state) : update;
+      const keys = Object.keys(u) as (keyof MapUpdate)[];
+      if (keys.every((k) => Object.is(state[k], u[k]))) return;
+      state = { ...state, ...u };
+      emit();
+    },
+    setSession: (session, feedbackChanged = []) => {
+      const prev = state;
+      const touchpoints = session.view.touchpoints;
+      const same = touchpoints === prev.session.view.touchpoints;
+      let feedbackVersions = prev.feedbackVersions;
+      if (feedbackChanged.length > 0) {
+        const next = new Map(feedbackVersions);
+        for (const id of feedbackChanged) next.set(id, (next.get(id) ?? 0) + 1);
+        feedbackVersions = next;
+      }
+      state = {
+        ...prev,
+        session,
+        cells: same ? prev.cells : groupByCell(touchpoints, prev.cells),
+        byId: same ? prev.byId : byIdOf(touchpoints),
+        feedbackVersions,
+      };
+      emit();
+    },
+    requestFocus: (...selectors) => {
+      pendingFocus = selectors;
+    },
+    takeFocusRequest: () => {
+      const s = pendingFocus;
+      pendingFocus = null;
+      return s;
+    },
+  };
+}
+
+function byIdOf(touchpoints: readonly TouchpointDto[]): ReadonlyMap<string, TouchpointDto> {
+  return new Map(touchpoints.map((t) => [t.id, t]));
+}
+
+// Selectors. Each returns a slice of the state as it is (or a primitive), never a new
+// object, so `useSyncExternalStore` sees no change unless the slice changed.
+export const selectSession = (s: MapState) => s.session;
+export const selectView = (s: MapState) => s.session.view;
+export const selectMeta = (s: MapState) => s.session.view.map;
+export const selectMetrics = (s: MapState) => s.session.view.metrics;
+export const selectStages = (s: MapState) => s.session.view.stages;
+export const selectLanes = (s: MapState) => s.session.view.lanes;
+export const selectTouchpoints = (s: MapState) => s.session.view.touchpoints;
+export const selectLinks = (s: MapState) => s.session.view.links;
+export const selectCanUndo = (s: MapState) => s.session.view.canUndo;
+export const selectCanRedo = (s: MapState) => s.session.view.canRedo;
+export const selectLayoutKey = (s: MapState) => s.session.layoutKey;
+export const selectCells = (s: MapState) => s.cells;
+export const selectById = (s: MapState) => s.byId;
+export const selectSelection = (s: MapState) => s.selection;
+export const selectSelectedLinkId = (s: MapState) => s.selectedLinkId;
+export const selectLinkMode = (s: MapState) => s.linkMode;
+export const selectLinking = (s: MapState) => s.linkMode !== null;
+export const selectAdding = (s: MapState) => s.adding;
+export const selectMode = (s: MapState) => s.mode;
+export const selectScreen = (s: MapState) => s.screen;
+
+/** The selected touchpoint, if the selection is one that still exists. */
+export const selectSelectedTouchpoint = (s: MapState): TouchpointDto | undefined =>
+  s.selection?.kind === "touchpoint" ? s.byId.get(s.selection.id) : undefined;
+/** The selected stage, if the selection is one that still exists. */
+export const selectSelectedStage = (s: MapState) => {
+  const sel = s.selection;
+  return sel?.kind === "stage" ? s.session.view.stages.find((x) => x.id === sel.id) : undefined;
+};
+/** The selected link (the link panel), if the selection is one that still exists. */
+export const selectSelectedLink = (s: MapState) => {
+  const sel = s.selection;
+  return sel?.kind === "link" ? s.session.view.links.find((x) => x.id === sel.id) : undefined;
+};
+export const selectSelectedTouchpointId = (s: MapState) => selectSelectedTouchpoint(s)?.id ?? null;
+export const selectSelectedStageId = (s: MapState) => selectSelectedStage(s)?.id ?? null;
+export const selectFeedbackVersion = (id: string) => (s: MapState) => s.feedbackVersions.get(id) ?? 0;
+
+export const MapStoreContext = createContext<MapStore | null>(null);
+
+export function useMapStore(): MapStore {
+  const store = useContext(MapStoreContext);
+  if (store === null) throw new Error("useMapStore needs a MapStoreContext provider");
+  return store;
+}
+
+/** The slice `selector` picks from the store's state; re-renders only when it changes. */
+export function useStoreSelector<T>(store: MapStore, selector: (s: MapState) => T): T {
+  return useSyncExternalStore(store.subscribe, () => selector(store.get()));
+}
+
+/** The slice `selector` picks from the open map's state (the store of the nearest provider). */
+export function useMapSelector<T>(selector: (s: MapState) => T): T {
+  return useStoreSelector(useMapStore(), selector);
+}
