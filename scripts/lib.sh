@@ -48,17 +48,24 @@ ensure_test_deps() {
   fi
 }
 
-# Node.js and the UI's npm packages (exactly as locked in ui/package-lock.json).
+# Node.js and the UI's npm packages, exactly as locked in ui/package-lock.json (the lock
+# lists every platform's optional packages, so `npm ci` installs from it as it is).
 ensure_ui_deps() {
   if ! command -v npm >/dev/null 2>&1; then
     ensure_apt nodejs npm
   fi
   if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-    # `npm install` with the committed lock installs exactly the locked versions. Not
-    # `npm ci`: the lock records only the platform packages this machine's registry
-    # serves (rollup's linux builds), and `npm ci` refuses a lock without the others.
-    step "npm install (ui/, from package-lock.json)"
-    (cd ui && npm install --no-audit --no-fund)
+    step "npm ci (ui/, from package-lock.json)"
+    (cd ui && npm ci --no-audit --no-fund)
+  fi
+}
+
+# What git says of the tracked files (empty outside a git checkout): compared before and
+# after set-up, so a set-up step that rewrites a tracked file (a lock, generated code) is
+# caught instead of leaving a fresh clone dirty.
+tracked_state() {
+  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    { git status --porcelain=v1 --untracked-files=no; git diff; } | sha256sum
   fi
 }
 
