@@ -71,13 +71,14 @@ fn a_new_map_is_built_cell_by_cell_and_survives_a_restart() {
         )
         .expect("fb");
 
-    let report = t.app.report(&map).expect("report");
-    let pay_metrics = &report
-        .stages
+    let report = t.app.analysis(&map).expect("report");
+    let pay_at = report
+        .heatmap
+        .stage_ids
         .iter()
-        .find(|s| s.id == pay)
-        .expect("pay")
-        .metrics;
+        .position(|s| *s == pay)
+        .expect("pay");
+    let pay_metrics = &report.heatmap.stage_totals[pay_at].metrics;
     // Answers 2, 10, 9: promoters 2, detractors 1 → round(100 × 1/3) = 33, n = 3.
     assert_eq!(pay_metrics.nps.map(|n| (n.score, n.n)), Some((33, 3)));
     assert_eq!(report.pain_points[0].touchpoint_id, tp);

@@ -124,3 +124,49 @@ fn schema_limits_are_the_import_limits() {
         );
     }
 }
+
+/// The CLI's JSON report (`journeymap report --format json`) has a generated JSON Schema
+/// in docs/, kept fresh like the file format's.
+#[test]
+fn committed_report_schema_is_fresh() {
+    expect_test::expect_file!["../../docs/journeymap-report.schema.json"]
+        .assert_eq(&journey_core::analysis::json_schema());
+}
+
+fn validator(schema: &str) -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(schema).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("a valid JSON Schema")
+}
+
+/// What we write is read by a JSON Schema validator we did not write: an exported map
+/// against the file format's schema, the JSON report against the report's schema; and a
+/// file the import refuses for a limit is refused by the schema too.
+#[test]
+fn exports_and_reports_validate_against_their_schemas() {
+    let map = journey_core::sample::sample_map().expect("sample");
+    let file: Value =
+        serde_json::from_str(&journey_core::interchange::export_json(&map)).expect("json");
+    let format = validator(&journey_core::interchange::json_schema());
+    let errors: Vec<String> = format.iter_errors(&file).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+
+    let mut bad = file.clone();
+    bad["touchpoints"][0]["pain"] = serde_json::json!(11);
+    assert!(!format.is_valid(&bad), "pain 11 is outside the schema");
+
+    let graph = journey_core::graph::JourneyGraph::build(&map).expect("graph");
+    let analysis = journey_core::analysis::Analysis::build(
+        &map,
+        &graph,
+        &journey_core::analysis::EvidenceRules {
+            today: Some("2026-12-01".into()),
+            ..Default::default()
+        },
+    );
+    let report = serde_json::to_value(&analysis).expect("json");
+    let errors: Vec<String> = validator(&journey_core::analysis::json_schema())
+        .iter_errors(&report)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}

@@ -2,7 +2,10 @@
 //! feedback each. Every measurement has a baseline measured in the same run, so that the
 //! ratio means something on a noisy machine:
 //!
-//! - `load`, `report`: baseline is a raw SELECT of the same rows into plain structs.
+//! - `load`, `report`: baseline is a raw SELECT of the same rows into plain structs
+//!   (`report` is every analysis of `journey_core::analysis`, as the CLI's report runs it).
+//! - `analysis`: the analyses on a map already read; baseline is building its graph
+//!   (targets: ≤ 3× the graph at 10,000 touchpoints, well under 16 ms at 1,000).
 //! - `export`: baseline is the raw SELECT plus serde_json of the plain structs.
 //! - `import`: baseline is serde_json into plain structs plus raw INSERTs of the same rows
 //!   in one transaction (replacing the previous copy, as `import --replace` does).
@@ -240,7 +243,25 @@ fn benches(c: &mut Criterion) {
             b.iter(|| black_box(raw_load(&conn, &id)))
         });
         g.bench_with_input(BenchmarkId::new("report", n), &n, |b, _| {
-            b.iter(|| black_box(app.report(&id).expect("report")))
+            b.iter(|| black_box(app.analysis(&id).expect("report")))
+        });
+
+        // The analyses alone, on the map read once, beside building its graph.
+        let map = app.load_map(&id).expect("load");
+        let rules = journey_core::analysis::EvidenceRules {
+            today: Some("2026-12-01".into()),
+            ..Default::default()
+        };
+        g.bench_with_input(BenchmarkId::new("analysis/baseline", n), &n, |b, _| {
+            b.iter(|| black_box(JourneyGraph::build(&map).expect("graph")))
+        });
+        g.bench_with_input(BenchmarkId::new("analysis", n), &n, |b, _| {
+            b.iter(|| {
+                let graph = JourneyGraph::build(&map).expect("graph");
+                black_box(journey_core::analysis::Analysis::build(
+                    &map, &graph, &rules,
+                ))
+            })
         });
         drop(app);
 

@@ -26,10 +26,8 @@
 
 use std::path::{Path, PathBuf};
 
-use journey_core::graph::JourneyGraph;
 use journey_core::model::Id;
 use journey_core::ops::IdKind;
-use journey_core::report::Report;
 use journey_store::Store;
 
 pub mod change;
@@ -40,6 +38,7 @@ mod feedback;
 pub mod fields_in;
 pub mod files;
 mod history;
+pub mod insight;
 mod lanes;
 mod links;
 mod maps;
@@ -59,12 +58,6 @@ pub fn now() -> String {
     jiff::Timestamp::from_second(t.as_second())
         .unwrap_or(t)
         .to_string()
-}
-
-/// The pain points and metrics of a map already read.
-pub fn report_of(map: &journey_core::model::JourneyMap) -> Result<Report> {
-    let graph = JourneyGraph::build(map).map_err(|e| AppError::Invalid(e.to_string()))?;
-    Ok(Report::build(map, &graph))
 }
 
 /// A fresh id such as `tp_3f9c0a1b2d4e5f60`.

@@ -6,12 +6,11 @@ use journey_core::fields::TextField;
 use journey_core::interchange::{self, ImportError, Limits, Problem};
 use journey_core::model::*;
 use journey_core::ops;
-use journey_core::report::Report;
 use journey_store::{MapSummary, StoreError, Write};
 
 use crate::change::{Change, Direction, Row, RowChange};
 use crate::edit::{change, name, one_update, text};
-use crate::{fresh_id, now, report_of, App, AppError, Result};
+use crate::{fresh_id, now, App, AppError, Result};
 
 /// What to do when an imported map's id is already in the database.
 #[derive(
@@ -93,11 +92,6 @@ impl App {
     /// The map as canonical JSON.
     pub fn export_map(&self, id: &str) -> Result<String> {
         Ok(interchange::export_json(&self.store.load_map(id)?))
-    }
-
-    /// Ranked pain points and metrics.
-    pub fn report(&self, id: &str) -> Result<Report> {
-        report_of(&self.store.load_map(id)?)
     }
 
     // Editing the library.

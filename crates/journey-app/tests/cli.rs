@@ -85,8 +85,28 @@ fn demo_list_show_report() {
     let first = &json["painPoints"][0];
     assert_eq!(first["pain"], 9);
     assert_eq!(first["rank"], 1);
-    assert_eq!(json["stages"].as_array().map(Vec::len), Some(6));
-    assert!(json["metrics"]["nps"]["n"].as_u64().is_some_and(|n| n > 0));
+    assert_eq!(
+        json["heatmap"]["stageTotals"].as_array().map(Vec::len),
+        Some(6)
+    );
+    assert!(json["map"]["metrics"]["nps"]["n"]
+        .as_u64()
+        .is_some_and(|n| n > 0));
+    // --format json is the same report; --format md is Markdown with the report's headings.
+    let again = ok(env.run(&["report", &id, "--format", "json"]));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&again).expect("json"),
+        json
+    );
+    let md = ok(env.run(&["report", &id, "--format", "md"]));
+    for heading in [
+        "# Acme Insights",
+        "## Pain points",
+        "## Most painful flow paths",
+        "## Heatmap",
+    ] {
+        assert!(md.contains(heading), "md lacks {heading}");
+    }
 }
 
 #[test]
@@ -249,8 +269,11 @@ fn show_and_report_of_the_sample_match_their_snapshots() {
         .trim()
         .to_string();
     expect_test::expect_file!["snapshots/show-sample.txt"].assert_eq(&ok(env.run(&["show", &id])));
+    let today = "--today=2026-12-01";
     expect_test::expect_file!["snapshots/report-sample.txt"]
-        .assert_eq(&ok(env.run(&["report", &id])));
-    expect_test::expect_file!["snapshots/report-sample.json"]
-        .assert_eq(&ok(env.run(&["report", &id, "--json"])));
+        .assert_eq(&ok(env.run(&["report", &id, today])));
+    expect_test::expect_file!["snapshots/report-sample.md"]
+        .assert_eq(&ok(env.run(&["report", &id, "--format", "md", today])));
+    expect_test::expect_file!["snapshots/heatmap-sample.txt"]
+        .assert_eq(&ok(env.run(&["heatmap", &id, "--metric", "nps", today])));
 }

@@ -186,67 +186,160 @@ impl JourneyGraph {
 
     /// The flow path along which the customer meets the most pain: the path through `flow`
     /// links whose scored pain adds up highest (ties go to the path found first in map
-    /// order). `None` if there are no flow links or they form a cycle.
+    /// order). `None` if there are no flow links. The link that closes a cycle (see
+    /// [`JourneyGraph::flow_cycles`]) is left out, so a cycle is never walked round.
     pub fn pain_path(&self) -> Option<PainPath> {
-        let flow = petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| {
-            *e.weight() == EdgeKind::Link(LinkKind::Flow)
-        });
-        let order = petgraph::algo::toposort(&flow, None).ok()?;
-        let weight = |ix: NodeIndex| u32::from(self.graph[ix].pain.unwrap_or(0));
-        // best[ix] = (pain of the best path ending at ix, predecessor on that path)
-        let mut best: HashMap<NodeIndex, (u32, Option<NodeIndex>)> = HashMap::new();
-        let mut any_flow = false;
-        for &ix in &order {
-            if self.graph[ix].kind != NodeKind::Touchpoint {
-                continue;
+        self.best_flow_paths(1).into_iter().next()
+    }
+
+    /// Whether edge `e` is a flow link.
+    fn is_flow(&self, e: petgraph::graph::EdgeIndex) -> bool {
+        self.graph[e] == EdgeKind::Link(LinkKind::Flow)
+    }
+
+    /// The strongly connected groups of touchpoints joined in a circle by flow links, each
+    /// in map order, the groups ordered by their first touchpoint.
+    pub fn flow_cycles(&self) -> Vec<Vec<Id>> {
+        self.flow_components()
+            .into_iter()
+            .filter(|c| c.len() > 1)
+            .map(|c| c.into_iter().map(|ix| self.graph[ix].id.clone()).collect())
+            .collect()
+    }
+
+    /// Strongly connected components of the flow links, each sorted by node index (map
+    /// order), ordered by their first node.
+    fn flow_components(&self) -> Vec<Vec<NodeIndex>> {
+        let flow = petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| self.is_flow(e.id()));
+        let mut comps: Vec<Vec<NodeIndex>> = petgraph::algo::tarjan_scc(&flow)
+            .into_iter()
+            .map(|mut c| {
+                c.sort();
+                c
+            })
+            .collect();
+        comps.sort_by_key(|c| c[0]);
+        comps
+    }
+
+    /// Up to `k` distinct flow paths from an entry (no flow in) to an exit (no flow out),
+    /// most painful first. Unscored touchpoints count 0. Inside a cycle only the links
+    /// that go forward in map order count, so every path is finite. Ties go to the path found first in map order:
+    /// earlier-made links first, then earlier exits.
+    pub fn best_flow_paths(&self, k: usize) -> Vec<PainPath> {
+        if k == 0 {
+            return Vec::new();
+        }
+        let mut component = HashMap::new();
+        for (i, c) in self.flow_components().into_iter().enumerate() {
+            for ix in c {
+                component.insert(ix, i);
             }
+        }
+        // Inside a cycle (a strongly connected component) only the links that go forward in
+        // map order are walked: the one that closes the circle is left out, so every path
+        // is finite and no cycle is walked round.
+        let usable = |e: petgraph::graph::EdgeIndex| {
+            if !self.is_flow(e) {
+                return false;
+            }
+            let (a, b) = self.graph.edge_endpoints(e).expect("edge of this graph");
+            component.get(&a) != component.get(&b) || a < b
+        };
+        let dag = petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| usable(e.id()));
+        let Ok(order) = petgraph::algo::toposort(&dag, None) else {
+            return Vec::new();
+        };
+        let weight = |ix: NodeIndex| u32::from(self.graph[ix].pain.unwrap_or(0));
+        // For each node, its best paths so far: (total pain, predecessor and its rank).
+        type Best = Vec<(u32, Option<(NodeIndex, usize)>)>;
+        let mut best: HashMap<NodeIndex, Best> = HashMap::new();
+        let mut exits: Vec<NodeIndex> = Vec::new();
+        for &ix in &order {
             let mut incoming: Vec<_> = self
                 .graph
                 .edges_directed(ix, Direction::Incoming)
-                .filter(|e| *e.weight() == EdgeKind::Link(LinkKind::Flow))
+                .filter(|e| usable(e.id()))
                 .collect();
             incoming.sort_by_key(|e| e.id());
-            let mut here = (weight(ix), None);
+            let has_out = self
+                .graph
+                .edges_directed(ix, Direction::Outgoing)
+                .any(|e| usable(e.id()));
+            if incoming.is_empty() && !has_out {
+                continue; // no flow at all
+            }
+            let mut here: Best = Vec::new();
+            if incoming.is_empty() {
+                here.push((weight(ix), None));
+            }
             for e in incoming {
-                any_flow = true;
-                let (p, _) = best[&e.source()];
-                if p + weight(ix) > here.0 || here.1.is_none() {
-                    here = (p + weight(ix), Some(e.source()));
+                let pred = e.source();
+                for (rank, (total, _)) in best[&pred].iter().enumerate() {
+                    here.push((total + weight(ix), Some((pred, rank))));
                 }
+            }
+            // Stable: among equal totals, earlier links and better ranks stay first.
+            here.sort_by_key(|c| std::cmp::Reverse(c.0));
+            here.truncate(k);
+            if !has_out {
+                exits.push(ix);
             }
             best.insert(ix, here);
         }
-        if !any_flow {
-            return None;
-        }
-        // The end of the best path: the highest total; on a tie the earliest in map order
-        // (node indices follow map order).
-        let (&end, &(total, _)) = best
+        exits.sort();
+        let mut ends: Vec<(u32, NodeIndex, usize)> = exits
             .iter()
-            .filter(|(ix, _)| {
-                self.graph
-                    .edges_directed(**ix, Direction::Outgoing)
-                    .all(|e| *e.weight() != EdgeKind::Link(LinkKind::Flow))
-                    && self
-                        .graph
-                        .edges_directed(**ix, Direction::Incoming)
-                        .any(|e| *e.weight() == EdgeKind::Link(LinkKind::Flow))
+            .flat_map(|&ix| {
+                best[&ix]
+                    .iter()
+                    .enumerate()
+                    .map(move |(r, (t, _))| (*t, ix, r))
             })
-            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)))?;
-        let mut path = vec![end];
-        let mut cur = end;
-        while let Some(prev) = best[&cur].1 {
-            path.push(prev);
-            cur = prev;
+            .collect();
+        ends.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        ends.truncate(k);
+        ends.into_iter()
+            .map(|(total, end, rank)| {
+                let mut path = vec![end];
+                let mut at = (end, rank);
+                while let Some(prev) = best[&at.0][at.1].1 {
+                    path.push(prev.0);
+                    at = prev;
+                }
+                path.reverse();
+                PainPath {
+                    touchpoints: path
+                        .into_iter()
+                        .map(|ix| self.graph[ix].id.clone())
+                        .collect(),
+                    total_pain: total,
+                }
+            })
+            .collect()
+    }
+
+    /// The touchpoints that depend on `id` through `depends_on` links, directly or through
+    /// others, in map order (`id` itself excluded).
+    pub fn dependents(&self, id: &str) -> Vec<Id> {
+        let Some(&start) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut seen = std::collections::HashSet::from([start]);
+        let mut queue = vec![start];
+        while let Some(ix) = queue.pop() {
+            for e in self.graph.edges_directed(ix, Direction::Incoming) {
+                if *e.weight() == EdgeKind::Link(LinkKind::DependsOn) && seen.insert(e.source()) {
+                    queue.push(e.source());
+                }
+            }
         }
-        path.reverse();
-        Some(PainPath {
-            touchpoints: path
-                .into_iter()
-                .map(|ix| self.graph[ix].id.clone())
-                .collect(),
-            total_pain: total,
-        })
+        let mut found: Vec<NodeIndex> = seen.into_iter().filter(|&ix| ix != start).collect();
+        found.sort();
+        found
+            .into_iter()
+            .map(|ix| self.graph[ix].id.clone())
+            .collect()
     }
 
     /// Touchpoints where the customer's flow starts: they have flow links out, none in.

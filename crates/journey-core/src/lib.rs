@@ -11,19 +11,21 @@
 //! - [`model`]: the plain data of a map, kept in display order.
 //! - [`fields`]: the rules every value meets, wherever it comes from.
 //! - [`graph`]: the map as a petgraph directed graph, keyed by stable ids.
-//! - [`metrics`] and [`report`]: the numbers, and the ranked pain points.
+//! - [`metrics`]: the numbers, each with its n.
+//! - [`analysis`]: where customers hurt and how sure we are: pain paths, structure
+//!   problems, hand-offs, backstage impact, the heatmap, the curve, evidence strength.
 //! - [`interchange`]: the versioned JSON file format, its canonical export and its
 //!   checked, all-or-nothing import.
 //! - [`ops`]: whole-map operations (a new map, a copy with fresh ids).
 //! - [`sample`]: the sample map shown on first start and by `journeymap demo`.
 
+pub mod analysis;
 pub mod fields;
 pub mod graph;
 pub mod interchange;
 pub mod metrics;
 pub mod model;
 pub mod ops;
-pub mod report;
 pub mod sample;
 
 #[cfg(test)]

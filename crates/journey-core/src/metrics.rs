@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::model::{FeedbackTarget, Id, JourneyMap, SurveyAnswers};
 
 /// Net Promoter Score with its counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Nps {
     /// −100 to +100.
@@ -26,7 +26,7 @@ pub struct Nps {
 }
 
 /// A mean on a bounded scale and the share of answers at its top.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ScaleStat {
     /// Rounded to two decimals.
@@ -38,7 +38,7 @@ pub struct ScaleStat {
 }
 
 /// Pain over scored touchpoints.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PainStat {
     /// Rounded to two decimals.
@@ -48,7 +48,7 @@ pub struct PainStat {
 }
 
 /// Every figure for one touchpoint, stage, lane or map.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, schemars::JsonSchema, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Metrics {
     pub feedback_count: u32,

@@ -107,6 +107,52 @@ impl MapBuilder {
         self
     }
 
+    /// A lane of a built-in kind.
+    pub(crate) fn lane_of_kind(mut self, id: &str, kind: LaneKind) -> Self {
+        self = self.lane(id);
+        self.map.lanes.last_mut().expect("just added").kind = kind;
+        self
+    }
+
+    /// Sets the owner of touchpoint `id`.
+    pub(crate) fn owner(mut self, id: &str, owner: &str) -> Self {
+        let t = self
+            .map
+            .touchpoints
+            .iter_mut()
+            .find(|t| t.id == id)
+            .expect("touchpoint");
+        t.owner = owner.into();
+        self
+    }
+
+    /// Sets the emotion of touchpoint `id`.
+    pub(crate) fn emotion(mut self, id: &str, emotion: i8) -> Self {
+        let t = self
+            .map
+            .touchpoints
+            .iter_mut()
+            .find(|t| t.id == id)
+            .expect("touchpoint");
+        t.emotion = Some(emotion);
+        self
+    }
+
+    /// Feedback with a date and a text.
+    pub(crate) fn quote(
+        mut self,
+        on: &str,
+        nps: Option<u8>,
+        date: Option<&str>,
+        text: &str,
+    ) -> Self {
+        self = self.feedback(FeedbackTarget::Touchpoint(on.into()), nps);
+        let f = self.map.feedback.last_mut().expect("just added");
+        f.date = date.map(str::to_string);
+        f.text = text.into();
+        self
+    }
+
     pub(crate) fn build(self) -> JourneyMap {
         self.map
     }

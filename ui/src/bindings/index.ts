@@ -86,6 +86,201 @@ export type StartDto = { maps: Array<MapSummaryDto>, openMapId: string | null, }
 
 export type ImportMode = "refuse" | "replace" | "copy";
 
+export type Nps = { 
+/**
+ * −100 to +100.
+ */
+score: number, n: number, promoters: number, passives: number, detractors: number, };
+
+export type ScaleStat = { 
+/**
+ * Rounded to two decimals.
+ */
+mean: number, 
+/**
+ * Percentage (0–100, whole number) of answers at the top of the scale:
+ * CSAT 4–5 (satisfied), CES 5–7 (easy).
+ */
+topPct: number, n: number, };
+
+export type PainStat = { 
+/**
+ * Rounded to two decimals.
+ */
+mean: number, max: number, n: number, };
+
+export type Metrics = { feedbackCount: number, nps: Nps | null, csat: ScaleStat | null, ces: ScaleStat | null, pain: PainStat | null, };
+
+export type EvidenceRules = { 
+/**
+ * A figure resting on fewer answers than this is weak (default 5).
+ */
+minN: number, 
+/**
+ * Evidence whose newest item is older than this many days is weak (default 180).
+ */
+maxAgeDays: number, 
+/**
+ * The day ages are counted from (`YYYY-MM-DD`); `None` leaves age out.
+ */
+today: string | null, };
+
+export type WeakReason = "no_evidence" | "few_answers" | "old";
+
+export type NpsInterval = { low: number, high: number, };
+
+export type Evidence = { 
+/**
+ * Feedback items.
+ */
+n: number, 
+/**
+ * The newest and oldest feedback date (`YYYY-MM-DD`), when any item is dated.
+ */
+newest: string | null, oldest: string | null, 
+/**
+ * 95% confidence interval of the NPS (adjusted Wald), whole points, when there are
+ * NPS answers.
+ */
+npsCi: NpsInterval | null, 
+/**
+ * Whether NPS, CSAT and CES rest on fewer answers than `min_n` each.
+ */
+npsWeak: boolean, csatWeak: boolean, cesWeak: boolean, 
+/**
+ * Empty when the evidence is not weak.
+ */
+weak: Array<WeakReason>, };
+
+export type Figures = { metrics: Metrics, evidence: Evidence, };
+
+export type Quote = { feedbackId: string, kind: FeedbackKind, text: string, source: string, date: string | null, nps: number | null, };
+
+export type PainPointInsight = { 
+/**
+ * 1 for the worst.
+ */
+rank: number, touchpointId: string, title: string, stage: string, lane: string, pain: number, figures: Figures, 
+/**
+ * Share of NPS answers that are detractors (0–6), in whole percent; `None` without
+ * NPS answers.
+ */
+detractorPct: number | null, 
+/**
+ * The strongest quotes: detractors' first, newest first, at most three.
+ */
+quotes: Array<Quote>, };
+
+export type PathStep = { touchpointId: string, title: string, stage: string, lane: string, pain: number | null, };
+
+export type PainPathInsight = { 
+/**
+ * 1 for the most painful.
+ */
+rank: number, totalPain: number, steps: Array<PathStep>, 
+/**
+ * Touchpoints on the path without a pain score (counted as 0).
+ */
+unscored: Array<string>, };
+
+export type Structure = { 
+/**
+ * Touchpoints with no flow link in or out.
+ */
+orphans: Array<string>, 
+/**
+ * Touchpoints where the flow stops (flow in, none out) before the last stage.
+ */
+deadEnds: Array<string>, 
+/**
+ * Flow links that go back to an earlier stage.
+ */
+backwards: Array<string>, 
+/**
+ * Hand-off links between touchpoints of the same lane and owner: nothing is handed
+ * over any more (after a move, say).
+ */
+staleHandoffs: Array<string>, };
+
+export type Handoff = { linkId: string, fromId: string, toId: string, fromLane: string, toLane: string, fromOwner: string, toOwner: string, 
+/**
+ * The stage the hand-off leaves from.
+ */
+stage: string, fromPain: number | null, toPain: number | null, };
+
+export type HandoffCount = { stageId: string, stage: string, count: number, };
+
+export type LanePairCount = { fromLaneId: string, toLaneId: string, fromLane: string, toLane: string, count: number, 
+/**
+ * Mean pain at the receiving end, over the scored ones.
+ */
+meanToPain: number | null, };
+
+export type BackstageImpact = { touchpointId: string, title: string, lane: string, 
+/**
+ * The customer-facing touchpoints that depend on it, in map order.
+ */
+dependents: Array<string>, 
+/**
+ * Their pain added up (unscored count 0).
+ */
+totalPain: number, 
+/**
+ * Their feedback items added up.
+ */
+feedbackCount: number, };
+
+export type HeatCell = { stageId: string, laneId: string, touchpoints: number, figures: Figures, };
+
+export type Heatmap = { stageIds: Array<string>, laneIds: Array<string>, 
+/**
+ * Row by row: lane 0's cells for every stage, then lane 1's…
+ */
+cells: Array<HeatCell>, stageTotals: Array<Figures>, laneTotals: Array<Figures>, };
+
+export type CurvePoint = { stageId: string, stage: string, 
+/**
+ * Mean emotion (−2..+2) of the stage's touchpoints that have one, two decimals.
+ */
+meanEmotion: number | null, emotionN: number, 
+/**
+ * Mean pain (0–10) of its scored touchpoints, two decimals.
+ */
+meanPain: number | null, painN: number, };
+
+export type TouchpointEvidence = { id: string, evidence: Evidence, 
+/**
+ * It has a pain score but no feedback: "pain not backed by evidence".
+ */
+painUnbacked: boolean, };
+
+export type Analysis = { mapId: string, mapName: string, rules: EvidenceRules, 
+/**
+ * The whole map's figures and their evidence.
+ */
+map: Figures, 
+/**
+ * Scored touchpoints (pain above 0), worst first.
+ */
+painPoints: Array<PainPointInsight>, 
+/**
+ * Up to three distinct flow paths, most painful first.
+ */
+painPaths: Array<PainPathInsight>, 
+/**
+ * Touchpoints joined in a circle by flow links (left out of the paths).
+ */
+cycles: Array<Array<string>>, structure: Structure, handoffs: Array<Handoff>, handoffsPerStage: Array<HandoffCount>, handoffsPerLanePair: Array<LanePairCount>, 
+/**
+ * For every touchpoint in a supporting-systems, third-party or policies lane: the
+ * customer-facing touchpoints that depend on it.
+ */
+backstage: Array<BackstageImpact>, heatmap: Heatmap, curve: Array<CurvePoint>, 
+/**
+ * Every touchpoint's evidence, in map order.
+ */
+touchpoints: Array<TouchpointEvidence>, };
+
 export type FeedbackTargetDto = { "touchpoint": string } | { "stage": string };
 
 export type StartRequest = Record<symbol, never>;
@@ -152,6 +347,14 @@ export type ExportMapRequest = { mapId: string, };
 
 export type ImportMapRequest = { mode: ImportMode, sameFile: boolean, };
 
+export type MapInsightRequest = { mapId: string, };
+
+export type SearchMapRequest = { mapId: string, query: string, };
+
+export type ListMapFeedbackRequest = { mapId: string, };
+
+export type SetEvidenceRulesRequest = { mapId: string, minN: number, maxAgeDays: number, };
+
 export type Commands = {
   start: { request: StartRequest; response: StartDto };
   list_maps: { request: ListMapsRequest; response: Array<MapSummaryDto> };
@@ -185,4 +388,8 @@ export type Commands = {
   redo: { request: RedoRequest; response: Edited };
   export_map: { request: ExportMapRequest; response: FileOutcome };
   import_map: { request: ImportMapRequest; response: FileOutcome };
+  map_insight: { request: MapInsightRequest; response: Analysis };
+  search_map: { request: SearchMapRequest; response: Array<string> };
+  list_map_feedback: { request: ListMapFeedbackRequest; response: Array<FeedbackDto> };
+  set_evidence_rules: { request: SetEvidenceRulesRequest; response: Analysis };
 };

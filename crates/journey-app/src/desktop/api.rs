@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub use journey_core::analysis::Analysis;
 use journey_core::model::{FeedbackTarget, Id};
 use serde::Deserialize;
 use ts_rs::TS;
@@ -124,6 +125,14 @@ requests! {
     /// `sameFile`: import the file chosen last time again (after a conflict, as a
     /// replacement or a copy) instead of opening the dialog.
     ImportMapRequest { mode: ImportMode, same_file: bool }
+    MapInsightRequest { map_id: Id }
+    /// `query`: matched, ignoring case, against titles, descriptions, channels, owners and
+    /// every feedback text, source and segment.
+    SearchMapRequest { map_id: Id, query: String }
+    ListMapFeedbackRequest { map_id: Id }
+    /// A figure resting on fewer than `minN` answers, or on evidence older than
+    /// `maxAgeDays`, is weak.
+    SetEvidenceRulesRequest { map_id: Id, min_n: u32, max_age_days: u32 }
 }
 
 /// What a piece of feedback is about, as the UI names it: `{"touchpoint": id}` or
@@ -278,6 +287,34 @@ map_edits! {
     delete_feedback(DeleteFeedbackRequest) => |app, r| app.delete_feedback(&r.id);
     undo(UndoRequest) => |app, r| app.undo(&HistoryKey::map(&r.map_id)).map(drop);
     redo(RedoRequest) => |app, r| app.redo(&HistoryKey::map(&r.map_id)).map(drop);
+}
+
+/// Every analysis of the map (pain points, paths, hand-offs, heatmap, curve, evidence).
+pub fn map_insight(cx: &mut Ctx<'_>, r: MapInsightRequest) -> Result<Analysis> {
+    cx.app.analysis(&r.map_id)
+}
+
+/// The ids of the touchpoints that match the query, in map order.
+pub fn search_map(cx: &mut Ctx<'_>, r: SearchMapRequest) -> Result<Vec<String>> {
+    cx.app.search(&r.map_id, &r.query)
+}
+
+/// Every piece of feedback of the map, in its order (the evidence view).
+pub fn list_map_feedback(cx: &mut Ctx<'_>, r: ListMapFeedbackRequest) -> Result<Vec<FeedbackDto>> {
+    Ok(cx
+        .app
+        .load_map(&r.map_id)?
+        .feedback
+        .iter()
+        .map(FeedbackDto::from)
+        .collect())
+}
+
+/// Sets the map's thresholds for weak evidence, and answers with the analysis under them.
+pub fn set_evidence_rules(cx: &mut Ctx<'_>, r: SetEvidenceRulesRequest) -> Result<Analysis> {
+    cx.app
+        .set_evidence_rules(&r.map_id, r.min_n, r.max_age_days)?;
+    cx.app.analysis(&r.map_id)
 }
 
 /// The feedback on one touchpoint or one stage, oldest first.

@@ -45,6 +45,10 @@ macro_rules! with_commands {
             redo(RedoRequest) -> Edited;
             export_map(ExportMapRequest) -> FileOutcome;
             import_map(ImportMapRequest) -> FileOutcome;
+            map_insight(MapInsightRequest) -> Analysis;
+            search_map(SearchMapRequest) -> Vec<String>;
+            list_map_feedback(ListMapFeedbackRequest) -> Vec<FeedbackDto>;
+            set_evidence_rules(SetEvidenceRulesRequest) -> Analysis;
         }
     };
 }

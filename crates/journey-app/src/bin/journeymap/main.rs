@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use journey_app::files::{read_input, write_atomically};
+use journey_app::insight::analysis_of;
 use journey_app::{paths, App, AppError, ImportMode};
 use journey_core::interchange::{self, Limits};
 
@@ -26,6 +27,10 @@ struct Cli {
     /// platform data folder.
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// Count the age of evidence from this day instead of today (report, heatmap), for a
+    /// report that reads the same tomorrow.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -60,13 +65,32 @@ enum Command {
     },
     /// Check a file without touching any database.
     Validate { file: PathBuf },
-    /// Pain points ranked (pain, then evidence) and metrics per stage and per lane.
+    /// Where customers hurt and how sure we are: pain points, pain paths, structure
+    /// problems, hand-offs, backstage impact, metrics per stage and lane with evidence.
     Report {
         map: String,
-        /// Print the report as JSON.
-        #[arg(long)]
+        /// text (default), json (documented by docs/journeymap-report.schema.json) or md.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// The same as --format json.
+        #[arg(long, conflicts_with = "format")]
         json: bool,
     },
+    /// The stage × lane heatmap as a text grid.
+    Heatmap {
+        map: String,
+        /// What each cell shows.
+        #[arg(long, value_enum, default_value_t = render::HeatMetric::Pain)]
+        metric: render::HeatMetric,
+    },
+}
+
+/// How `report` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+    Md,
 }
 
 fn main() -> ExitCode {
@@ -102,6 +126,21 @@ fn hint(e: &AppError) -> &'static str {
         }
         _ => "",
     }
+}
+
+/// The map's evidence rules, counted from `today` when given.
+fn rules(
+    app: &App,
+    map_id: &str,
+    today: Option<&str>,
+) -> Result<journey_core::analysis::EvidenceRules, AppError> {
+    let mut rules = app.evidence_rules(map_id)?;
+    if let Some(t) = today {
+        journey_core::fields::check_date(t)
+            .map_err(|e| AppError::Invalid(format!("--today: {e}")))?;
+        rules.today = Some(t.to_string());
+    }
+    Ok(rules)
 }
 
 fn open(db: Option<PathBuf>) -> Result<App, AppError> {
@@ -182,18 +221,29 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 map.feedback.len()
             ))
         }
-        Command::Report { map, json } => {
+        Command::Report { map, format, json } => {
             let app = open(cli.db)?;
-            let map = app.load_map(&app.resolve_map(&map)?)?;
-            let report = journey_app::report_of(&map)?;
-            if json {
-                let mut s = serde_json::to_string_pretty(&report)
-                    .map_err(|e| AppError::Io(format!("cannot write the report: {e}")))?;
-                s.push('\n');
-                print(&s)
-            } else {
-                print(&render::report(&report, &map))
+            let id = app.resolve_map(&map)?;
+            let map = app.load_map(&id)?;
+            let analysis = analysis_of(&map, &rules(&app, &id, cli.today.as_deref())?)?;
+            let format = if json { ReportFormat::Json } else { format };
+            match format {
+                ReportFormat::Json => {
+                    let mut s = serde_json::to_string_pretty(&analysis)
+                        .map_err(|e| AppError::Io(format!("cannot write the report: {e}")))?;
+                    s.push('\n');
+                    print(&s)
+                }
+                ReportFormat::Md => print(&render::report_md(&analysis, &map)),
+                ReportFormat::Text => print(&render::report(&analysis, &map)),
             }
+        }
+        Command::Heatmap { map, metric } => {
+            let app = open(cli.db)?;
+            let id = app.resolve_map(&map)?;
+            let map = app.load_map(&id)?;
+            let analysis = analysis_of(&map, &rules(&app, &id, cli.today.as_deref())?)?;
+            print(&render::heatmap(&analysis, &map, metric))
         }
     }
 }

@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
+use journey_core::analysis::{Analysis, Evidence, EvidenceRules, Figures, Quote, WeakReason};
 use journey_core::metrics::{MapMetrics, Metrics};
 use journey_core::model::JourneyMap;
-use journey_core::report::Report;
 
 const LANE_WIDTH: usize = 22;
 const CELL_WIDTH: usize = 26;
@@ -169,57 +169,477 @@ pub fn grid(map: &JourneyMap) -> String {
     out
 }
 
-/// The report as text.
-pub fn report(r: &Report, map: &JourneyMap) -> String {
+/// "NPS -40 (n=9, 95% CI -62…-13)".
+fn nps_with_ci(m: &Metrics, e: &Evidence) -> Option<String> {
+    let n = m.nps?;
+    let ci = e
+        .nps_ci
+        .map(|c| format!(", 95% CI {}…{}", signed(c.low), signed(c.high)))
+        .unwrap_or_default();
+    Some(format!("NPS {} (n={}{ci})", signed(n.score), n.n))
+}
+
+/// "[weak: 3 feedback items]" or "[weak: newest evidence 2025-01-02]"; empty when strong.
+fn weak_mark(e: &Evidence, rules: &EvidenceRules) -> String {
+    let reasons: Vec<String> = e
+        .weak
+        .iter()
+        .map(|w| match w {
+            WeakReason::NoEvidence => "no feedback".to_string(),
+            WeakReason::FewAnswers => format!("{} feedback, under {}", e.n, rules.min_n),
+            WeakReason::Old => format!(
+                "newest evidence {}, over {} days old",
+                e.newest.as_deref().unwrap_or("?"),
+                rules.max_age_days
+            ),
+        })
+        .collect();
+    if reasons.is_empty() {
+        String::new()
+    } else {
+        format!("[weak: {}]", reasons.join("; "))
+    }
+}
+
+fn title_of<'a>(map: &'a JourneyMap, id: &'a str) -> &'a str {
+    map.touchpoint(id).map_or(id, |t| t.title.as_str())
+}
+
+fn titles(map: &JourneyMap, ids: &[String]) -> String {
+    if ids.is_empty() {
+        return "none".to_string();
+    }
+    ids.iter()
+        .map(|id| title_of(map, id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn link_titles(map: &JourneyMap, ids: &[String]) -> String {
+    if ids.is_empty() {
+        return "none".to_string();
+    }
+    ids.iter()
+        .map(|id| match map.links.iter().find(|l| &l.id == id) {
+            Some(l) => format!("{} → {}", title_of(map, &l.from), title_of(map, &l.to)),
+            None => id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn rules_line(r: &EvidenceRules) -> String {
+    format!(
+        "Evidence rules: a figure is weak below n={} or when its newest evidence is over {} days old{}",
+        r.min_n,
+        r.max_age_days,
+        r.today
+            .as_deref()
+            .map(|t| format!(" (counted from {t})"))
+            .unwrap_or_default()
+    )
+}
+
+/// The report as text: every analysis, for the terminal.
+pub fn report(a: &Analysis, map: &JourneyMap) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Report: {}  ({})", r.map_name, r.map_id);
-    let _ = writeln!(out, "Whole map: {}", metrics_line(&r.metrics));
+    let _ = writeln!(out, "Report: {}  ({})", a.map_name, a.map_id);
+    let whole = format!(
+        "Whole map: {} {}",
+        metrics_line(&a.map.metrics),
+        weak_mark(&a.map.evidence, &a.rules)
+    );
+    let _ = writeln!(out, "{}", whole.trim_end());
+    let _ = writeln!(out, "{}", rules_line(&a.rules));
     out.push('\n');
-    let _ = writeln!(out, "Pain points, worst first (pain, then evidence)");
-    if r.pain_points.is_empty() {
+    let _ = writeln!(
+        out,
+        "Pain points, worst first (pain, then evidence, then detractors)"
+    );
+    if a.pain_points.is_empty() {
         let _ = writeln!(out, "  none scored above 0");
     }
-    for p in &r.pain_points {
-        let nps = p
-            .metrics
-            .nps
-            .map(|n| format!("NPS {} (n={})", signed(n.score), n.n))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {:>3}. pain {:>2}  {:>3} feedback  {} {} {} {}",
+    for p in &a.pain_points {
+        let nps = nps_with_ci(&p.figures.metrics, &p.figures.evidence).unwrap_or_default();
+        let line = format!(
+            "  {:>3}. pain {:>2}  {:>3} feedback  {} {} {} {} {}",
             p.rank,
             p.pain,
-            p.metrics.feedback_count,
+            p.figures.metrics.feedback_count,
             fit(&p.title, 32),
             fit(&p.stage, 14),
             fit(&p.lane, 24),
-            nps
+            nps,
+            weak_mark(&p.figures.evidence, &a.rules)
         );
+        let _ = writeln!(out, "{}", line.trim_end());
+        for q in &p.quotes {
+            let _ = writeln!(
+                out,
+                "         “{}” — {}",
+                fit(&q.text, 90).trim_end(),
+                quote_source(q)
+            );
+        }
     }
     out.push('\n');
     let _ = writeln!(out, "Stages");
-    for s in &r.stages {
-        let _ = writeln!(out, "  {} {}", fit(&s.name, 24), metrics_line(&s.metrics));
+    for (s, f) in map.stages.iter().zip(&a.heatmap.stage_totals) {
+        let line = format!(
+            "  {} {} {}",
+            fit(&s.name, 24),
+            metrics_line(&f.metrics),
+            weak_mark(&f.evidence, &a.rules)
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     out.push('\n');
     let _ = writeln!(out, "Lanes");
-    for l in &r.lanes {
-        let _ = writeln!(out, "  {} {}", fit(&l.name, 24), metrics_line(&l.metrics));
+    let lanes = a.heatmap.lane_ids.iter().filter_map(|id| map.lane(id));
+    for (l, f) in lanes.zip(&a.heatmap.lane_totals) {
+        let line = format!(
+            "  {} {} {}",
+            fit(&l.name, 24),
+            metrics_line(&f.metrics),
+            weak_mark(&f.evidence, &a.rules)
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
     }
-    if let Some(path) = &r.pain_path {
+    out.push('\n');
+    let _ = writeln!(out, "Most painful flow paths");
+    if a.pain_paths.is_empty() {
+        let _ = writeln!(out, "  no flow links");
+    }
+    for p in &a.pain_paths {
+        let steps: Vec<&str> = p.steps.iter().map(|s| s.title.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "  {}. total pain {}: {}",
+            p.rank,
+            p.total_pain,
+            steps.join(" → ")
+        );
+        if !p.unscored.is_empty() {
+            let _ = writeln!(
+                out,
+                "     unscored (counted 0): {}",
+                titles(map, &p.unscored)
+            );
+        }
+    }
+    for c in &a.cycles {
+        let _ = writeln!(out, "  cycle in the flow (walked once): {}", titles(map, c));
+    }
+    out.push('\n');
+    let _ = writeln!(out, "Structure");
+    let s = &a.structure;
+    let _ = writeln!(out, "  no flow in or out: {}", titles(map, &s.orphans));
+    let _ = writeln!(
+        out,
+        "  flow stops before the last stage: {}",
+        titles(map, &s.dead_ends)
+    );
+    let _ = writeln!(
+        out,
+        "  flow goes back a stage: {}",
+        link_titles(map, &s.backwards)
+    );
+    let _ = writeln!(
+        out,
+        "  hand-offs within one lane and owner: {}",
+        link_titles(map, &s.stale_handoffs)
+    );
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "Hand-offs between lanes or owners: {}",
+        a.handoffs.len()
+    );
+    for c in &a.handoffs_per_stage {
+        let _ = writeln!(out, "  from {}: {}", c.stage, c.count);
+    }
+    for p in &a.handoffs_per_lane_pair {
+        let pain = p
+            .mean_to_pain
+            .map(|m| format!(", mean pain where it lands {m:.1}"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {} → {}: {}{pain}", p.from_lane, p.to_lane, p.count);
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "Backstage impact (fix this and these touchpoints improve)"
+    );
+    let mut any = false;
+    for b in a.backstage.iter().filter(|b| !b.dependents.is_empty()) {
+        any = true;
+        let _ = writeln!(
+            out,
+            "  {} ({}): {} customer-facing touchpoints, total pain {}, {} feedback: {}",
+            b.title,
+            b.lane,
+            b.dependents.len(),
+            b.total_pain,
+            b.feedback_count,
+            titles(map, &b.dependents)
+        );
+    }
+    if !any {
+        let _ = writeln!(
+            out,
+            "  nothing customer-facing depends on a backstage touchpoint"
+        );
+    }
+    let unbacked: Vec<String> = a
+        .touchpoints
+        .iter()
+        .filter(|t| t.pain_unbacked)
+        .map(|t| t.id.clone())
+        .collect();
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "Pain not backed by evidence: {}",
+        titles(map, &unbacked)
+    );
+    out
+}
+
+fn quote_source(q: &Quote) -> String {
+    let mut parts = Vec::new();
+    if !q.source.is_empty() {
+        parts.push(q.source.clone());
+    }
+    if let Some(d) = &q.date {
+        parts.push(d.clone());
+    }
+    if let Some(n) = q.nps {
+        parts.push(format!("NPS answer {n}"));
+    }
+    if parts.is_empty() {
+        "no source".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Markdown cells must not break the table.
+fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// The report as Markdown (renders on GitHub).
+pub fn report_md(a: &Analysis, map: &JourneyMap) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", md(&a.map_name));
+    let whole = format!(
+        "Whole map: {} {}",
+        metrics_line(&a.map.metrics),
+        weak_mark(&a.map.evidence, &a.rules)
+    );
+    let _ = writeln!(out, "{}\n", whole.trim_end());
+    let _ = writeln!(out, "{}.\n", rules_line(&a.rules));
+    let _ = writeln!(out, "## Pain points\n");
+    if a.pain_points.is_empty() {
+        let _ = writeln!(out, "None scored above 0.\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "| # | Touchpoint | Stage | Lane | Pain | Feedback | NPS | Evidence |"
+        );
+        let _ = writeln!(out, "| ---: | --- | --- | --- | ---: | ---: | --- | --- |");
+        for p in &a.pain_points {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                p.rank,
+                md(&p.title),
+                md(&p.stage),
+                md(&p.lane),
+                p.pain,
+                p.figures.metrics.feedback_count,
+                nps_with_ci(&p.figures.metrics, &p.figures.evidence).unwrap_or_default(),
+                md(&weak_mark(&p.figures.evidence, &a.rules))
+            );
+        }
         out.push('\n');
-        let titles: Vec<&str> = path
-            .touchpoints
+        for p in a
+            .pain_points
             .iter()
-            .filter_map(|id| map.touchpoint(id).map(|t| t.title.as_str()))
+            .filter(|p| !p.quotes.is_empty())
+            .take(10)
+        {
+            let _ = writeln!(out, "**{}. {}**\n", p.rank, md(&p.title));
+            for q in &p.quotes {
+                let _ = writeln!(out, "> {} — {}\n", md(&q.text), md(&quote_source(q)));
+            }
+        }
+    }
+    let _ = writeln!(out, "## Most painful flow paths\n");
+    if a.pain_paths.is_empty() {
+        let _ = writeln!(out, "No flow links.\n");
+    }
+    for p in &a.pain_paths {
+        let steps: Vec<String> = p.steps.iter().map(|s| md(&s.title)).collect();
+        let _ = writeln!(
+            out,
+            "{}. Total pain {}: {}",
+            p.rank,
+            p.total_pain,
+            steps.join(" → ")
+        );
+    }
+    for c in &a.cycles {
+        let _ = writeln!(
+            out,
+            "\nCycle in the flow (walked once): {}",
+            md(&titles(map, c))
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(out, "## Heatmap: mean pain\n");
+    out.push_str(&heatmap_md(a, map));
+    let _ = writeln!(out, "\n## Structure\n");
+    let s = &a.structure;
+    let _ = writeln!(out, "- No flow in or out: {}", md(&titles(map, &s.orphans)));
+    let _ = writeln!(
+        out,
+        "- Flow stops before the last stage: {}",
+        md(&titles(map, &s.dead_ends))
+    );
+    let _ = writeln!(
+        out,
+        "- Flow goes back a stage: {}",
+        md(&link_titles(map, &s.backwards))
+    );
+    let _ = writeln!(
+        out,
+        "- Hand-offs within one lane and owner: {}",
+        md(&link_titles(map, &s.stale_handoffs))
+    );
+    let _ = writeln!(out, "\n## Hand-offs\n");
+    let _ = writeln!(out, "{} links cross lanes or owners.\n", a.handoffs.len());
+    for p in &a.handoffs_per_lane_pair {
+        let _ = writeln!(
+            out,
+            "- {} → {}: {}",
+            md(&p.from_lane),
+            md(&p.to_lane),
+            p.count
+        );
+    }
+    let _ = writeln!(out, "\n## Backstage impact\n");
+    for b in a.backstage.iter().filter(|b| !b.dependents.is_empty()) {
+        let _ = writeln!(
+            out,
+            "- **{}** ({}): {} customer-facing touchpoints, total pain {}, {} feedback",
+            md(&b.title),
+            md(&b.lane),
+            b.dependents.len(),
+            b.total_pain,
+            b.feedback_count
+        );
+    }
+    out
+}
+
+/// What a heatmap cell shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum HeatMetric {
+    /// Mean pain of the cell's scored touchpoints.
+    Pain,
+    /// Highest pain in the cell.
+    MaxPain,
+    /// NPS of the cell's feedback, with n.
+    Nps,
+    /// Feedback items.
+    Feedback,
+}
+
+fn cell_value(f: &Figures, metric: HeatMetric) -> String {
+    let m = &f.metrics;
+    let v = match metric {
+        HeatMetric::Pain => m.pain.map(|p| format!("{:.1}", p.mean)),
+        HeatMetric::MaxPain => m.pain.map(|p| p.max.to_string()),
+        HeatMetric::Nps => m.nps.map(|n| format!("{} (n={})", signed(n.score), n.n)),
+        HeatMetric::Feedback => Some(m.feedback_count.to_string()),
+    };
+    match v {
+        None => "–".to_string(),
+        Some(v) if f.evidence.is_weak() && metric != HeatMetric::Feedback => format!("{v}*"),
+        Some(v) => v,
+    }
+}
+
+/// The heatmap as a text grid: lanes are rows, stages columns.
+pub fn heatmap(a: &Analysis, map: &JourneyMap, metric: HeatMetric) -> String {
+    let width = 14;
+    let mut out = String::new();
+    let what = match metric {
+        HeatMetric::Pain => "mean pain",
+        HeatMetric::MaxPain => "highest pain",
+        HeatMetric::Nps => "NPS",
+        HeatMetric::Feedback => "feedback items",
+    };
+    let _ = writeln!(out, "{}: {what} by stage and lane", a.map_name);
+    let mut head = fit("", LANE_WIDTH);
+    for id in &a.heatmap.stage_ids {
+        head.push_str(" | ");
+        head.push_str(&fit(map.stage(id).map_or("", |s| s.name.as_str()), width));
+    }
+    head.push_str(" | ");
+    head.push_str("all stages");
+    let _ = writeln!(out, "{}", head.trim_end());
+    let stages = a.heatmap.stage_ids.len();
+    for (li, lane_id) in a.heatmap.lane_ids.iter().enumerate() {
+        let mut line = fit(
+            map.lane(lane_id).map_or("", |l| l.name.as_str()),
+            LANE_WIDTH,
+        );
+        for c in &a.heatmap.cells[li * stages..(li + 1) * stages] {
+            line.push_str(" | ");
+            line.push_str(&fit(&cell_value(&c.figures, metric), width));
+        }
+        line.push_str(" | ");
+        line.push_str(&cell_value(&a.heatmap.lane_totals[li], metric));
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let mut total = fit("all lanes", LANE_WIDTH);
+    for f in &a.heatmap.stage_totals {
+        total.push_str(" | ");
+        total.push_str(&fit(&cell_value(f, metric), width));
+    }
+    let _ = writeln!(out, "{}", total.trim_end());
+    let _ = writeln!(
+        out,
+        "– = no evidence; * = weak evidence (n under {} or older than {} days)",
+        a.rules.min_n, a.rules.max_age_days
+    );
+    out
+}
+
+fn heatmap_md(a: &Analysis, map: &JourneyMap) -> String {
+    let mut out = String::new();
+    let names: Vec<String> = a
+        .heatmap
+        .stage_ids
+        .iter()
+        .map(|id| md(map.stage(id).map_or("", |s| s.name.as_str())))
+        .collect();
+    let _ = writeln!(out, "| Lane | {} |", names.join(" | "));
+    let _ = writeln!(out, "| --- |{}", " ---: |".repeat(names.len()));
+    let stages = names.len();
+    for (li, lane_id) in a.heatmap.lane_ids.iter().enumerate() {
+        let cells: Vec<String> = a.heatmap.cells[li * stages..(li + 1) * stages]
+            .iter()
+            .map(|c| cell_value(&c.figures, HeatMetric::Pain))
             .collect();
         let _ = writeln!(
             out,
-            "Most painful flow path (total pain {}):",
-            path.total_pain
+            "| {} | {} |",
+            md(map.lane(lane_id).map_or("", |l| l.name.as_str())),
+            cells.join(" | ")
         );
-        let _ = writeln!(out, "  {}", titles.join(" → "));
     }
     out
 }

@@ -1,0 +1,221 @@
+//! How sure a figure is: its n, how old its evidence is, and for NPS a 95% confidence
+//! interval, so that "NPS −100 (n=1)" looks weaker than "NPS −60 (n=40)".
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::metrics::{Metrics, Nps};
+
+/// When evidence counts as weak. Both thresholds are map settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EvidenceRules {
+    /// A figure resting on fewer answers than this is weak (default 5).
+    pub min_n: u32,
+    /// Evidence whose newest item is older than this many days is weak (default 180).
+    pub max_age_days: u32,
+    /// The day ages are counted from (`YYYY-MM-DD`); `None` leaves age out.
+    pub today: Option<String>,
+}
+
+impl Default for EvidenceRules {
+    fn default() -> Self {
+        EvidenceRules {
+            min_n: 5,
+            max_age_days: 180,
+            today: None,
+        }
+    }
+}
+
+/// Why a group's evidence is weak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WeakReason {
+    /// No feedback at all.
+    NoEvidence,
+    /// Fewer feedback items than the rule's `min_n`.
+    FewAnswers,
+    /// The newest dated item is older than the rule's `max_age_days`.
+    Old,
+}
+
+/// The evidence behind one touchpoint, stage, lane, cell or the map.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    /// Feedback items.
+    pub n: u32,
+    /// The newest and oldest feedback date (`YYYY-MM-DD`), when any item is dated.
+    pub newest: Option<String>,
+    pub oldest: Option<String>,
+    /// 95% confidence interval of the NPS (adjusted Wald), whole points, when there are
+    /// NPS answers.
+    pub nps_ci: Option<NpsInterval>,
+    /// Whether NPS, CSAT and CES rest on fewer answers than `min_n` each.
+    pub nps_weak: bool,
+    pub csat_weak: bool,
+    pub ces_weak: bool,
+    /// Empty when the evidence is not weak.
+    pub weak: Vec<WeakReason>,
+}
+
+/// A confidence interval of an NPS, in whole points from −100 to +100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NpsInterval {
+    pub low: i32,
+    pub high: i32,
+}
+
+/// Collects feedback dates for [`Evidence`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Dates {
+    newest: Option<String>,
+    oldest: Option<String>,
+}
+
+impl Dates {
+    pub(crate) fn add(&mut self, date: Option<&str>) {
+        let Some(d) = date else { return };
+        if self.newest.as_deref().is_none_or(|n| d > n) {
+            self.newest = Some(d.to_string());
+        }
+        if self.oldest.as_deref().is_none_or(|o| d < o) {
+            self.oldest = Some(d.to_string());
+        }
+    }
+}
+
+/// The 95% interval of an NPS by the adjusted-Wald method: add 3 answers to n and 3/4
+/// to each of promoters and detractors, then NPS ± 1.96 × standard error, clamped to
+/// −100..+100 and rounded outwards to whole points.
+pub fn nps_interval(nps: &Nps) -> NpsInterval {
+    let n = f64::from(nps.n) + 3.0;
+    let pro = (f64::from(nps.promoters) + 0.75) / n;
+    let det = (f64::from(nps.detractors) + 0.75) / n;
+    let centre = pro - det;
+    let variance = (pro + det - centre * centre) / n;
+    let margin = 1.96 * variance.max(0.0).sqrt();
+    let low = ((centre - margin) * 100.0).floor().max(-100.0) as i32;
+    let high = ((centre + margin) * 100.0).ceil().min(100.0) as i32;
+    NpsInterval { low, high }
+}
+
+/// Days from `from` to `to` (both `YYYY-MM-DD`); `None` when either does not parse.
+fn days_between(from: &str, to: &str) -> Option<i64> {
+    let a: jiff::civil::Date = from.parse().ok()?;
+    let b: jiff::civil::Date = to.parse().ok()?;
+    let span = a.until((jiff::Unit::Day, b)).ok()?;
+    Some(i64::from(span.get_days()))
+}
+
+impl Evidence {
+    pub(crate) fn of(metrics: &Metrics, dates: Dates, rules: &EvidenceRules) -> Evidence {
+        let n = metrics.feedback_count;
+        let mut weak = Vec::new();
+        if n == 0 {
+            weak.push(WeakReason::NoEvidence);
+        } else if n < rules.min_n {
+            weak.push(WeakReason::FewAnswers);
+        }
+        if let (Some(newest), Some(today)) = (&dates.newest, &rules.today) {
+            if days_between(newest, today).is_some_and(|d| d > i64::from(rules.max_age_days)) {
+                weak.push(WeakReason::Old);
+            }
+        }
+        let few = |k: Option<u32>| k.is_some_and(|k| k < rules.min_n);
+        Evidence {
+            n,
+            newest: dates.newest,
+            oldest: dates.oldest,
+            nps_ci: metrics.nps.as_ref().map(nps_interval),
+            nps_weak: few(metrics.nps.map(|x| x.n)),
+            csat_weak: few(metrics.csat.map(|x| x.n)),
+            ces_weak: few(metrics.ces.map(|x| x.n)),
+            weak,
+        }
+    }
+
+    pub fn is_weak(&self) -> bool {
+        !self.weak.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nps(promoters: u32, passives: u32, detractors: u32) -> Nps {
+        let n = promoters + passives + detractors;
+        Nps {
+            score: 0,
+            n,
+            promoters,
+            passives,
+            detractors,
+        }
+    }
+
+    /// Worked by hand: n' = n + 3; p = (P + .75)/n', d = (D + .75)/n'; c = p − d;
+    /// se = √((p + d − c²)/n'); c ± 1.96·se.
+    #[test]
+    fn nps_intervals_by_adjusted_wald() {
+        // One detractor: p = .75/4 = .1875, d = 1.75/4 = .4375, c = −.25,
+        // se = √((.625 − .0625)/4) = .375, so −.25 ± .735 → −98.5 … 48.5.
+        assert_eq!(
+            nps_interval(&nps(0, 0, 1)),
+            NpsInterval { low: -99, high: 49 }
+        );
+        // 40 answers, 8 promoters, 24 detractors (NPS −40): p = 8.75/43 = .2035,
+        // d = 24.75/43 = .5756, c = −.3721, se = √((.7791 − .1385)/43) = .1221, so
+        // −.3721 ± .2392 → −61.1 … −13.3, rounded outwards.
+        assert_eq!(
+            nps_interval(&nps(8, 8, 24)),
+            NpsInterval {
+                low: -62,
+                high: -13
+            }
+        );
+        // Never outside −100..+100.
+        let all = nps_interval(&nps(200, 0, 0));
+        assert!(all.high <= 100 && all.low > 90, "{all:?}");
+    }
+
+    #[test]
+    fn weak_by_count_and_by_age() {
+        let rules = EvidenceRules {
+            min_n: 5,
+            max_age_days: 180,
+            today: Some("2026-12-01".into()),
+        };
+        let m = |n| Metrics {
+            feedback_count: n,
+            ..Metrics::default()
+        };
+        let dates = |d: &[&str]| {
+            let mut x = Dates::default();
+            for d in d {
+                x.add(Some(d));
+            }
+            x
+        };
+        let e = Evidence::of(&m(0), Dates::default(), &rules);
+        assert_eq!(e.weak, [WeakReason::NoEvidence]);
+        let e = Evidence::of(&m(4), dates(&["2026-11-01"]), &rules);
+        assert_eq!(e.weak, [WeakReason::FewAnswers]);
+        // 2026-06-03 is 181 days before 2026-12-01; 2026-06-04 is 180.
+        let e = Evidence::of(&m(9), dates(&["2026-06-03", "2026-01-01"]), &rules);
+        assert_eq!(e.weak, [WeakReason::Old]);
+        assert_eq!(
+            (e.newest.as_deref(), e.oldest.as_deref()),
+            (Some("2026-06-03"), Some("2026-01-01"))
+        );
+        let e = Evidence::of(&m(9), dates(&["2026-06-04"]), &rules);
+        assert!(!e.is_weak());
+        // Without a today, age is not judged.
+        let e = Evidence::of(&m(9), dates(&["2020-01-01"]), &EvidenceRules::default());
+        assert!(!e.is_weak());
+    }
+}

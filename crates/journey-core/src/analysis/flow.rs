@@ -1,0 +1,241 @@
+//! The customer's flow: the most painful paths, what is wrong with the flow's structure,
+//! and the hand-offs between teams.
+
+use std::collections::{BTreeMap, HashMap};
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Index, PATHS};
+use crate::graph::JourneyGraph;
+use crate::model::*;
+
+/// One of the most painful flow paths.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PainPathInsight {
+    /// 1 for the most painful.
+    pub rank: u32,
+    pub total_pain: u32,
+    pub steps: Vec<PathStep>,
+    /// Touchpoints on the path without a pain score (counted as 0).
+    pub unscored: Vec<Id>,
+}
+
+/// A touchpoint on a path.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PathStep {
+    pub touchpoint_id: Id,
+    pub title: String,
+    pub stage: String,
+    pub lane: String,
+    pub pain: Option<u8>,
+}
+
+/// What is wrong with the flow's shape.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Structure {
+    /// Touchpoints with no flow link in or out.
+    pub orphans: Vec<Id>,
+    /// Touchpoints where the flow stops (flow in, none out) before the last stage.
+    pub dead_ends: Vec<Id>,
+    /// Flow links that go back to an earlier stage.
+    pub backwards: Vec<Id>,
+    /// Hand-off links between touchpoints of the same lane and owner: nothing is handed
+    /// over any more (after a move, say).
+    pub stale_handoffs: Vec<Id>,
+}
+
+/// A link where responsibility changes hands: a flow link that crosses lanes or owners,
+/// or a link marked as a hand-off.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Handoff {
+    pub link_id: Id,
+    pub from_id: Id,
+    pub to_id: Id,
+    pub from_lane: String,
+    pub to_lane: String,
+    pub from_owner: String,
+    pub to_owner: String,
+    /// The stage the hand-off leaves from.
+    pub stage: String,
+    pub from_pain: Option<u8>,
+    pub to_pain: Option<u8>,
+}
+
+/// Hand-offs leaving one stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HandoffCount {
+    pub stage_id: Id,
+    pub stage: String,
+    pub count: u32,
+}
+
+/// Hand-offs from one lane to another.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LanePairCount {
+    pub from_lane_id: Id,
+    pub to_lane_id: Id,
+    pub from_lane: String,
+    pub to_lane: String,
+    pub count: u32,
+    /// Mean pain at the receiving end, over the scored ones.
+    pub mean_to_pain: Option<f64>,
+}
+
+pub(super) fn pain_paths(ix: &Index<'_>, graph: &JourneyGraph) -> Vec<PainPathInsight> {
+    graph
+        .best_flow_paths(PATHS)
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let steps: Vec<PathStep> = p
+                .touchpoints
+                .iter()
+                .filter_map(|id| ix.touchpoints.get(id.as_str()))
+                .map(|t| PathStep {
+                    touchpoint_id: t.id.clone(),
+                    title: t.title.clone(),
+                    stage: ix.stage_name(&t.stage_id),
+                    lane: ix.lane_name(&t.lane_id),
+                    pain: t.pain,
+                })
+                .collect();
+            PainPathInsight {
+                rank: i as u32 + 1,
+                total_pain: p.total_pain,
+                unscored: steps
+                    .iter()
+                    .filter(|s| s.pain.is_none())
+                    .map(|s| s.touchpoint_id.clone())
+                    .collect(),
+                steps,
+            }
+        })
+        .collect()
+}
+
+pub(super) fn structure(ix: &Index<'_>, graph: &JourneyGraph) -> Structure {
+    let map = ix.map;
+    let last_stage = map.stages.len().saturating_sub(1);
+    let mut s = Structure::default();
+    for t in &map.touchpoints {
+        let ins = graph.predecessors(&t.id, LinkKind::Flow);
+        let outs = graph.successors(&t.id, LinkKind::Flow);
+        if ins.is_empty() && outs.is_empty() {
+            s.orphans.push(t.id.clone());
+        } else if outs.is_empty() && ix.stage_rank.get(t.stage_id.as_str()) != Some(&last_stage) {
+            s.dead_ends.push(t.id.clone());
+        }
+    }
+    for l in &map.links {
+        let (Some(a), Some(b)) = (
+            ix.touchpoints.get(l.from.as_str()),
+            ix.touchpoints.get(l.to.as_str()),
+        ) else {
+            continue;
+        };
+        match l.kind {
+            LinkKind::Flow => {
+                if ix.stage_rank.get(b.stage_id.as_str()) < ix.stage_rank.get(a.stage_id.as_str()) {
+                    s.backwards.push(l.id.clone());
+                }
+            }
+            LinkKind::Handoff => {
+                if a.lane_id == b.lane_id && a.owner.trim() == b.owner.trim() {
+                    s.stale_handoffs.push(l.id.clone());
+                }
+            }
+            LinkKind::DependsOn => {}
+        }
+    }
+    s
+}
+
+pub(super) fn handoffs(ix: &Index<'_>) -> (Vec<Handoff>, Vec<HandoffCount>, Vec<LanePairCount>) {
+    let map = ix.map;
+    let mut list = Vec::new();
+    for l in &map.links {
+        let (Some(a), Some(b)) = (
+            ix.touchpoints.get(l.from.as_str()),
+            ix.touchpoints.get(l.to.as_str()),
+        ) else {
+            continue;
+        };
+        let owners_differ = !a.owner.trim().is_empty()
+            && !b.owner.trim().is_empty()
+            && a.owner.trim() != b.owner.trim();
+        let crosses = a.lane_id != b.lane_id || owners_differ;
+        let is_handoff = match l.kind {
+            LinkKind::Flow => crosses,
+            LinkKind::Handoff => true,
+            LinkKind::DependsOn => false,
+        };
+        if is_handoff {
+            list.push(Handoff {
+                link_id: l.id.clone(),
+                from_id: a.id.clone(),
+                to_id: b.id.clone(),
+                from_lane: ix.lane_name(&a.lane_id),
+                to_lane: ix.lane_name(&b.lane_id),
+                from_owner: a.owner.clone(),
+                to_owner: b.owner.clone(),
+                stage: ix.stage_name(&a.stage_id),
+                from_pain: a.pain,
+                to_pain: b.pain,
+            });
+        }
+    }
+    let mut per_stage: BTreeMap<usize, u32> = BTreeMap::new();
+    let mut per_pair: BTreeMap<(usize, usize), (u32, u32, u32)> = BTreeMap::new();
+    let by_id: HashMap<&str, &Handoff> = list.iter().map(|h| (h.link_id.as_str(), h)).collect();
+    for l in &map.links {
+        let Some(h) = by_id.get(l.id.as_str()) else {
+            continue;
+        };
+        let (a, b) = (
+            ix.touchpoints[h.from_id.as_str()],
+            ix.touchpoints[h.to_id.as_str()],
+        );
+        if let Some(&si) = ix.stage_rank.get(a.stage_id.as_str()) {
+            *per_stage.entry(si).or_default() += 1;
+        }
+        if let (Some(&la), Some(&lb)) = (
+            ix.lane_rank.get(a.lane_id.as_str()),
+            ix.lane_rank.get(b.lane_id.as_str()),
+        ) {
+            let e = per_pair.entry((la, lb)).or_default();
+            e.0 += 1;
+            if let Some(p) = b.pain {
+                e.1 += u32::from(p);
+                e.2 += 1;
+            }
+        }
+    }
+    let stages = per_stage
+        .into_iter()
+        .map(|(si, count)| HandoffCount {
+            stage_id: map.stages[si].id.clone(),
+            stage: map.stages[si].name.clone(),
+            count,
+        })
+        .collect();
+    let pairs = per_pair
+        .into_iter()
+        .map(|((la, lb), (count, sum, n))| LanePairCount {
+            from_lane_id: map.lanes[la].id.clone(),
+            to_lane_id: map.lanes[lb].id.clone(),
+            from_lane: map.lanes[la].name.clone(),
+            to_lane: map.lanes[lb].name.clone(),
+            count,
+            mean_to_pain: (n > 0).then(|| (f64::from(sum) / f64::from(n) * 100.0).round() / 100.0),
+        })
+        .collect();
+    (list, stages, pairs)
+}

@@ -1,0 +1,372 @@
+//! What the map says about where customers hurt, and how sure we are: the analyses a
+//! product manager brings to a journey map, as pure functions over the map and its
+//! petgraph graph. The CLI's report, the app's insight views and (later) exports and the
+//! workshop walk all read this one [`Analysis`].
+//!
+//! - [`evidence`]: n, dates, NPS confidence intervals, weak evidence.
+//! - `flow.rs`: pain paths, cycles, structure problems and hand-offs over the links.
+//! - `backstage.rs`: what depends on a backstage system or policy.
+//! - `heatmap.rs`: the stage × lane grid and the emotion and pain curve.
+//!
+//! Everything is deterministic: lists follow the map's order, ties are broken by it.
+
+use std::collections::HashMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::graph::JourneyGraph;
+use crate::metrics::{MapMetrics, Metrics};
+use crate::model::*;
+
+mod backstage;
+pub mod evidence;
+mod flow;
+mod heatmap;
+
+pub use backstage::BackstageImpact;
+pub use evidence::{Evidence, EvidenceRules, NpsInterval, WeakReason};
+pub use flow::{Handoff, HandoffCount, LanePairCount, PainPathInsight, PathStep, Structure};
+pub use heatmap::{CurvePoint, HeatCell, Heatmap};
+
+use evidence::Dates;
+
+/// How many pain paths are listed.
+pub const PATHS: usize = 3;
+/// How many quotes a pain point carries.
+pub const QUOTES: usize = 3;
+
+/// Everything the analyses say about one map.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    pub map_id: Id,
+    pub map_name: String,
+    pub rules: EvidenceRules,
+    /// The whole map's figures and their evidence.
+    pub map: Figures,
+    /// Scored touchpoints (pain above 0), worst first.
+    pub pain_points: Vec<PainPointInsight>,
+    /// Up to three distinct flow paths, most painful first.
+    pub pain_paths: Vec<PainPathInsight>,
+    /// Touchpoints joined in a circle by flow links (left out of the paths).
+    pub cycles: Vec<Vec<Id>>,
+    pub structure: Structure,
+    pub handoffs: Vec<Handoff>,
+    pub handoffs_per_stage: Vec<HandoffCount>,
+    pub handoffs_per_lane_pair: Vec<LanePairCount>,
+    /// For every touchpoint in a supporting-systems, third-party or policies lane: the
+    /// customer-facing touchpoints that depend on it.
+    pub backstage: Vec<BackstageImpact>,
+    pub heatmap: Heatmap,
+    pub curve: Vec<CurvePoint>,
+    /// Every touchpoint's evidence, in map order.
+    pub touchpoints: Vec<TouchpointEvidence>,
+}
+
+/// Figures with the evidence they rest on.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Figures {
+    pub metrics: Metrics,
+    pub evidence: Evidence,
+}
+
+/// One touchpoint's evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TouchpointEvidence {
+    pub id: Id,
+    pub evidence: Evidence,
+    /// It has a pain score but no feedback: "pain not backed by evidence".
+    pub pain_unbacked: bool,
+}
+
+/// A scored touchpoint, ranked.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PainPointInsight {
+    /// 1 for the worst.
+    pub rank: u32,
+    pub touchpoint_id: Id,
+    pub title: String,
+    pub stage: String,
+    pub lane: String,
+    pub pain: u8,
+    pub figures: Figures,
+    /// Share of NPS answers that are detractors (0–6), in whole percent; `None` without
+    /// NPS answers.
+    pub detractor_pct: Option<u32>,
+    /// The strongest quotes: detractors' first, newest first, at most three.
+    pub quotes: Vec<Quote>,
+}
+
+/// A piece of feedback quoted as evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    pub feedback_id: Id,
+    pub kind: FeedbackKind,
+    pub text: String,
+    pub source: String,
+    pub date: Option<String>,
+    pub nps: Option<u8>,
+}
+
+/// Index of the map's items by id, shared by the analyses.
+pub(crate) struct Index<'m> {
+    pub map: &'m JourneyMap,
+    pub stage_rank: HashMap<&'m str, usize>,
+    pub lane_rank: HashMap<&'m str, usize>,
+    pub touchpoints: HashMap<&'m str, &'m Touchpoint>,
+}
+
+impl<'m> Index<'m> {
+    fn new(map: &'m JourneyMap) -> Index<'m> {
+        Index {
+            map,
+            stage_rank: map
+                .stages
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.as_str(), i))
+                .collect(),
+            lane_rank: map
+                .lanes
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (l.id.as_str(), i))
+                .collect(),
+            touchpoints: map.touchpoints.iter().map(|t| (t.id.as_str(), t)).collect(),
+        }
+    }
+
+    pub fn lane_of(&self, t: &Touchpoint) -> Option<&'m Lane> {
+        self.lane_rank
+            .get(t.lane_id.as_str())
+            .map(|&i| &self.map.lanes[i])
+    }
+
+    pub fn stage_name(&self, id: &str) -> String {
+        self.stage_rank
+            .get(id)
+            .map(|&i| self.map.stages[i].name.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn lane_name(&self, id: &str) -> String {
+        self.lane_rank
+            .get(id)
+            .map(|&i| self.map.lanes[i].name.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl Analysis {
+    /// Runs every analysis. `graph` must be built from `map`.
+    pub fn build(map: &JourneyMap, graph: &JourneyGraph, rules: &EvidenceRules) -> Analysis {
+        let ix = Index::new(map);
+        let metrics = MapMetrics::compute(map);
+        let mut dates_map = Dates::default();
+        let mut dates_tp: HashMap<&str, Dates> = HashMap::new();
+        for f in &map.feedback {
+            dates_map.add(f.date.as_deref());
+            if let FeedbackTarget::Touchpoint(id) = &f.target {
+                dates_tp
+                    .entry(id.as_str())
+                    .or_default()
+                    .add(f.date.as_deref());
+            }
+        }
+        let touchpoint_metrics =
+            |id: &str| metrics.touchpoints.get(id).copied().unwrap_or_default();
+        let touchpoints: Vec<TouchpointEvidence> = map
+            .touchpoints
+            .iter()
+            .map(|t| {
+                let m = touchpoint_metrics(&t.id);
+                TouchpointEvidence {
+                    id: t.id.clone(),
+                    evidence: Evidence::of(
+                        &m,
+                        dates_tp.remove(t.id.as_str()).unwrap_or_default(),
+                        rules,
+                    ),
+                    pain_unbacked: t.pain.is_some() && m.feedback_count == 0,
+                }
+            })
+            .collect();
+        let evidence_of: HashMap<&str, &Evidence> = touchpoints
+            .iter()
+            .map(|t| (t.id.as_str(), &t.evidence))
+            .collect();
+
+        let pain_points = pain_points(map, &ix, &touchpoint_metrics, &evidence_of);
+        let (handoffs, per_stage, per_lane_pair) = flow::handoffs(&ix);
+        Analysis {
+            map_id: map.meta.id.clone(),
+            map_name: map.meta.name.clone(),
+            rules: rules.clone(),
+            map: Figures {
+                metrics: metrics.map,
+                evidence: Evidence::of(&metrics.map, dates_map, rules),
+            },
+            pain_points,
+            pain_paths: flow::pain_paths(&ix, graph),
+            cycles: graph.flow_cycles(),
+            structure: flow::structure(&ix, graph),
+            handoffs,
+            handoffs_per_stage: per_stage,
+            handoffs_per_lane_pair: per_lane_pair,
+            backstage: backstage::impacts(&ix, graph, &touchpoint_metrics),
+            heatmap: heatmap::heatmap(map, &metrics, rules),
+            curve: heatmap::curve(map, &metrics),
+            touchpoints,
+        }
+    }
+}
+
+/// Scored touchpoints ranked by pain, then evidence (strong before weak, then more
+/// feedback), then detractor share, then map order.
+fn pain_points(
+    map: &JourneyMap,
+    ix: &Index<'_>,
+    metrics_of: &dyn Fn(&str) -> Metrics,
+    evidence_of: &HashMap<&str, &Evidence>,
+) -> Vec<PainPointInsight> {
+    let mut quotes: HashMap<&str, Vec<(usize, &Feedback)>> = HashMap::new();
+    for (i, f) in map.feedback.iter().enumerate() {
+        if let FeedbackTarget::Touchpoint(id) = &f.target {
+            quotes.entry(id.as_str()).or_default().push((i, f));
+        }
+    }
+    struct Scored<'a> {
+        order: usize,
+        t: &'a Touchpoint,
+        pain: u8,
+        metrics: Metrics,
+        evidence: Evidence,
+        detractor_pct: Option<u32>,
+    }
+    let mut scored: Vec<Scored<'_>> = map
+        .touchpoints
+        .iter()
+        .enumerate()
+        .filter_map(|(order, t)| {
+            let pain = t.pain.filter(|p| *p > 0)?;
+            let metrics = metrics_of(&t.id);
+            let detractor_pct = metrics
+                .nps
+                .filter(|n| n.n > 0)
+                .map(|n| (100.0 * f64::from(n.detractors) / f64::from(n.n)).round() as u32);
+            Some(Scored {
+                order,
+                t,
+                pain,
+                metrics,
+                evidence: evidence_of
+                    .get(t.id.as_str())
+                    .map(|e| (*e).clone())
+                    .unwrap_or_else(|| {
+                        Evidence::of(&metrics, Dates::default(), &EvidenceRules::default())
+                    }),
+                detractor_pct,
+            })
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.pain
+            .cmp(&a.pain)
+            .then(a.evidence.is_weak().cmp(&b.evidence.is_weak()))
+            .then(b.metrics.feedback_count.cmp(&a.metrics.feedback_count))
+            .then(
+                b.detractor_pct
+                    .unwrap_or(0)
+                    .cmp(&a.detractor_pct.unwrap_or(0)),
+            )
+            .then(a.order.cmp(&b.order))
+    });
+    scored
+        .into_iter()
+        .enumerate()
+        .map(|(rank, s)| {
+            let mut mine = quotes.remove(s.t.id.as_str()).unwrap_or_default();
+            // Detractors first, then newest first (undated last), then the order given.
+            mine.sort_by(|(ia, a), (ib, b)| {
+                // false for a detractor, so detractors sort first.
+                let det = |f: &Feedback| f.answers.nps.is_none_or(|n| n > 6);
+                det(a)
+                    .cmp(&det(b))
+                    .then(b.date.cmp(&a.date))
+                    .then(ia.cmp(ib))
+            });
+            PainPointInsight {
+                rank: rank as u32 + 1,
+                touchpoint_id: s.t.id.clone(),
+                title: s.t.title.clone(),
+                stage: ix.stage_name(&s.t.stage_id),
+                lane: ix.lane_name(&s.t.lane_id),
+                pain: s.pain,
+                figures: Figures {
+                    metrics: s.metrics,
+                    evidence: s.evidence,
+                },
+                detractor_pct: s.detractor_pct,
+                quotes: mine
+                    .into_iter()
+                    .take(QUOTES)
+                    .map(|(_, f)| Quote {
+                        feedback_id: f.id.clone(),
+                        kind: f.kind,
+                        text: f.text.clone(),
+                        source: f.source.clone(),
+                        date: f.date.clone(),
+                        nps: f.answers.nps,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
+
+/// The touchpoints whose title, description, channel, owner or feedback (text, source or
+/// segment) contains `query`, ignoring case, in map order. An empty query matches none.
+pub fn search(map: &JourneyMap, query: &str) -> Vec<Id> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let has = |s: &str| s.to_lowercase().contains(&q);
+    let mut by_feedback = std::collections::HashSet::new();
+    for f in &map.feedback {
+        if let FeedbackTarget::Touchpoint(id) = &f.target {
+            if has(&f.text) || has(&f.source) || has(&f.segment) {
+                by_feedback.insert(id.as_str());
+            }
+        }
+    }
+    map.touchpoints
+        .iter()
+        .filter(|t| {
+            by_feedback.contains(t.id.as_str())
+                || has(&t.title)
+                || has(&t.description)
+                || has(&t.channel)
+                || has(&t.owner)
+        })
+        .map(|t| t.id.clone())
+        .collect()
+}
+
+/// The JSON Schema of [`Analysis`], the CLI's `report --format json`, pretty-printed with
+/// a trailing newline.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Analysis);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
