@@ -230,10 +230,10 @@ impl JourneyGraph {
         if k == 0 {
             return Vec::new();
         }
-        let mut component = HashMap::new();
+        let mut component = vec![usize::MAX; self.graph.node_count()];
         for (i, c) in self.flow_components().into_iter().enumerate() {
             for ix in c {
-                component.insert(ix, i);
+                component[ix.index()] = i;
             }
         }
         // Inside a cycle (a strongly connected component) only the links that go forward in
@@ -244,7 +244,7 @@ impl JourneyGraph {
                 return false;
             }
             let (a, b) = self.graph.edge_endpoints(e).expect("edge of this graph");
-            component.get(&a) != component.get(&b) || a < b
+            component[a.index()] != component[b.index()] || a < b
         };
         let dag = petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| usable(e.id()));
         let Ok(order) = petgraph::algo::toposort(&dag, None) else {
@@ -253,7 +253,7 @@ impl JourneyGraph {
         let weight = |ix: NodeIndex| u32::from(self.graph[ix].pain.unwrap_or(0));
         // For each node, its best paths so far: (total pain, predecessor and its rank).
         type Best = Vec<(u32, Option<(NodeIndex, usize)>)>;
-        let mut best: HashMap<NodeIndex, Best> = HashMap::new();
+        let mut best: Vec<Best> = vec![Vec::new(); self.graph.node_count()];
         let mut exits: Vec<NodeIndex> = Vec::new();
         for &ix in &order {
             let mut incoming: Vec<_> = self
@@ -275,7 +275,7 @@ impl JourneyGraph {
             }
             for e in incoming {
                 let pred = e.source();
-                for (rank, (total, _)) in best[&pred].iter().enumerate() {
+                for (rank, (total, _)) in best[pred.index()].iter().enumerate() {
                     here.push((total + weight(ix), Some((pred, rank))));
                 }
             }
@@ -285,13 +285,13 @@ impl JourneyGraph {
             if !has_out {
                 exits.push(ix);
             }
-            best.insert(ix, here);
+            best[ix.index()] = here;
         }
         exits.sort();
         let mut ends: Vec<(u32, NodeIndex, usize)> = exits
             .iter()
             .flat_map(|&ix| {
-                best[&ix]
+                best[ix.index()]
                     .iter()
                     .enumerate()
                     .map(move |(r, (t, _))| (*t, ix, r))
@@ -303,7 +303,7 @@ impl JourneyGraph {
             .map(|(total, end, rank)| {
                 let mut path = vec![end];
                 let mut at = (end, rank);
-                while let Some(prev) = best[&at.0][at.1].1 {
+                while let Some(prev) = best[at.0.index()][at.1].1 {
                     path.push(prev.0);
                     at = prev;
                 }

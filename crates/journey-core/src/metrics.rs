@@ -120,6 +120,11 @@ impl Tally {
         }
     }
 
+    /// Feedback items counted so far.
+    pub fn feedback_count(&self) -> u32 {
+        self.feedback
+    }
+
     /// Adds one touchpoint's pain score.
     pub fn add_pain(&mut self, pain: Option<u8>) {
         if let Some(p) = pain {

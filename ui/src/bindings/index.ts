@@ -171,7 +171,7 @@ detractorPct: number | null,
  */
 quotes: Array<Quote>, };
 
-export type PathStep = { touchpointId: string, title: string, stage: string, lane: string, pain: number | null, };
+export type PathStep = { touchpointId: string, title: string, pain: number | null, };
 
 export type PainPathInsight = { 
 /**
@@ -202,11 +202,11 @@ backwards: Array<string>,
  */
 staleHandoffs: Array<string>, };
 
-export type Handoff = { linkId: string, fromId: string, toId: string, fromLane: string, toLane: string, fromOwner: string, toOwner: string, 
+export type Handoff = { linkId: string, 
 /**
- * The stage the hand-off leaves from.
+ * The touchpoints at each end (their lanes, owners and stages are theirs).
  */
-stage: string, fromPain: number | null, toPain: number | null, };
+fromId: string, toId: string, fromPain: number | null, toPain: number | null, };
 
 export type HandoffCount = { stageId: string, stage: string, count: number, };
 

@@ -6,9 +6,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::groups::Groups;
 use super::Index;
 use crate::graph::JourneyGraph;
-use crate::metrics::Metrics;
 use crate::model::*;
 
 /// What depends on one backstage touchpoint.
@@ -37,8 +37,13 @@ pub fn is_backstage(kind: LaneKind) -> bool {
 pub(super) fn impacts(
     ix: &Index<'_>,
     graph: &JourneyGraph,
-    metrics_of: &dyn Fn(&str) -> Metrics,
+    groups: &Groups<'_>,
 ) -> Vec<BackstageImpact> {
+    let feedback_of = |id: &str| {
+        ix.touchpoint_rank
+            .get(id)
+            .map_or(0, |&i| groups.touchpoints[i].tally.feedback_count())
+    };
     let backstage = |t: &Touchpoint| ix.lane_of(t).is_some_and(|l| is_backstage(l.kind));
     ix.map
         .touchpoints
@@ -59,10 +64,7 @@ pub(super) fn impacts(
                     .iter()
                     .map(|d| u32::from(d.pain.unwrap_or(0)))
                     .sum(),
-                feedback_count: dependents
-                    .iter()
-                    .map(|d| metrics_of(&d.id).feedback_count)
-                    .sum(),
+                feedback_count: dependents.iter().map(|d| feedback_of(&d.id)).sum(),
                 dependents: dependents.iter().map(|d| d.id.clone()).collect(),
             }
         })

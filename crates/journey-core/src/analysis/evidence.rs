@@ -69,21 +69,43 @@ pub struct NpsInterval {
     pub high: i32,
 }
 
-/// Collects feedback dates for [`Evidence`].
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Dates {
-    newest: Option<String>,
-    oldest: Option<String>,
+/// Collects feedback dates (`YYYY-MM-DD`, which sort as text) for [`Evidence`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Dates<'m> {
+    newest: Option<&'m str>,
+    oldest: Option<&'m str>,
 }
 
-impl Dates {
-    pub(crate) fn add(&mut self, date: Option<&str>) {
+impl<'m> Dates<'m> {
+    pub(crate) fn add(&mut self, date: Option<&'m str>) {
         let Some(d) = date else { return };
-        if self.newest.as_deref().is_none_or(|n| d > n) {
-            self.newest = Some(d.to_string());
+        if self.newest.is_none_or(|n| d > n) {
+            self.newest = Some(d);
         }
-        if self.oldest.as_deref().is_none_or(|o| d < o) {
-            self.oldest = Some(d.to_string());
+        if self.oldest.is_none_or(|o| d < o) {
+            self.oldest = Some(d);
+        }
+    }
+}
+
+/// The rules, prepared once per analysis: the oldest date still counted as recent.
+#[derive(Debug, Clone)]
+pub(crate) struct Judge {
+    min_n: u32,
+    /// Evidence whose newest item is before this day is old; `None` without a today.
+    cutoff: Option<String>,
+}
+
+impl Judge {
+    pub(crate) fn new(rules: &EvidenceRules) -> Judge {
+        let cutoff = rules.today.as_deref().and_then(|t| {
+            let today: jiff::civil::Date = t.parse().ok()?;
+            let days = jiff::Span::new().days(i64::from(rules.max_age_days));
+            today.checked_sub(days).ok().map(|d| d.to_string())
+        });
+        Judge {
+            min_n: rules.min_n,
+            cutoff,
         }
     }
 }
@@ -103,33 +125,25 @@ pub fn nps_interval(nps: &Nps) -> NpsInterval {
     NpsInterval { low, high }
 }
 
-/// Days from `from` to `to` (both `YYYY-MM-DD`); `None` when either does not parse.
-fn days_between(from: &str, to: &str) -> Option<i64> {
-    let a: jiff::civil::Date = from.parse().ok()?;
-    let b: jiff::civil::Date = to.parse().ok()?;
-    let span = a.until((jiff::Unit::Day, b)).ok()?;
-    Some(i64::from(span.get_days()))
-}
-
 impl Evidence {
-    pub(crate) fn of(metrics: &Metrics, dates: Dates, rules: &EvidenceRules) -> Evidence {
+    pub(crate) fn of(metrics: &Metrics, dates: Dates<'_>, judge: &Judge) -> Evidence {
         let n = metrics.feedback_count;
         let mut weak = Vec::new();
         if n == 0 {
             weak.push(WeakReason::NoEvidence);
-        } else if n < rules.min_n {
+        } else if n < judge.min_n {
             weak.push(WeakReason::FewAnswers);
         }
-        if let (Some(newest), Some(today)) = (&dates.newest, &rules.today) {
-            if days_between(newest, today).is_some_and(|d| d > i64::from(rules.max_age_days)) {
+        if let (Some(newest), Some(cutoff)) = (dates.newest, &judge.cutoff) {
+            if newest < cutoff.as_str() {
                 weak.push(WeakReason::Old);
             }
         }
-        let few = |k: Option<u32>| k.is_some_and(|k| k < rules.min_n);
+        let few = |k: Option<u32>| k.is_some_and(|k| k < judge.min_n);
         Evidence {
             n,
-            newest: dates.newest,
-            oldest: dates.oldest,
+            newest: dates.newest.map(str::to_string),
+            oldest: dates.oldest.map(str::to_string),
             nps_ci: metrics.nps.as_ref().map(nps_interval),
             nps_weak: few(metrics.nps.map(|x| x.n)),
             csat_weak: few(metrics.csat.map(|x| x.n)),
@@ -194,28 +208,33 @@ mod tests {
             feedback_count: n,
             ..Metrics::default()
         };
-        let dates = |d: &[&str]| {
+        let dates = |d: &[&'static str]| {
             let mut x = Dates::default();
             for d in d {
                 x.add(Some(d));
             }
             x
         };
-        let e = Evidence::of(&m(0), Dates::default(), &rules);
+        let judge = Judge::new(&rules);
+        let e = Evidence::of(&m(0), Dates::default(), &judge);
         assert_eq!(e.weak, [WeakReason::NoEvidence]);
-        let e = Evidence::of(&m(4), dates(&["2026-11-01"]), &rules);
+        let e = Evidence::of(&m(4), dates(&["2026-11-01"]), &judge);
         assert_eq!(e.weak, [WeakReason::FewAnswers]);
         // 2026-06-03 is 181 days before 2026-12-01; 2026-06-04 is 180.
-        let e = Evidence::of(&m(9), dates(&["2026-06-03", "2026-01-01"]), &rules);
+        let e = Evidence::of(&m(9), dates(&["2026-06-03", "2026-01-01"]), &judge);
         assert_eq!(e.weak, [WeakReason::Old]);
         assert_eq!(
             (e.newest.as_deref(), e.oldest.as_deref()),
             (Some("2026-06-03"), Some("2026-01-01"))
         );
-        let e = Evidence::of(&m(9), dates(&["2026-06-04"]), &rules);
+        let e = Evidence::of(&m(9), dates(&["2026-06-04"]), &judge);
         assert!(!e.is_weak());
         // Without a today, age is not judged.
-        let e = Evidence::of(&m(9), dates(&["2020-01-01"]), &EvidenceRules::default());
+        let e = Evidence::of(
+            &m(9),
+            dates(&["2020-01-01"]),
+            &Judge::new(&EvidenceRules::default()),
+        );
         assert!(!e.is_weak());
     }
 }

@@ -1,7 +1,7 @@
 //! The customer's flow: the most painful paths, what is wrong with the flow's structure,
 //! and the hand-offs between teams.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -23,14 +23,12 @@ pub struct PainPathInsight {
     pub unscored: Vec<Id>,
 }
 
-/// A touchpoint on a path.
+/// A touchpoint on a path (its stage and lane are the touchpoint's).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PathStep {
     pub touchpoint_id: Id,
     pub title: String,
-    pub stage: String,
-    pub lane: String,
     pub pain: Option<u8>,
 }
 
@@ -55,14 +53,9 @@ pub struct Structure {
 #[serde(rename_all = "camelCase")]
 pub struct Handoff {
     pub link_id: Id,
+    /// The touchpoints at each end (their lanes, owners and stages are theirs).
     pub from_id: Id,
     pub to_id: Id,
-    pub from_lane: String,
-    pub to_lane: String,
-    pub from_owner: String,
-    pub to_owner: String,
-    /// The stage the hand-off leaves from.
-    pub stage: String,
     pub from_pain: Option<u8>,
     pub to_pain: Option<u8>,
 }
@@ -102,8 +95,6 @@ pub(super) fn pain_paths(ix: &Index<'_>, graph: &JourneyGraph) -> Vec<PainPathIn
                 .map(|t| PathStep {
                     touchpoint_id: t.id.clone(),
                     title: t.title.clone(),
-                    stage: ix.stage_name(&t.stage_id),
-                    lane: ix.lane_name(&t.lane_id),
                     pain: t.pain,
                 })
                 .collect();
@@ -121,16 +112,24 @@ pub(super) fn pain_paths(ix: &Index<'_>, graph: &JourneyGraph) -> Vec<PainPathIn
         .collect()
 }
 
-pub(super) fn structure(ix: &Index<'_>, graph: &JourneyGraph) -> Structure {
+pub(super) fn structure(ix: &Index<'_>) -> Structure {
     let map = ix.map;
     let last_stage = map.stages.len().saturating_sub(1);
+    // Flow links in and out of each touchpoint, counted once over the links.
+    let mut flow = vec![(0u32, 0u32); map.touchpoints.len()];
+    for l in map.links.iter().filter(|l| l.kind == LinkKind::Flow) {
+        if let Some(&i) = ix.touchpoint_rank.get(l.from.as_str()) {
+            flow[i].1 += 1;
+        }
+        if let Some(&i) = ix.touchpoint_rank.get(l.to.as_str()) {
+            flow[i].0 += 1;
+        }
+    }
     let mut s = Structure::default();
-    for t in &map.touchpoints {
-        let ins = graph.predecessors(&t.id, LinkKind::Flow);
-        let outs = graph.successors(&t.id, LinkKind::Flow);
-        if ins.is_empty() && outs.is_empty() {
+    for (t, &(ins, outs)) in map.touchpoints.iter().zip(&flow) {
+        if ins == 0 && outs == 0 {
             s.orphans.push(t.id.clone());
-        } else if outs.is_empty() && ix.stage_rank.get(t.stage_id.as_str()) != Some(&last_stage) {
+        } else if outs == 0 && ix.stage_rank.get(t.stage_id.as_str()) != Some(&last_stage) {
             s.dead_ends.push(t.id.clone());
         }
     }
@@ -161,48 +160,32 @@ pub(super) fn structure(ix: &Index<'_>, graph: &JourneyGraph) -> Structure {
 pub(super) fn handoffs(ix: &Index<'_>) -> (Vec<Handoff>, Vec<HandoffCount>, Vec<LanePairCount>) {
     let map = ix.map;
     let mut list = Vec::new();
+    let mut per_stage: BTreeMap<usize, u32> = BTreeMap::new();
+    // (from lane, to lane) → (count, pain sum at the receiving end, scored ends).
+    let mut per_pair: BTreeMap<(usize, usize), (u32, u32, u32)> = BTreeMap::new();
     for l in &map.links {
-        let (Some(a), Some(b)) = (
-            ix.touchpoints.get(l.from.as_str()),
-            ix.touchpoints.get(l.to.as_str()),
+        if l.kind == LinkKind::DependsOn {
+            continue;
+        }
+        let (Some(&ai), Some(&bi)) = (
+            ix.touchpoint_rank.get(l.from.as_str()),
+            ix.touchpoint_rank.get(l.to.as_str()),
         ) else {
             continue;
         };
-        let owners_differ = !a.owner.trim().is_empty()
-            && !b.owner.trim().is_empty()
-            && a.owner.trim() != b.owner.trim();
-        let crosses = a.lane_id != b.lane_id || owners_differ;
-        let is_handoff = match l.kind {
-            LinkKind::Flow => crosses,
-            LinkKind::Handoff => true,
-            LinkKind::DependsOn => false,
-        };
-        if is_handoff {
-            list.push(Handoff {
-                link_id: l.id.clone(),
-                from_id: a.id.clone(),
-                to_id: b.id.clone(),
-                from_lane: ix.lane_name(&a.lane_id),
-                to_lane: ix.lane_name(&b.lane_id),
-                from_owner: a.owner.clone(),
-                to_owner: b.owner.clone(),
-                stage: ix.stage_name(&a.stage_id),
-                from_pain: a.pain,
-                to_pain: b.pain,
-            });
-        }
-    }
-    let mut per_stage: BTreeMap<usize, u32> = BTreeMap::new();
-    let mut per_pair: BTreeMap<(usize, usize), (u32, u32, u32)> = BTreeMap::new();
-    let by_id: HashMap<&str, &Handoff> = list.iter().map(|h| (h.link_id.as_str(), h)).collect();
-    for l in &map.links {
-        let Some(h) = by_id.get(l.id.as_str()) else {
+        let (a, b) = (&map.touchpoints[ai], &map.touchpoints[bi]);
+        let (oa, ob) = (a.owner.trim(), b.owner.trim());
+        let owners_differ = !oa.is_empty() && !ob.is_empty() && oa != ob;
+        if l.kind == LinkKind::Flow && a.lane_id == b.lane_id && !owners_differ {
             continue;
-        };
-        let (a, b) = (
-            ix.touchpoints[h.from_id.as_str()],
-            ix.touchpoints[h.to_id.as_str()],
-        );
+        }
+        list.push(Handoff {
+            link_id: l.id.clone(),
+            from_id: a.id.clone(),
+            to_id: b.id.clone(),
+            from_pain: a.pain,
+            to_pain: b.pain,
+        });
         if let Some(&si) = ix.stage_rank.get(a.stage_id.as_str()) {
             *per_stage.entry(si).or_default() += 1;
         }

@@ -1,14 +1,12 @@
 //! The stage × lane heatmap, and the emotion and pain curve across the stages.
 
-use std::collections::HashMap;
-
 use schemars::JsonSchema;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::evidence::Dates;
-use super::{Evidence, EvidenceRules, Figures};
-use crate::metrics::{MapMetrics, Tally};
+use super::evidence::Judge;
+use super::groups::Groups;
+use super::{Figures, Index};
 use crate::model::*;
 
 /// The grid: one cell per stage and visible lane, in map order, with totals per stage and
@@ -48,98 +46,51 @@ pub struct CurvePoint {
     pub pain_n: u32,
 }
 
-pub(super) fn heatmap(map: &JourneyMap, metrics: &MapMetrics, rules: &EvidenceRules) -> Heatmap {
-    let lanes: Vec<&Lane> = map.lanes.iter().filter(|l| !l.hidden).collect();
-    let mut cells: HashMap<(&str, &str), (u32, Tally, Dates)> = HashMap::new();
-    let mut stage_dates: HashMap<&str, Dates> = HashMap::new();
-    let mut lane_dates: HashMap<&str, Dates> = HashMap::new();
-    let mut cell_of: HashMap<&str, (&str, &str)> = HashMap::new();
-    for t in &map.touchpoints {
-        let c = cells
-            .entry((t.stage_id.as_str(), t.lane_id.as_str()))
-            .or_default();
-        c.0 += 1;
-        c.1.add_pain(t.pain);
-        cell_of.insert(t.id.as_str(), (t.stage_id.as_str(), t.lane_id.as_str()));
-    }
-    for f in &map.feedback {
-        let date = f.date.as_deref();
-        match &f.target {
-            FeedbackTarget::Touchpoint(id) => {
-                if let Some(&(s, l)) = cell_of.get(id.as_str()) {
-                    if let Some(c) = cells.get_mut(&(s, l)) {
-                        c.1.add_feedback(&f.answers);
-                        c.2.add(date);
-                    }
-                    stage_dates.entry(s).or_default().add(date);
-                    lane_dates.entry(l).or_default().add(date);
-                }
-            }
-            FeedbackTarget::Stage(id) => stage_dates.entry(id.as_str()).or_default().add(date),
-        }
-    }
-    let mut out = Vec::new();
-    for l in &lanes {
-        for s in &map.stages {
-            let (n, tally, dates) = cells
-                .remove(&(s.id.as_str(), l.id.as_str()))
-                .unwrap_or_default();
-            let m = tally.finish();
-            out.push(HeatCell {
-                stage_id: s.id.clone(),
-                lane_id: l.id.clone(),
-                touchpoints: n,
-                figures: Figures {
-                    evidence: Evidence::of(&m, dates, rules),
-                    metrics: m,
-                },
+pub(super) fn heatmap(ix: &Index<'_>, groups: &Groups<'_>, judge: &Judge) -> Heatmap {
+    let map = ix.map;
+    let ns = map.stages.len();
+    let lanes: Vec<usize> = (0..map.lanes.len())
+        .filter(|&l| !map.lanes[l].hidden)
+        .collect();
+    let mut cells = Vec::with_capacity(lanes.len() * ns);
+    for &l in &lanes {
+        for (s, stage) in map.stages.iter().enumerate() {
+            let g = &groups.cells[l * ns + s];
+            cells.push(HeatCell {
+                stage_id: stage.id.clone(),
+                lane_id: map.lanes[l].id.clone(),
+                touchpoints: g.touchpoints,
+                figures: g.figures(judge),
             });
         }
     }
-    let figures = |m: crate::metrics::Metrics, d: Option<Dates>| Figures {
-        evidence: Evidence::of(&m, d.unwrap_or_default(), rules),
-        metrics: m,
-    };
     Heatmap {
         stage_ids: map.stages.iter().map(|s| s.id.clone()).collect(),
-        lane_ids: lanes.iter().map(|l| l.id.clone()).collect(),
-        cells: out,
-        stage_totals: map
-            .stages
-            .iter()
-            .map(|s| {
-                figures(
-                    metrics.stages.get(&s.id).copied().unwrap_or_default(),
-                    stage_dates.remove(s.id.as_str()),
-                )
-            })
-            .collect(),
+        lane_ids: lanes.iter().map(|&l| map.lanes[l].id.clone()).collect(),
+        cells,
+        stage_totals: groups.stages.iter().map(|g| g.figures(judge)).collect(),
         lane_totals: lanes
             .iter()
-            .map(|l| {
-                figures(
-                    metrics.lanes.get(&l.id).copied().unwrap_or_default(),
-                    lane_dates.remove(l.id.as_str()),
-                )
-            })
+            .map(|&l| groups.lanes[l].figures(judge))
             .collect(),
     }
 }
 
-pub(super) fn curve(map: &JourneyMap, metrics: &MapMetrics) -> Vec<CurvePoint> {
-    let mut emotion: HashMap<&str, (i64, u32)> = HashMap::new();
-    for t in &map.touchpoints {
+pub(super) fn curve(ix: &Index<'_>, groups: &Groups<'_>) -> Vec<CurvePoint> {
+    let map = ix.map;
+    let mut emotion = vec![(0i64, 0u32); map.stages.len()];
+    for (t, &(s, _)) in map.touchpoints.iter().zip(&groups.place) {
         if let Some(e) = t.emotion {
-            let x = emotion.entry(t.stage_id.as_str()).or_default();
-            x.0 += i64::from(e);
-            x.1 += 1;
+            emotion[s].0 += i64::from(e);
+            emotion[s].1 += 1;
         }
     }
     map.stages
         .iter()
-        .map(|s| {
-            let (sum, n) = emotion.get(s.id.as_str()).copied().unwrap_or((0, 0));
-            let pain = metrics.stages.get(&s.id).and_then(|m| m.pain);
+        .zip(&groups.stages)
+        .zip(emotion)
+        .map(|((s, g), (sum, n))| {
+            let pain = g.metrics().pain;
             CurvePoint {
                 stage_id: s.id.clone(),
                 stage: s.name.clone(),

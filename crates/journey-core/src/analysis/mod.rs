@@ -10,19 +10,20 @@
 //!
 //! Everything is deterministic: lists follow the map's order, ties are broken by it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::graph::JourneyGraph;
-use crate::metrics::{MapMetrics, Metrics};
+use crate::metrics::Metrics;
 use crate::model::*;
 
 mod backstage;
 pub mod evidence;
 mod flow;
+mod groups;
 mod heatmap;
 
 pub use backstage::BackstageImpact;
@@ -30,7 +31,8 @@ pub use evidence::{Evidence, EvidenceRules, NpsInterval, WeakReason};
 pub use flow::{Handoff, HandoffCount, LanePairCount, PainPathInsight, PathStep, Structure};
 pub use heatmap::{CurvePoint, HeatCell, Heatmap};
 
-use evidence::Dates;
+use evidence::Judge;
+use groups::Groups;
 
 /// How many pain paths are listed.
 pub const PATHS: usize = 3;
@@ -120,6 +122,7 @@ pub(crate) struct Index<'m> {
     pub stage_rank: HashMap<&'m str, usize>,
     pub lane_rank: HashMap<&'m str, usize>,
     pub touchpoints: HashMap<&'m str, &'m Touchpoint>,
+    pub touchpoint_rank: HashMap<&'m str, usize>,
 }
 
 impl<'m> Index<'m> {
@@ -139,6 +142,12 @@ impl<'m> Index<'m> {
                 .map(|(i, l)| (l.id.as_str(), i))
                 .collect(),
             touchpoints: map.touchpoints.iter().map(|t| (t.id.as_str(), t)).collect(),
+            touchpoint_rank: map
+                .touchpoints
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.id.as_str(), i))
+                .collect(),
         }
     }
 
@@ -167,61 +176,37 @@ impl Analysis {
     /// Runs every analysis. `graph` must be built from `map`.
     pub fn build(map: &JourneyMap, graph: &JourneyGraph, rules: &EvidenceRules) -> Analysis {
         let ix = Index::new(map);
-        let metrics = MapMetrics::compute(map);
-        let mut dates_map = Dates::default();
-        let mut dates_tp: HashMap<&str, Dates> = HashMap::new();
-        for f in &map.feedback {
-            dates_map.add(f.date.as_deref());
-            if let FeedbackTarget::Touchpoint(id) = &f.target {
-                dates_tp
-                    .entry(id.as_str())
-                    .or_default()
-                    .add(f.date.as_deref());
-            }
-        }
-        let touchpoint_metrics =
-            |id: &str| metrics.touchpoints.get(id).copied().unwrap_or_default();
+        let judge = Judge::new(rules);
+        let groups = Groups::count(&ix);
         let touchpoints: Vec<TouchpointEvidence> = map
             .touchpoints
             .iter()
-            .map(|t| {
-                let m = touchpoint_metrics(&t.id);
+            .zip(&groups.touchpoints)
+            .map(|(t, g)| {
+                let figures = g.figures(&judge);
                 TouchpointEvidence {
                     id: t.id.clone(),
-                    evidence: Evidence::of(
-                        &m,
-                        dates_tp.remove(t.id.as_str()).unwrap_or_default(),
-                        rules,
-                    ),
-                    pain_unbacked: t.pain.is_some() && m.feedback_count == 0,
+                    pain_unbacked: t.pain.is_some() && figures.metrics.feedback_count == 0,
+                    evidence: figures.evidence,
                 }
             })
             .collect();
-        let evidence_of: HashMap<&str, &Evidence> = touchpoints
-            .iter()
-            .map(|t| (t.id.as_str(), &t.evidence))
-            .collect();
-
-        let pain_points = pain_points(map, &ix, &touchpoint_metrics, &evidence_of);
         let (handoffs, per_stage, per_lane_pair) = flow::handoffs(&ix);
         Analysis {
             map_id: map.meta.id.clone(),
             map_name: map.meta.name.clone(),
             rules: rules.clone(),
-            map: Figures {
-                metrics: metrics.map,
-                evidence: Evidence::of(&metrics.map, dates_map, rules),
-            },
-            pain_points,
+            map: groups.map.figures(&judge),
+            pain_points: pain_points(map, &ix, &groups, &touchpoints),
             pain_paths: flow::pain_paths(&ix, graph),
             cycles: graph.flow_cycles(),
-            structure: flow::structure(&ix, graph),
+            structure: flow::structure(&ix),
             handoffs,
             handoffs_per_stage: per_stage,
             handoffs_per_lane_pair: per_lane_pair,
-            backstage: backstage::impacts(&ix, graph, &touchpoint_metrics),
-            heatmap: heatmap::heatmap(map, &metrics, rules),
-            curve: heatmap::curve(map, &metrics),
+            backstage: backstage::impacts(&ix, graph, &groups),
+            heatmap: heatmap::heatmap(&ix, &groups, &judge),
+            curve: heatmap::curve(&ix, &groups),
             touchpoints,
         }
     }
@@ -232,21 +217,15 @@ impl Analysis {
 fn pain_points(
     map: &JourneyMap,
     ix: &Index<'_>,
-    metrics_of: &dyn Fn(&str) -> Metrics,
-    evidence_of: &HashMap<&str, &Evidence>,
+    groups: &Groups<'_>,
+    evidence: &[TouchpointEvidence],
 ) -> Vec<PainPointInsight> {
-    let mut quotes: HashMap<&str, Vec<(usize, &Feedback)>> = HashMap::new();
-    for (i, f) in map.feedback.iter().enumerate() {
-        if let FeedbackTarget::Touchpoint(id) = &f.target {
-            quotes.entry(id.as_str()).or_default().push((i, f));
-        }
-    }
     struct Scored<'a> {
         order: usize,
         t: &'a Touchpoint,
         pain: u8,
         metrics: Metrics,
-        evidence: Evidence,
+        evidence: &'a Evidence,
         detractor_pct: Option<u32>,
     }
     let mut scored: Vec<Scored<'_>> = map
@@ -255,7 +234,7 @@ fn pain_points(
         .enumerate()
         .filter_map(|(order, t)| {
             let pain = t.pain.filter(|p| *p > 0)?;
-            let metrics = metrics_of(&t.id);
+            let metrics = groups.touchpoints[order].metrics();
             let detractor_pct = metrics
                 .nps
                 .filter(|n| n.n > 0)
@@ -265,16 +244,23 @@ fn pain_points(
                 t,
                 pain,
                 metrics,
-                evidence: evidence_of
-                    .get(t.id.as_str())
-                    .map(|e| (*e).clone())
-                    .unwrap_or_else(|| {
-                        Evidence::of(&metrics, Dates::default(), &EvidenceRules::default())
-                    }),
+                evidence: &evidence[order].evidence,
                 detractor_pct,
             })
         })
         .collect();
+    // Only scored touchpoints' feedback is quoted.
+    let mut quotes: HashMap<&str, Vec<(usize, &Feedback)>> = scored
+        .iter()
+        .map(|s| (s.t.id.as_str(), Vec::new()))
+        .collect();
+    for (i, f) in map.feedback.iter().enumerate() {
+        if let FeedbackTarget::Touchpoint(id) = &f.target {
+            if let Some(list) = quotes.get_mut(id.as_str()) {
+                list.push((i, f));
+            }
+        }
+    }
     scored.sort_by(|a, b| {
         b.pain
             .cmp(&a.pain)
@@ -310,7 +296,7 @@ fn pain_points(
                 pain: s.pain,
                 figures: Figures {
                     metrics: s.metrics,
-                    evidence: s.evidence,
+                    evidence: s.evidence.clone(),
                 },
                 detractor_pct: s.detractor_pct,
                 quotes: mine

@@ -469,3 +469,27 @@ fn ranks_and_totals_per_stage_and_lane() {
     // a(7) → c(7).
     assert_eq!(r.pain_paths[0].total_pain, 14);
 }
+
+/// The analysis counts feedback and pain exactly as `MapMetrics` does, for every
+/// touchpoint, stage and lane of the sample map.
+#[test]
+fn figures_agree_with_map_metrics() {
+    let map = crate::sample::sample_map().expect("sample");
+    let a = analyse(&map);
+    let m = crate::metrics::MapMetrics::compute(&map);
+    assert_eq!(a.map.metrics, m.map);
+    for (s, f) in map.stages.iter().zip(&a.heatmap.stage_totals) {
+        assert_eq!(f.metrics, m.stages[&s.id], "stage {}", s.name);
+    }
+    let visible = map.lanes.iter().filter(|l| !l.hidden);
+    for (l, f) in visible.zip(&a.heatmap.lane_totals) {
+        assert_eq!(f.metrics, m.lanes[&l.id], "lane {}", l.name);
+    }
+    for (t, p) in map.touchpoints.iter().zip(&a.touchpoints) {
+        assert_eq!(
+            p.evidence.n, m.touchpoints[&t.id].feedback_count,
+            "{}",
+            t.title
+        );
+    }
+}
