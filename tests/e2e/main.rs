@@ -389,3 +389,120 @@ async fn importing_a_map_already_there_offers_replace_or_copy() {
     assert!(list.contains("(copy)"), "{list}");
     s.stop().await;
 }
+
+/// The insight views show what the CLI's report computes from the same database.
+#[tokio::test]
+async fn the_insight_views_say_where_it_hurts() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let db = out.path().join("maps.sqlite3");
+    let id = cli(&db, &["demo"]).trim().to_string();
+    let report: serde_json::Value =
+        serde_json::from_str(&cli(&db, &["report", &id, "--format", "json"])).expect("json");
+    let file: serde_json::Value = serde_json::from_str(&cli(&db, &["export", &id])).expect("json");
+    let shots = journeymap_tests::target_dir().join("e2e-screenshots");
+
+    let s = Session::start(Launch {
+        db: Some(db.clone()),
+        ..Launch::default()
+    })
+    .await;
+    s.wait("[data-testid=board]").await;
+
+    // The top pain point is the report's; clicking it selects its card.
+    let top = &report["painPoints"][0];
+    let top_id = top["touchpointId"].as_str().expect("id");
+    s.click("[data-testid=insight-toggle]").await;
+    s.until_text(
+        "[data-testid=insight-panel] [data-testid=pain-point] [data-testid=pain-point-title]",
+        top["title"].as_str().expect("title"),
+    )
+    .await;
+    s.click("[data-testid=insight-panel] [data-testid=pain-point]")
+        .await;
+    s.wait(&format!(
+        "[data-testid=card][data-touchpoint-id='{top_id}'][aria-pressed=true]"
+    ))
+    .await;
+
+    // The pain path's cards are marked on the board.
+    let steps = report["painPaths"][0]["steps"]
+        .as_array()
+        .expect("a pain path")
+        .len();
+    s.click("[data-testid=pain-path-toggle]").await;
+    s.until(
+        "the path's cards marked",
+        &format!(
+            "document.querySelectorAll('[data-testid=card][data-on-path=true]').length === {steps}"
+        ),
+    )
+    .await;
+    s.screenshot(&shots.join("insight.png")).await;
+
+    // The heatmap shows the report's mean pain in a cell.
+    let cell = report["heatmap"]["cells"]
+        .as_array()
+        .expect("cells")
+        .iter()
+        .find(|c| c["figures"]["metrics"]["pain"]["mean"].is_number())
+        .expect("a scored cell")
+        .clone();
+    let (stage, lane) = (
+        cell["stageId"].as_str().expect("stage"),
+        cell["laneId"].as_str().expect("lane"),
+    );
+    let mean = cell["figures"]["metrics"]["pain"]["mean"]
+        .as_f64()
+        .expect("mean");
+    s.click("[data-testid=heatmap-toggle]").await;
+    s.wait("[data-testid=heatmap-view]").await;
+    s.select("[data-testid=heatmap-metric]", "pain").await;
+    s.until_text(
+        &format!("[data-testid=heat-cell][data-stage-id='{stage}'][data-lane-id='{lane}'] [data-testid=heat-value]"),
+        &format!("{mean:.1}"),
+    )
+    .await;
+    s.screenshot(&shots.join("heatmap.png")).await;
+
+    // A cell click filters the board to it; clearing and filtering by pain ≥ 8 leaves as
+    // many cards matching as the file has touchpoints with pain 8 or more.
+    s.click(&format!(
+        "[data-testid=heat-cell][data-stage-id='{stage}'][data-lane-id='{lane}']"
+    ))
+    .await;
+    s.wait("[data-testid=filter-cell]").await;
+    s.click("[data-testid=filter-clear]").await;
+    let painful = file["touchpoints"]
+        .as_array()
+        .expect("touchpoints")
+        .iter()
+        .filter(|t| t["pain"].as_u64().is_some_and(|p| p >= 8))
+        .count();
+    assert!(painful > 0);
+    s.select("[data-testid=filter-min-pain]", "8").await;
+    s.until(
+        "cards with pain 8 or more matched",
+        &format!(
+            "document.querySelectorAll('[data-testid=card][data-match=true]').length === {painful}"
+        ),
+    )
+    .await;
+    s.click("[data-testid=filter-clear]").await;
+
+    // Fit: every stage of the sample is on screen in the 1280×800 window.
+    s.click("[data-testid=insight-toggle]").await;
+    s.click("[data-testid=zoom-fit]").await;
+    let stages = file["stages"].as_array().expect("stages").len();
+    s.until(
+        "every stage on screen",
+        &format!(
+            "(() => {{ const hs = [...document.querySelectorAll('[data-testid=stage-header]')]; \
+             return hs.length === {stages} && hs.every(h => {{ const r = h.getBoundingClientRect(); \
+             return r.left >= 0 && r.right <= window.innerWidth && r.width > 0; }}); }})()"
+        ),
+    )
+    .await;
+    s.screenshot(&shots.join("fit.png")).await;
+    s.stop().await;
+}

@@ -101,6 +101,14 @@ export const ipc = {
    * `sameFile`, imports the file chosen last time again (after a conflict).
    */
   importMap: (mode: ImportMode, sameFile = false) => call("import_map", { mode, sameFile }),
+
+  /** The map's analysis: pain points, paths, structure, hand-offs, heatmap, curve, evidence. */
+  mapInsight: (mapId: string) => call("map_insight", { mapId }),
+  /** The ids of the touchpoints whose text or feedback contains the query (case-insensitive). */
+  searchMap: (mapId: string, query: string) => call("search_map", { mapId, query }),
+  /** Every feedback item of the map. */
+  listMapFeedback: (mapId: string) => call("list_map_feedback", { mapId }),
+  setEvidenceRules: (mapId: string, minN: number, maxAgeDays: number) => call("set_evidence_rules", { mapId, minN, maxAgeDays }),
 };
 
 export type Ipc = typeof ipc;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contrast, luminance, painColours, painLabel, UNSCORED } from "./painScale";
+import { contrast, luminance, painColours, painLabel, painLegend, UNSCORED } from "./painScale";
 
 describe("painColours", () => {
   it("gives eleven distinct colours for 0..10", () => {
@@ -33,5 +33,15 @@ describe("painLabel", () => {
     expect(painLabel(0)).toBe("0");
     expect(painLabel(7)).toBe("7");
     expect(painLabel(null)).toBe("–");
+  });
+});
+
+describe("pain legend", () => {
+  it("lists 0..10 with 10 the darkest, so high pain is the most salient", () => {
+    const legend = painLegend();
+    expect(legend.map((x) => x.pain)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const lum = legend.map((x) => luminance(x.colours.background));
+    expect(Math.max(...lum)).toBe(lum[0]);
+    expect(Math.min(...lum)).toBe(lum[10]);
   });
 });

@@ -1,20 +1,7 @@
-// A colour-blind-safe sequential scale for pain 0–10 (viridis, reversed so more pain is
-// darker). The badge always shows the number too, so colour is never the only cue.
-
-/** Viridis sampled at 0, 0.1, …, 1. */
-const VIRIDIS = [
-  "#440154",
-  "#482475",
-  "#414487",
-  "#355f8d",
-  "#2a788e",
-  "#21918c",
-  "#22a884",
-  "#44bf70",
-  "#7ad151",
-  "#bddf26",
-  "#fde725",
-] as const;
+// A colour-blind-safe sequential scale for pain 0–10 (ColorBrewer OrRd, the heatmap's
+// scale): pale at 0, dark red at 10, so high pain is the most salient colour and no pain
+// stays quiet. The badge always shows the number too, so colour is never the only cue.
+import { sequentialColour } from "./heat";
 
 export type PainColours = { background: string; foreground: string };
 
@@ -24,7 +11,7 @@ export const UNSCORED: PainColours = { background: "#e6e6e6", foreground: "#3333
 /** Badge colours for a pain score; null (or out of range) gives the unscored colours. */
 export function painColours(pain: number | null): PainColours {
   if (pain === null || !Number.isFinite(pain) || pain < 0 || pain > 10) return UNSCORED;
-  const background = VIRIDIS[10 - Math.round(pain)];
+  const background = sequentialColour(Math.round(pain) / 10);
   return { background, foreground: readableOn(background) };
 }
 
@@ -55,4 +42,9 @@ export function luminance(hex: string): number {
 export function contrast(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The legend of the pain scale: every step's colours, 0 (no pain) to 10 (worst). */
+export function painLegend(): { pain: number; colours: PainColours }[] {
+  return Array.from({ length: 11 }, (_, pain) => ({ pain, colours: painColours(pain) }));
 }

@@ -1,5 +1,17 @@
 // Small builders for the DTOs the tests need.
-import type { LaneDto, LinkDto, ListPatch, MapPatch, MapView, MetricsDto, StageDto, TouchpointDto } from "../bindings";
+import type {
+  Analysis,
+  Evidence,
+  Figures,
+  LaneDto,
+  LinkDto,
+  ListPatch,
+  MapPatch,
+  MapView,
+  MetricsDto,
+  StageDto,
+  TouchpointDto,
+} from "../bindings";
 
 export function metrics(over: Partial<MetricsDto> = {}): MetricsDto {
   return { feedbackCount: 0, nps: null, csat: null, ces: null, pain: null, ...over };
@@ -84,5 +96,49 @@ export function patchBetween(prev: MapView, next: MapView, feedbackChanged: stri
     canUndo: next.canUndo,
     canRedo: next.canRedo,
     feedbackChanged,
+  };
+}
+
+/** Figures with the given metrics and evidence (strong, no feedback, unless told). */
+export function figures(over: Partial<MetricsDto> = {}, evidence: Partial<Evidence> = {}): Figures {
+  return {
+    metrics: metrics(over),
+    evidence: { n: 0, newest: null, oldest: null, npsCi: null, npsWeak: false, csatWeak: false, cesWeak: false, weak: [], ...evidence },
+  };
+}
+
+/** An analysis of `v` with nothing found, to override per test. */
+export function analysis(v: MapView, over: Partial<Analysis> = {}): Analysis {
+  const lanes = v.lanes.filter((l) => !l.hidden);
+  return {
+    mapId: v.map.id,
+    mapName: v.map.name,
+    rules: { minN: 5, maxAgeDays: 180, today: "2026-12-02" },
+    map: figures(),
+    painPoints: [],
+    painPaths: [],
+    cycles: [],
+    structure: { orphans: [], deadEnds: [], backwards: [], staleHandoffs: [] },
+    handoffs: [],
+    handoffsPerStage: [],
+    handoffsPerLanePair: [],
+    backstage: [],
+    heatmap: {
+      stageIds: v.stages.map((s) => s.id),
+      laneIds: lanes.map((l) => l.id),
+      cells: lanes.flatMap((l) =>
+        v.stages.map((s) => ({
+          stageId: s.id,
+          laneId: l.id,
+          touchpoints: v.touchpoints.filter((t) => t.stageId === s.id && t.laneId === l.id).length,
+          figures: figures(),
+        })),
+      ),
+      stageTotals: v.stages.map(() => figures()),
+      laneTotals: lanes.map(() => figures()),
+    },
+    curve: [],
+    touchpoints: v.touchpoints.map((t) => ({ id: t.id, evidence: figures().evidence, painUnbacked: false })),
+    ...over,
   };
 }

@@ -12,6 +12,13 @@ type Props = {
   onCancel?: () => void;
 };
 
+/** What each scale's ends mean, shown on the options where they are entered. */
+const SCALE_ENDS = {
+  nps: ["not at all likely", "extremely likely"],
+  csat: ["very dissatisfied", "very satisfied"],
+  ces: ["very difficult", "very easy"],
+} as const;
+
 export function FeedbackForm({ initial = EMPTY_DRAFT, submitLabel, onSubmit, onCancel }: Props) {
   const id = useId();
   const [draft, setDraft] = useState<FeedbackDraft>(initial);
@@ -32,19 +39,22 @@ export function FeedbackForm({ initial = EMPTY_DRAFT, submitLabel, onSubmit, onC
     if (ok && onCancel === undefined) setDraft(EMPTY_DRAFT);
   };
 
-  const scoreSelect = (key: "nps" | "csat" | "ces", label: string, from: number, to: number) => (
-    <div className="field field--small">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select id={`${id}-${key}`} data-testid={`feedback-${key}`} value={draft[key]} onChange={(e) => set(key, e.target.value)}>
-        <option value="">—</option>
-        {range(from, to).map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const scoreSelect = (key: "nps" | "csat" | "ces", label: string, from: number, to: number) => {
+    const ends = SCALE_ENDS[key];
+    return (
+      <div className="field field--small">
+        <label htmlFor={`${id}-${key}`}>{label}</label>
+        <select id={`${id}-${key}`} data-testid={`feedback-${key}`} value={draft[key]} onChange={(e) => set(key, e.target.value)}>
+          <option value="">—</option>
+          {range(from, to).map((v) => (
+            <option key={v} value={v}>
+              {v === String(from) ? `${v} = ${ends[0]}` : v === String(to) ? `${v} = ${ends[1]}` : v}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  };
 
   return (
     <form
@@ -114,9 +124,9 @@ export function FeedbackForm({ initial = EMPTY_DRAFT, submitLabel, onSubmit, onC
         />
       </div>
       <div className="field-row">
-        {scoreSelect("nps", "NPS 0–10", 0, 10)}
-        {scoreSelect("csat", "CSAT 1–5", 1, 5)}
-        {scoreSelect("ces", "CES 1–7", 1, 7)}
+        {scoreSelect("nps", "NPS 0–10 (10 = would recommend)", 0, 10)}
+        {scoreSelect("csat", "CSAT 1–5 (5 = very satisfied)", 1, 5)}
+        {scoreSelect("ces", "CES 1–7 (7 = very easy)", 1, 7)}
       </div>
       {problems.length > 0 && (
         <ul className="form-problems" role="alert">

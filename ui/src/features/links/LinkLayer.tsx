@@ -8,6 +8,7 @@ import { memo, type RefObject, useCallback, useEffect, useLayoutEffect, useRef, 
 import type { LinkDto, LinkKind } from "../../bindings";
 import { arrowSegment, type Point, type Rect } from "../../lib/linkGeometry";
 import { deepEqual } from "../../lib/reconcile";
+import { drawnScale } from "../../lib/zoom";
 import { CARD_SELECTOR, useBoardActions } from "../map/boardActions";
 import { LINK_KIND_LABELS } from "./linkKinds";
 import "./links.css";
@@ -17,6 +18,8 @@ type Props = {
   links: LinkDto[];
   selectedLinkId: string | null;
   layoutKey: number;
+  /** The links on the highlighted pain path: they stand out and the rest dims (null: none). */
+  highlighted?: ReadonlySet<string> | null;
 };
 
 type Segment = { id: string; kind: LinkKind; from: Point; to: Point };
@@ -28,7 +31,7 @@ const KINDS: LinkKind[] = ["flow", "handoff", "depends_on"];
  * Memoised: with a thousand links the arrows are thousands of SVG elements, and the board
  * re-renders after every edit (its headers' figures change) while the arrows do not.
  */
-export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkId, layoutKey }: Props) {
+export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkId, layoutKey, highlighted = null }: Props) {
   const actions = useBoardActions();
   const [layout, setLayout] = useState<Layout>({ width: 0, height: 0, segments: [] });
 
@@ -96,10 +99,12 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
       </defs>
       {layout.segments.map((s) => {
         const selected = s.id === selectedLinkId;
+        const path = highlighted === null ? "" : highlighted.has(s.id) ? " link--on-path" : " link--dim";
         return (
           <g
             key={s.id}
-            className={`link link--${s.kind}${selected ? " link--selected" : ""}`}
+            className={`link link--${s.kind}${selected ? " link--selected" : ""}${path}`}
+            data-on-path={highlighted?.has(s.id) ? "true" : undefined}
             data-testid="link-arrow"
             data-link-id={s.id}
             onClick={() => actions.selectLink(s.id)}
@@ -123,7 +128,11 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
   );
 });
 
-/** Card rectangles relative to the grid, for the cards that links touch. */
+/**
+ * Card rectangles relative to the grid, for the cards that links touch, in the grid's own
+ * (unscaled) coordinates: when the board is zoomed the grid carries a CSS scale, which
+ * `getBoundingClientRect` includes, so every rectangle is divided by it.
+ */
 function measureLinks(grid: HTMLElement, links: LinkDto[]): Layout {
   const width = grid.scrollWidth;
   const height = grid.scrollHeight;
@@ -134,12 +143,13 @@ function measureLinks(grid: HTMLElement, links: LinkDto[]): Layout {
     needed.add(l.toId);
   }
   const origin = grid.getBoundingClientRect();
+  const k = drawnScale(origin.width, grid.offsetWidth);
   const rects = new Map<string, Rect>();
   for (const el of grid.querySelectorAll<HTMLElement>(CARD_SELECTOR)) {
     const id = el.dataset.touchpointId;
     if (id === undefined || !needed.has(id)) continue;
     const r = el.getBoundingClientRect();
-    rects.set(id, { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height });
+    rects.set(id, { x: (r.left - origin.left) / k, y: (r.top - origin.top) / k, width: r.width / k, height: r.height / k });
   }
   const segments: Segment[] = [];
   for (const l of links) {

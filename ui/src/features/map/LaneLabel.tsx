@@ -3,19 +3,64 @@
 import { memo, useState } from "react";
 import type { LaneDto } from "../../bindings";
 import { laneAccentClass } from "../../lib/lanes";
+import { plural } from "../../lib/metrics";
 import { ConfirmButton } from "../common/ConfirmButton";
 import { InlineTextInput } from "../common/InlineTextInput";
 import { useBoardActions } from "./boardActions";
 
-type Props = { lane: LaneDto; first: boolean; last: boolean };
+type Props = {
+  lane: LaneDto;
+  first: boolean;
+  last: boolean;
+  /** Shown as a narrow strip with its name and card count. */
+  collapsed?: boolean;
+  cardCount?: number;
+};
 
-export const LaneLabel = memo(function LaneLabel({ lane, first, last }: Props) {
+export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed = false, cardCount = 0 }: Props) {
   const actions = useBoardActions();
   const [renaming, setRenaming] = useState(false);
+  const collapse = (
+    <button
+      type="button"
+      className="icon-button lane-label__collapse"
+      data-action="collapse"
+      data-testid="collapse-lane"
+      aria-expanded={!collapsed}
+      aria-label={`${collapsed ? "Expand" : "Collapse"} lane ${lane.name}`}
+      title={collapsed ? "Expand" : "Collapse"}
+      onClick={() => actions.toggleLaneCollapsed(lane.id)}
+    >
+      {collapsed ? "▸" : "▾"}
+    </button>
+  );
+
+  if (collapsed) {
+    return (
+      <div
+        className={`lane-label lane-label--collapsed ${laneAccentClass(lane.kind)}`}
+        data-testid="lane-label"
+        data-lane-label=""
+        data-lane-id={lane.id}
+        data-collapsed="true"
+      >
+        <div className="lane-label__inner lane-label__inner--collapsed">
+          {collapse}
+          <span className="lane-label__name" data-testid="lane-name">
+            {lane.name}
+          </span>
+          <span className="lane-label__kind" data-testid="collapsed-count">
+            {plural(cardCount, "card")}
+          </span>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className={`lane-label ${laneAccentClass(lane.kind)}`} data-testid="lane-label" data-lane-label="" data-lane-id={lane.id}>
       <div className="lane-label__inner">
+        {collapse}
         {renaming ? (
           <InlineTextInput
             initial={lane.name}

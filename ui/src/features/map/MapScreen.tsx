@@ -4,15 +4,29 @@
 import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { LinkKind, MapView } from "../../bindings";
 import { ipc } from "../../ipc";
+import { NO_FILTER } from "../../lib/filter";
+import { fitZoom, zoomIn, zoomOut } from "../../lib/zoom";
 import { Panel } from "../common/Panel";
 import { useImport } from "../common/useImport";
+import { EvidenceView } from "../insight/EvidenceView";
+import { HeatmapView } from "../insight/HeatmapView";
+import { InsightPanel } from "../insight/InsightPanel";
 import { LinkPanel } from "../links/LinkPanel";
 import { useMessages } from "../messages/messages";
 import { StagePanel } from "../stages/StagePanel";
 import { TouchpointPanel } from "../touchpoints/TouchpointPanel";
 import { type GlobalActionName, type GlobalCommands, type GlobalContext, handleGlobalKey, runAction } from "./actions";
 import { Board } from "./Board";
-import { BoardActionsContext, cardSelector, laneButtonSelector, stageButtonSelector } from "./boardActions";
+import {
+  BOARD_GRID_SELECTOR,
+  BOARD_SCROLL_SELECTOR,
+  BoardActionsContext,
+  cardSelector,
+  FILTER_SEARCH_SELECTOR,
+  laneButtonSelector,
+  stageButtonSelector,
+} from "./boardActions";
+import { FilterBar } from "./FilterBar";
 import { MapHeader } from "./MapHeader";
 import { MapPanel } from "./MapPanel";
 import { MapToolbar } from "./MapToolbar";
@@ -23,13 +37,19 @@ import {
   MapStoreContext,
   selectById,
   selectCells,
+  selectCollapsedLanes,
+  selectCollapsedStages,
   selectFeedbackVersion,
+  selectInsightOpen,
   selectLanes,
   selectLayoutKey,
   selectLinking,
   selectLinks,
   selectMeta,
   selectMetrics,
+  selectMinN,
+  selectPathActive,
+  selectPathLinks,
   selectScreen,
   selectSelectedLink,
   selectSelectedLinkId,
@@ -41,11 +61,13 @@ import {
   selectSession,
   selectStages,
   selectTouchpoints,
+  selectZoom,
   useMapSelector,
   useMapStore,
   useStoreSelector,
 } from "./mapStore";
 import { useBoardHandlers } from "./useBoardHandlers";
+import { useAnalysis, useFilterMatches, usePathHighlight } from "./useMapInsight";
 import { type Edit, useMapSession, usePaintMarks } from "./useMapSession";
 import "./board.css";
 
@@ -58,6 +80,8 @@ type Props = {
 /** The map's views, one shown at a time according to the store's `screen`. */
 const VIEWS: Record<MapScreenKind, ComponentType> = {
   board: BoardView,
+  heatmap: HeatmapView,
+  evidence: EvidenceScreen,
 };
 
 export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
@@ -69,6 +93,9 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
   const View = VIEWS[screen];
 
   const actions = useBoardHandlers({ store, edit, showStatus: messages.showStatus });
+  useAnalysis(store, mapId, messages.showError);
+  usePathHighlight(store);
+  useFilterMatches(store, mapId, messages.showError);
 
   // The latest props, read by the commands below, which are built once.
   const propsRef = useRef({ onLibrary, onOpenMap });
@@ -99,6 +126,12 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
         }
       },
       importMap: startImport,
+      toggleInsight: () => store.set((s) => ({ insightOpen: !s.insightOpen })),
+      togglePath: () => store.set((s) => ({ pathOn: !s.pathOn })),
+      toggleScreen: (screen) => store.set((s) => ({ screen: s.screen === screen ? "board" : screen })),
+      clearFilter: () => store.set({ filter: NO_FILTER }),
+      focusSearch: () => document.querySelector<HTMLElement>(FILTER_SEARCH_SELECTOR)?.focus(),
+      zoom: (how) => store.set((s) => ({ zoom: nextZoom(s.zoom, how) })),
     };
     return { state: store.get, commands };
   }, [store, edit, mapId, messages, startImport]);
@@ -138,9 +171,10 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
         <div className="map-screen" data-testid="board" data-map-id={mapId}>
           <MapToolbar run={run} onAddStage={addStage} onAddLane={addLane} />
           <HeaderView />
-          <LinkModeBar />
           <div className="map-screen__body">
+            <LinkModeBar />
             <View />
+            <InsightSide />
             <SidePanel edit={edit} closePanel={closePanel} showStatus={messages.showStatus} />
           </div>
           {/* Last, so its layout effect runs after the view's (the link layer measuring). */}
@@ -151,6 +185,37 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
   );
 }
 
+/**
+ * The zoom after Ctrl+= / Ctrl+− / Ctrl+0. Ctrl+0 fits the whole grid into the board's
+ * window; pressed again once it fits (or when the map already fits), it resets to 100%.
+ */
+function nextZoom(z: number, how: "in" | "out" | "fit"): number {
+  if (how === "in") return zoomIn(z);
+  if (how === "out") return zoomOut(z);
+  const grid = document.querySelector<HTMLElement>(BOARD_GRID_SELECTOR);
+  const scroll = document.querySelector<HTMLElement>(BOARD_SCROLL_SELECTOR);
+  if (grid === null || scroll === null) return 1;
+  const fit = fitZoom({ width: grid.offsetWidth, height: grid.offsetHeight }, { width: scroll.clientWidth, height: scroll.clientHeight });
+  return Math.abs(fit - z) < 0.005 ? 1 : fit;
+}
+
+/** Shows a touchpoint on the board: selects it, expands its stage and lane, and scrolls to it. */
+export function showTouchpoint(store: MapStore, id: string) {
+  const t = store.get().byId.get(id);
+  store.set((s) => {
+    const stages = new Set(s.collapsedStages);
+    const lanes = new Set(s.collapsedLanes);
+    const changed = t !== undefined && (stages.delete(t.stageId) || lanes.delete(t.laneId));
+    return {
+      screen: "board",
+      selection: { kind: "touchpoint", id },
+      selectedLinkId: null,
+      reveal: id,
+      ...(changed ? { collapsedStages: stages, collapsedLanes: lanes } : null),
+    };
+  });
+}
+
 /** Closes the panel (and link-picking mode), moving focus back to the card it showed. */
 function closePanelOf(store: MapStore) {
   const sel = store.get().selection;
@@ -158,8 +223,17 @@ function closePanelOf(store: MapStore) {
   if (sel?.kind === "touchpoint") document.querySelector<HTMLElement>(cardSelector(sel.id))?.focus();
 }
 
-/** The board, reading its slices of the store. */
+/** The board with its filter bar, reading their slices of the store. */
 function BoardView() {
+  return (
+    <div className="board-view">
+      <FilterBar />
+      <BoardOnly />
+    </div>
+  );
+}
+
+function BoardOnly() {
   return (
     <Board
       stages={useMapSelector(selectStages)}
@@ -171,8 +245,37 @@ function BoardView() {
       selectedLinkId={useMapSelector(selectSelectedLinkId)}
       linking={useMapSelector(selectLinking)}
       layoutKey={useMapSelector(selectLayoutKey)}
+      pathActive={useMapSelector(selectPathActive)}
+      pathLinks={useMapSelector(selectPathLinks)}
+      zoom={useMapSelector(selectZoom)}
+      collapsedStages={useMapSelector(selectCollapsedStages)}
+      collapsedLanes={useMapSelector(selectCollapsedLanes)}
+      minN={useMapSelector(selectMinN)}
     />
   );
+}
+
+/** Every feedback item; "show on the map" selects its card (or stage) on the board. */
+function EvidenceScreen() {
+  const store = useMapStore();
+  const onShow = useCallback(
+    (target: { touchpointId: string } | { stageId: string }) => {
+      if ("touchpointId" in target) showTouchpoint(store, target.touchpointId);
+      else store.set({ screen: "board", selection: { kind: "stage", id: target.stageId } });
+    },
+    [store],
+  );
+  return <EvidenceView onShow={onShow} />;
+}
+
+/** The insight panel, while it is open. */
+function InsightSide() {
+  const store = useMapStore();
+  const open = useMapSelector(selectInsightOpen);
+  const onShow = useCallback((id: string) => showTouchpoint(store, id), [store]);
+  const onClose = useCallback(() => store.set({ insightOpen: false }), [store]);
+  if (!open) return null;
+  return <InsightPanel onShow={onShow} onClose={onClose} />;
 }
 
 function HeaderView() {
@@ -302,6 +405,25 @@ function AfterRender() {
   const store = useMapStore();
   const session = useMapSelector(selectSession);
   const selection = useMapSelector(selectSelection);
+  const reveal = useMapSelector((s) => s.reveal);
+  const insightOpen = useMapSelector(selectInsightOpen);
+  const screen = useMapSelector(selectScreen);
+
+  // The panel never hides what it edits: once a panel has opened (and the board has
+  // shrunk beside it), the selected card is scrolled into view; a card asked for by the
+  // insight panel or the evidence view gets focus too.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opening a panel or switching views moves the board.
+  useEffect(() => {
+    const id = reveal ?? (selection?.kind === "touchpoint" ? selection.id : null);
+    if (id === null) return;
+    const el = document.querySelector<HTMLElement>(cardSelector(id));
+    el?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    if (reveal !== null) {
+      el?.focus({ preventScroll: true });
+      store.set({ reveal: null });
+    }
+  }, [store, reveal, selection, insightOpen, screen]);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new view or selection on screen is the signal to move focus.
   useEffect(() => {
     const selectors = store.takeFocusRequest();

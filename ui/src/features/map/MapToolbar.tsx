@@ -5,7 +5,7 @@
 import { InlineTextInput } from "../common/InlineTextInput";
 import { actionTitle, type GlobalActionName, globalAction, isEnabled } from "./actions";
 import { KeyboardHelp } from "./KeyboardHelp";
-import { selectAdding, useMapSelector, useMapStore } from "./mapStore";
+import { selectAdding, selectScreen, selectZoom, useMapSelector, useMapStore } from "./mapStore";
 
 type Props = {
   /** Runs a global action of the table (when it is allowed and applies). */
@@ -14,9 +14,30 @@ type Props = {
   onAddLane: (name: string) => void;
 };
 
-type Item = GlobalActionName | "sep1" | "sep2" | "spacer" | "help";
+type Item = GlobalActionName | "sep1" | "sep2" | "sep3" | "sep4" | "spacer" | "help" | "zoomLevel";
 
-const LAYOUT: readonly Item[] = ["toLibrary", "sep1", "undo", "redo", "sep2", "addStage", "addLane", "spacer", "help", "export", "import"];
+const LAYOUT: readonly Item[] = [
+  "toLibrary",
+  "sep1",
+  "undo",
+  "redo",
+  "sep2",
+  "addStage",
+  "addLane",
+  "sep3",
+  "toggleHeatmap",
+  "toggleEvidence",
+  "toggleInsight",
+  "sep4",
+  "zoomOut",
+  "zoomLevel",
+  "zoomIn",
+  "zoomFit",
+  "spacer",
+  "help",
+  "export",
+  "import",
+];
 
 export function MapToolbar({ run, onAddStage, onAddLane }: Props) {
   const store = useMapStore();
@@ -26,7 +47,8 @@ export function MapToolbar({ run, onAddStage, onAddLane }: Props) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Map tools">
       {LAYOUT.map((item) => {
-        if (item === "sep1" || item === "sep2") return <span key={item} className="toolbar__sep" />;
+        if (item === "sep1" || item === "sep2" || item === "sep3" || item === "sep4") return <span key={item} className="toolbar__sep" />;
+        if (item === "zoomLevel") return <ZoomLevel key={item} />;
         if (item === "spacer") return <span key={item} className="toolbar__spacer" />;
         if (item === "help") return <KeyboardHelp key={item} />;
         if (item === "addStage" && adding === "stage") {
@@ -68,10 +90,30 @@ export function MapToolbar({ run, onAddStage, onAddLane }: Props) {
 function ActionButton({ name, run }: { name: GlobalActionName; run: (name: GlobalActionName) => void }) {
   const action = globalAction(name);
   const enabled = useMapSelector((s) => isEnabled(action, s));
+  const pressed = useMapSelector((s) => action.pressed?.(s));
   if (action.button === undefined) return null;
   return (
-    <button type="button" data-testid={action.button.testId} disabled={!enabled} onClick={() => run(name)} title={actionTitle(action)}>
+    <button
+      type="button"
+      data-testid={action.button.testId}
+      disabled={!enabled}
+      onClick={() => run(name)}
+      title={actionTitle(action)}
+      aria-label={action.button.text === action.label ? undefined : action.label}
+      aria-pressed={pressed}
+    >
       {action.button.text}
     </button>
+  );
+}
+
+/** The board's current scale, as a percentage. */
+function ZoomLevel() {
+  const zoom = useMapSelector(selectZoom);
+  const screen = useMapSelector(selectScreen);
+  return (
+    <span className="toolbar__zoom" data-testid="zoom-level" aria-live="polite" title="Board zoom">
+      {screen === "board" ? `${Math.round(zoom * 100)}%` : ""}
+    </span>
   );
 }

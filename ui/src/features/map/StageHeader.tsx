@@ -2,18 +2,67 @@
 // and buttons to rename, move left/right and delete it.
 import { memo, useState } from "react";
 import type { StageDto } from "../../bindings";
-import { formatNps, formatPain } from "../../lib/metrics";
+import { formatInterval, npsInterval, npsIsWeak } from "../../lib/evidence";
+import { formatNps, formatPain, plural } from "../../lib/metrics";
 import { ConfirmButton } from "../common/ConfirmButton";
 import { InlineTextInput } from "../common/InlineTextInput";
 import { useBoardActions } from "./boardActions";
 
-type Props = { stage: StageDto; first: boolean; last: boolean; selected: boolean };
+type Props = {
+  stage: StageDto;
+  first: boolean;
+  last: boolean;
+  selected: boolean;
+  /** Shown as a narrow strip with its name and card count. */
+  collapsed?: boolean;
+  cardCount?: number;
+  /** Below this many answers its NPS is marked weak. */
+  minN?: number;
+};
 
-export const StageHeader = memo(function StageHeader({ stage, first, last, selected }: Props) {
+export const StageHeader = memo(function StageHeader({ stage, first, last, selected, collapsed = false, cardCount = 0, minN }: Props) {
   const actions = useBoardActions();
   const [renaming, setRenaming] = useState(false);
   const nps = formatNps(stage.metrics.nps);
   const pain = formatPain(stage.metrics.pain);
+  const npsWeak = npsIsWeak(stage.metrics.nps, minN);
+  const npsTitle = stage.metrics.nps
+    ? `${formatInterval(npsInterval(stage.metrics.nps))}${npsWeak ? `: weak, fewer than ${minN ?? 5} answers` : ""}`
+    : undefined;
+  const collapse = (
+    <button
+      type="button"
+      className="icon-button stage-header__collapse"
+      data-action="collapse"
+      data-testid="collapse-stage"
+      aria-expanded={!collapsed}
+      aria-label={`${collapsed ? "Expand" : "Collapse"} stage ${stage.name}`}
+      title={collapsed ? "Expand" : "Collapse"}
+      onClick={() => actions.toggleStageCollapsed(stage.id)}
+    >
+      {collapsed ? "▸" : "▾"}
+    </button>
+  );
+
+  if (collapsed) {
+    return (
+      <div
+        className="stage-header stage-header--collapsed"
+        data-testid="stage-header"
+        data-stage-header=""
+        data-stage-id={stage.id}
+        data-collapsed="true"
+      >
+        {collapse}
+        <span className="stage-header__strip" data-testid="stage-name">
+          {stage.name}
+        </span>
+        <span className="stage-header__count" data-testid="collapsed-count">
+          {plural(cardCount, "card")}
+        </span>
+      </div>
+    );
+  }
 
   return (
     <div
@@ -22,6 +71,7 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
       data-stage-header=""
       data-stage-id={stage.id}
     >
+      {collapse}
       {renaming ? (
         <InlineTextInput
           initial={stage.name}
@@ -46,8 +96,22 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
         </button>
       )}
       <div className="stage-header__metrics">
-        {nps !== null && <span data-testid="stage-nps">{nps}</span>}
-        {pain !== null && <span data-testid="stage-pain">{pain}</span>}
+        {nps !== null && (
+          <span className={npsWeak ? "stage-header__nps stage-header__nps--weak" : "stage-header__nps"} title={npsTitle}>
+            <span data-testid="stage-nps">{nps}</span>
+            {npsWeak && (
+              <span className="weak-mark" data-testid="stage-nps-weak">
+                {" "}
+                weak
+              </span>
+            )}
+          </span>
+        )}
+        {pain !== null && (
+          <span data-testid="stage-pain" title="Mean pain of its touchpoints, 0–10 (10 = worst)">
+            {pain}
+          </span>
+        )}
       </div>
       <div className="stage-header__tools">
         <button

@@ -38,6 +38,12 @@ function globalCommands(): GlobalCommands {
     startAdding: vi.fn(),
     exportMap: vi.fn(),
     importMap: vi.fn(),
+    toggleInsight: vi.fn(),
+    togglePath: vi.fn(),
+    toggleScreen: vi.fn(),
+    clearFilter: vi.fn(),
+    focusSearch: vi.fn(),
+    zoom: vi.fn(),
   };
 }
 function cardCommands(): CardCommands {
@@ -64,6 +70,16 @@ describe("action table", () => {
     [key("Z", { ctrlKey: true, shiftKey: true }), "redo"],
     [key("y", { ctrlKey: true }), "redo"],
     [key("Escape"), "closePanel"],
+    [key("Escape", { shiftKey: true }), "clearFilter"],
+    [key("i"), "toggleInsight"],
+    [key("p"), "togglePath"],
+    [key("h"), "toggleHeatmap"],
+    [key("e"), "toggleEvidence"],
+    [key("/"), "focusSearch"],
+    [key("=", { ctrlKey: true }), "zoomIn"],
+    [key("+", { ctrlKey: true, shiftKey: true }), "zoomIn"],
+    [key("-", { ctrlKey: true }), "zoomOut"],
+    [key("0", { ctrlKey: true }), "zoomFit"],
   ])("maps a global key to its action (%o → %s)", (e, name) => {
     expect(globalActionForKey(e, BODY)?.name).toBe(name);
   });
@@ -75,6 +91,9 @@ describe("action table", () => {
       key("y", { ctrlKey: true, shiftKey: true }),
       key("Enter"),
       key("Delete"),
+      key("i", { ctrlKey: true }),
+      key("I", { shiftKey: true }),
+      key("0"),
     ]) {
       expect(globalActionForKey(e, BODY)).toBeUndefined();
     }
@@ -149,6 +168,26 @@ describe("action table", () => {
     expect(Object.values(commands).every((f) => vi.mocked(f).mock.calls.length === 0)).toBe(true);
   });
 
+  it("runs the view and zoom commands, zoom only on the board", () => {
+    const commands = globalCommands();
+    handleGlobalKey(key("h"), BODY, { state: () => state(), commands });
+    expect(commands.toggleScreen).toHaveBeenCalledWith("heatmap");
+    handleGlobalKey(key("0", { ctrlKey: true }), BODY, { state: () => state(), commands });
+    expect(commands.zoom).toHaveBeenCalledWith("fit");
+    handleGlobalKey(key("=", { ctrlKey: true }), BODY, { state: () => state({ screen: "heatmap" }), commands });
+    expect(commands.zoom).toHaveBeenCalledTimes(1);
+  });
+
+  it("clears the filter only when one is set", () => {
+    const commands = globalCommands();
+    const e = key("Escape", { shiftKey: true });
+    expect(handleGlobalKey(e, BODY, { state: () => state(), commands })).toBeNull();
+    const filtered = state();
+    filtered.filter = { ...filtered.filter, minPain: 5 };
+    expect(handleGlobalKey(e, BODY, { state: () => filtered, commands })?.name).toBe("clearFilter");
+    expect(commands.clearFilter).toHaveBeenCalledTimes(1);
+  });
+
   it("ignores a key another handler already took", () => {
     const commands = globalCommands();
     const e = { ...key("z", { ctrlKey: true }), defaultPrevented: true };
@@ -167,7 +206,7 @@ describe("action table", () => {
     expect(handleGlobalKey(key("Escape"), BODY, { state: present, commands })?.name).toBe("closePanel");
 
     for (const a of GLOBAL_ACTIONS) {
-      expect(runAction(a.name, { state: present, commands })).toBe(a.allowedInPresent);
+      expect(runAction(a.name, { state: present, commands })).toBe(a.allowedInPresent && a.predicate(present()));
     }
     expect(commands.undo).not.toHaveBeenCalled();
     expect(commands.startAdding).not.toHaveBeenCalled();

@@ -4,9 +4,10 @@
 // runs the global ones; a focused card's keydown runs the card ones. The toolbar's titles
 // and the keyboard help are generated from this table.
 import type { TouchpointDto } from "../../bindings";
+import { isFilterActive } from "../../lib/filter";
 import { isMoveKey, type MoveKey } from "../../lib/keyboardMove";
 import { historyShortcut, isTypingTarget, type ShortcutKey, type TargetLike } from "../../lib/shortcuts";
-import type { MapState } from "./mapStore";
+import type { MapScreenKind, MapState } from "./mapStore";
 
 /** The key event fields the actions look at (a DOM or React keyboard event has them all). */
 export type KeyLike = ShortcutKey & { preventDefault: () => void; defaultPrevented?: boolean };
@@ -22,6 +23,16 @@ export type GlobalCommands = {
   startAdding: (what: "stage" | "lane") => void;
   exportMap: () => void;
   importMap: () => void;
+  /** Opens or closes the insight panel. */
+  toggleInsight: () => void;
+  /** Turns the pain path highlight on the board on or off. */
+  togglePath: () => void;
+  /** Shows the view, or the board when it is already shown. */
+  toggleScreen: (screen: Exclude<MapScreenKind, "board">) => void;
+  clearFilter: () => void;
+  /** Moves focus to the filter bar's search field. */
+  focusSearch: () => void;
+  zoom: (how: "in" | "out" | "fit") => void;
 };
 
 /** What the card actions do to the focused card; built by the board's handlers. */
@@ -52,7 +63,24 @@ type Base<Name extends string> = {
   preventDefault?: boolean;
 };
 
-export type GlobalActionName = "undo" | "redo" | "closePanel" | "toLibrary" | "addStage" | "addLane" | "export" | "import";
+export type GlobalActionName =
+  | "undo"
+  | "redo"
+  | "closePanel"
+  | "toLibrary"
+  | "addStage"
+  | "addLane"
+  | "export"
+  | "import"
+  | "toggleInsight"
+  | "togglePath"
+  | "toggleHeatmap"
+  | "toggleEvidence"
+  | "clearFilter"
+  | "focusSearch"
+  | "zoomIn"
+  | "zoomOut"
+  | "zoomFit";
 export type CardActionName = "selectCard" | "editCard" | "moveCardStage" | "moveCardLane" | "reorderCard" | "deleteCard";
 
 export type GlobalAction = Base<GlobalActionName> & {
@@ -63,6 +91,8 @@ export type GlobalAction = Base<GlobalActionName> & {
   perform: (c: GlobalContext) => void;
   /** The toolbar button that runs it, if any. */
   button?: { text: string; testId: string };
+  /** For a toggle: whether it is on (the button's aria-pressed). */
+  pressed?: (s: MapState) => boolean;
 };
 
 export type CardAction = Base<CardActionName> & {
@@ -76,6 +106,10 @@ export type MapAction = GlobalAction | CardAction;
 
 const plain = (e: ShortcutKey) => !e.altKey && !e.ctrlKey && !e.metaKey;
 const always = () => true;
+/** A plain letter key, no modifier at all, and not typed into a select (its type-ahead). */
+const letter = (e: ShortcutKey, target: TargetLike, k: string) =>
+  e.key === k && plain(e) && !e.shiftKey && (target?.tagName ?? "").toUpperCase() !== "SELECT";
+const onBoard = (s: MapState) => s.screen === "board";
 
 export const CARD_ACTIONS: readonly CardAction[] = [
   {
@@ -176,7 +210,7 @@ export const GLOBAL_ACTIONS: readonly GlobalAction[] = [
     label: "Close",
     keys: "Escape",
     help: "Close the panel or stop picking a link target",
-    keyTest: (e, target) => e.key === "Escape" && !isTypingTarget(target),
+    keyTest: (e, target) => e.key === "Escape" && !e.shiftKey && !isTypingTarget(target),
     predicate: (s) => s.linkMode !== null || s.selection !== null,
     perform: (c) => c.commands.closePanel(),
     allowedInPresent: true,
@@ -231,6 +265,112 @@ export const GLOBAL_ACTIONS: readonly GlobalAction[] = [
     perform: (c) => c.commands.importMap(),
     allowedInPresent: false,
     button: { text: "Import JSON…", testId: "import" },
+  },
+  {
+    name: "toggleInsight",
+    scope: "global",
+    label: "Insight panel",
+    keys: "I",
+    help: "Open or close the insight panel",
+    keyTest: (e, target) => letter(e, target, "i"),
+    predicate: always,
+    perform: (c) => c.commands.toggleInsight(),
+    allowedInPresent: true,
+    button: { text: "Insight", testId: "insight-toggle" },
+    pressed: (s) => s.insightOpen,
+  },
+  {
+    name: "togglePath",
+    scope: "global",
+    label: "Highlight the pain path",
+    keys: "P",
+    help: "Highlight the most painful path on the board, or stop",
+    keyTest: (e, target) => letter(e, target, "p"),
+    predicate: always,
+    perform: (c) => c.commands.togglePath(),
+    allowedInPresent: true,
+    pressed: (s) => s.pathOn,
+  },
+  {
+    name: "toggleHeatmap",
+    scope: "global",
+    label: "Heatmap",
+    keys: "H",
+    help: "Show the stage × lane heatmap, or the board again",
+    keyTest: (e, target) => letter(e, target, "h"),
+    predicate: always,
+    perform: (c) => c.commands.toggleScreen("heatmap"),
+    allowedInPresent: true,
+    button: { text: "Heatmap", testId: "heatmap-toggle" },
+    pressed: (s) => s.screen === "heatmap",
+  },
+  {
+    name: "toggleEvidence",
+    scope: "global",
+    label: "Evidence",
+    keys: "E",
+    help: "Show every feedback item of the map, or the board again",
+    keyTest: (e, target) => letter(e, target, "e"),
+    predicate: always,
+    perform: (c) => c.commands.toggleScreen("evidence"),
+    allowedInPresent: true,
+    button: { text: "Evidence", testId: "evidence-toggle" },
+    pressed: (s) => s.screen === "evidence",
+  },
+  {
+    name: "focusSearch",
+    scope: "global",
+    label: "Search the board",
+    keys: "/",
+    help: "Move to the board's search field",
+    keyTest: (e, target) => e.key === "/" && plain(e) && (target?.tagName ?? "").toUpperCase() !== "SELECT",
+    predicate: onBoard,
+    perform: (c) => c.commands.focusSearch(),
+    allowedInPresent: true,
+  },
+  {
+    name: "clearFilter",
+    scope: "global",
+    label: "Clear the filter",
+    keys: "Shift+Escape",
+    help: "Clear the board's filter and search",
+    keyTest: (e) => e.key === "Escape" && e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey,
+    predicate: (s) => isFilterActive(s.filter),
+    perform: (c) => c.commands.clearFilter(),
+    allowedInPresent: true,
+  },
+  {
+    name: "zoomIn",
+    scope: "global",
+    label: "Zoom in",
+    keys: "Ctrl+=",
+    keyTest: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "=" || e.key === "+"),
+    predicate: onBoard,
+    perform: (c) => c.commands.zoom("in"),
+    allowedInPresent: true,
+    button: { text: "+", testId: "zoom-in" },
+  },
+  {
+    name: "zoomOut",
+    scope: "global",
+    label: "Zoom out",
+    keys: "Ctrl+−",
+    keyTest: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "-" || e.key === "_" || e.key === "\u2212"),
+    predicate: onBoard,
+    perform: (c) => c.commands.zoom("out"),
+    allowedInPresent: true,
+    button: { text: "−", testId: "zoom-out" },
+  },
+  {
+    name: "zoomFit",
+    scope: "global",
+    label: "Fit the map to the window",
+    keys: "Ctrl+0",
+    keyTest: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && e.key === "0",
+    predicate: onBoard,
+    perform: (c) => c.commands.zoom("fit"),
+    allowedInPresent: true,
+    button: { text: "Fit", testId: "zoom-fit" },
   },
 ];
 

@@ -27,6 +27,10 @@ export type BoardActions = {
   deleteLane: (id: string) => void;
 
   selectLink: (id: string) => void;
+
+  /** Collapses a stage (or a lane) to a narrow strip, or expands it again. */
+  toggleStageCollapsed: (id: string) => void;
+  toggleLaneCollapsed: (id: string) => void;
 };
 
 export const BoardActionsContext = createContext<BoardActions | null>(null);
@@ -41,9 +45,14 @@ export function useBoardActions(): BoardActions {
 // elements' own data attributes (data-card, data-cell, data-action, …), never the test
 // ids, which belong to the tests.
 
+/** An id escaped for an attribute selector (CSS.escape, or quoting where it is missing, as in jsdom). */
+function esc(id: string): string {
+  return typeof CSS !== "undefined" && typeof CSS.escape === "function" ? CSS.escape(id) : id.replace(/["\\]/g, "\\$&");
+}
+
 /** The selector of a card's element. */
 export function cardSelector(id: string): string {
-  return `[data-card][data-touchpoint-id="${CSS.escape(id)}"]`;
+  return `[data-card][data-touchpoint-id="${esc(id)}"]`;
 }
 
 /** The selector of every card's element. */
@@ -51,17 +60,17 @@ export const CARD_SELECTOR = "[data-card]";
 
 /** The selector of a cell's add button. */
 export function addButtonSelector(stageId: string, laneId: string): string {
-  return `[data-cell][data-stage-id="${CSS.escape(stageId)}"][data-lane-id="${CSS.escape(laneId)}"] [data-action="add-touchpoint"]`;
+  return `[data-cell][data-stage-id="${esc(stageId)}"][data-lane-id="${esc(laneId)}"] [data-action="add-touchpoint"]`;
 }
 
 /** The selector of a button (by its data-action) in a stage's header. */
 export function stageButtonSelector(stageId: string, action: string): string {
-  return `[data-stage-header][data-stage-id="${CSS.escape(stageId)}"] [data-action="${action}"]`;
+  return `[data-stage-header][data-stage-id="${esc(stageId)}"] [data-action="${action}"]`;
 }
 
 /** The selector of a button (by its data-action) in a lane's label. */
 export function laneButtonSelector(laneId: string, action: string): string {
-  return `[data-lane-label][data-lane-id="${CSS.escape(laneId)}"] [data-action="${action}"]`;
+  return `[data-lane-label][data-lane-id="${esc(laneId)}"] [data-action="${action}"]`;
 }
 
 /** The selector of the header's "Show lane" buttons. */
@@ -73,6 +82,13 @@ export function showLaneSelector(): string {
 export function fieldSelector(panel: string, field: string): string {
   return `[data-panel="${panel}"] [data-field="${field}"]`;
 }
+
+/** The board's scrolling element and its grid (zoom reads their sizes). */
+export const BOARD_SCROLL_SELECTOR = "[data-board-scroll]";
+export const BOARD_GRID_SELECTOR = "[data-board-grid]";
+
+/** The filter bar's search field. */
+export const FILTER_SEARCH_SELECTOR = "[data-filter-search]";
 
 export const DRAG_TYPE = "application/x-journeymap-touchpoint";
 

@@ -91,3 +91,19 @@ describe("map store", () => {
     expect(store.takeFocusRequest()).toBeNull();
   });
 });
+
+describe("map store: views and edits", () => {
+  it("counts applied edits and keeps the view state across them", () => {
+    const first = view();
+    const store = createMapStore(first);
+    expect(store.get().editVersion).toBe(0);
+    store.set({ insightOpen: true, zoom: 0.5, screen: "heatmap" });
+    const next = clone(first);
+    next.touchpoints[0].pain = 4;
+    const patched = applyPatch(first, patchBetween(first, next));
+    if (patched === null) throw new Error("patch did not apply");
+    store.setSession({ view: patched, mark: null, layoutKey: 0 });
+    expect(store.get().editVersion).toBe(1);
+    expect(store.get()).toMatchObject({ insightOpen: true, zoom: 0.5, screen: "heatmap" });
+  });
+});

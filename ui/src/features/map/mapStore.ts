@@ -4,8 +4,10 @@
 // shown. Components read it through selectors with `useSyncExternalStore`, so an edit
 // re-renders only the components whose selected slice changed.
 import { createContext, useContext, useSyncExternalStore } from "react";
-import type { MapView, TouchpointDto } from "../../bindings";
+import type { Analysis, MapView, TouchpointDto } from "../../bindings";
 import { type CellMap, groupByCell } from "../../lib/cells";
+import { type BoardFilter, NO_FILTER } from "../../lib/filter";
+import type { HeatMetric } from "../../lib/heat";
 import type { LinkMode, Selection } from "./selection";
 
 type PaintMark = "jm:open-painted" | "jm:edit-painted";
@@ -21,8 +23,8 @@ export type Session = {
 
 /** Edit everything; present (a later issue) only shows the map. */
 export type MapMode = "edit" | "present";
-/** The map's views; only the board today. */
-export type MapScreenKind = "board";
+/** The map's views: the board, the stage × lane heatmap, and every feedback item. */
+export type MapScreenKind = "board" | "heatmap" | "evidence";
 
 export type MapState = {
   session: Session;
@@ -39,10 +41,53 @@ export type MapState = {
   adding: "stage" | "lane" | null;
   mode: MapMode;
   screen: MapScreenKind;
+  /** Bumped by every applied edit (views that show the analysis fetch it again). */
+  editVersion: number;
+  /** The latest analysis (`map_insight`), fetched while a view that needs it is open. */
+  analysis: Analysis | null;
+  /** Whether the insight panel is open beside the board. */
+  insightOpen: boolean;
+  /** Whether the most painful path is highlighted on the board. */
+  pathOn: boolean;
+  /** The touchpoints and links on the highlighted path (null when it is off or unknown). */
+  pathTouchpoints: ReadonlySet<string> | null;
+  pathLinks: ReadonlySet<string> | null;
+  filter: BoardFilter;
+  /** The ids the filter matches, or null when no filter is set. */
+  matches: ReadonlySet<string> | null;
+  heatMetric: HeatMetric;
+  /** The board's scale (1 = actual size). */
+  zoom: number;
+  collapsedStages: ReadonlySet<string>;
+  collapsedLanes: ReadonlySet<string>;
+  /** A card to scroll into view (and focus) after the next render. */
+  reveal: string | null;
 };
 
 /** What an update may set: the session goes through `setSession`, which derives the rest. */
-export type MapUpdate = Partial<Pick<MapState, "selection" | "selectedLinkId" | "linkMode" | "adding" | "mode" | "screen">>;
+export type MapUpdate = Partial<
+  Pick<
+    MapState,
+    | "selection"
+    | "selectedLinkId"
+    | "linkMode"
+    | "adding"
+    | "mode"
+    | "screen"
+    | "analysis"
+    | "insightOpen"
+    | "pathOn"
+    | "pathTouchpoints"
+    | "pathLinks"
+    | "filter"
+    | "matches"
+    | "heatMetric"
+    | "zoom"
+    | "collapsedStages"
+    | "collapsedLanes"
+    | "reveal"
+  >
+>;
 
 export type MapStore = {
   get: () => MapState;
@@ -57,6 +102,8 @@ export type MapStore = {
   takeFocusRequest: () => string[] | null;
 };
 
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
 export function initialMapState(view: MapView): MapState {
   return {
     session: { view, mark: "jm:open-painted", layoutKey: 0 },
@@ -69,6 +116,19 @@ export function initialMapState(view: MapView): MapState {
     adding: null,
     mode: "edit",
     screen: "board",
+    editVersion: 0,
+    analysis: null,
+    insightOpen: false,
+    pathOn: false,
+    pathTouchpoints: null,
+    pathLinks: null,
+    filter: NO_FILTER,
+    matches: null,
+    heatMetric: "pain",
+    zoom: 1,
+    collapsedStages: EMPTY_SET,
+    collapsedLanes: EMPTY_SET,
+    reveal: null,
   };
 }
 
@@ -109,6 +169,7 @@ export function createMapStore(view: MapView): MapStore {
         cells: same ? prev.cells : groupByCell(touchpoints, prev.cells),
         byId: same ? prev.byId : byIdOf(touchpoints),
         feedbackVersions,
+        editVersion: prev.editVersion + 1,
       };
       emit();
     },
@@ -149,6 +210,25 @@ export const selectLinking = (s: MapState) => s.linkMode !== null;
 export const selectAdding = (s: MapState) => s.adding;
 export const selectMode = (s: MapState) => s.mode;
 export const selectScreen = (s: MapState) => s.screen;
+export const selectEditVersion = (s: MapState) => s.editVersion;
+export const selectAnalysis = (s: MapState) => s.analysis;
+export const selectInsightOpen = (s: MapState) => s.insightOpen;
+export const selectPathOn = (s: MapState) => s.pathOn;
+export const selectPathLinks = (s: MapState) => (s.pathOn ? s.pathLinks : null);
+export const selectPathActive = (s: MapState) => s.pathOn && s.pathTouchpoints !== null;
+export const selectFilter = (s: MapState) => s.filter;
+export const selectMatches = (s: MapState) => s.matches;
+export const selectFiltered = (s: MapState) => s.matches !== null;
+export const selectHeatMetric = (s: MapState) => s.heatMetric;
+export const selectZoom = (s: MapState) => s.zoom;
+export const selectCollapsedStages = (s: MapState) => s.collapsedStages;
+export const selectCollapsedLanes = (s: MapState) => s.collapsedLanes;
+/** The evidence rules' minimum n (the default until an analysis has arrived). */
+export const selectMinN = (s: MapState) => s.analysis?.rules.minN ?? 5;
+/** Whether a card is on the highlighted path. */
+export const selectOnPath = (id: string) => (s: MapState) => s.pathOn && (s.pathTouchpoints?.has(id) ?? false);
+/** Whether a card matches the filter (null when no filter is set). */
+export const selectMatch = (id: string) => (s: MapState) => (s.matches === null ? null : s.matches.has(id));
 
 /** The selected touchpoint, if the selection is one that still exists. */
 export const selectSelectedTouchpoint = (s: MapState): TouchpointDto | undefined =>
@@ -178,6 +258,14 @@ export function useMapStore(): MapStore {
 /** The slice `selector` picks from the store's state; re-renders only when it changes. */
 export function useStoreSelector<T>(store: MapStore, selector: (s: MapState) => T): T {
   return useSyncExternalStore(store.subscribe, () => selector(store.get()));
+}
+
+const noSubscribe = () => () => {};
+
+/** Like `useMapSelector`, but gives `fallback` outside a map store (a card rendered alone). */
+export function useOptionalMapSelector<T>(selector: (s: MapState) => T, fallback: T): T {
+  const store = useContext(MapStoreContext);
+  return useSyncExternalStore(store === null ? noSubscribe : store.subscribe, () => (store === null ? fallback : selector(store.get())));
 }
 
 /** The slice `selector` picks from the open map's state (the store of the nearest provider). */

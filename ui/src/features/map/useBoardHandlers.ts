@@ -226,6 +226,20 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
       selectLink: (id: string) => {
         d().set({ selection: { kind: "link", id }, selectedLinkId: id });
       },
+
+      toggleStageCollapsed: (id: string) => {
+        d().set((s) => ({ collapsedStages: toggled(s.collapsedStages, id) }));
+      },
+      toggleLaneCollapsed: (id: string) => {
+        d().set((s) => ({ collapsedLanes: toggled(s.collapsedLanes, id) }));
+      },
     };
   }, []);
+}
+
+/** A copy of the set with the id added, or removed when it was there. */
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
-import { type Messages, MessagesProvider, useMessages } from "./messages";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { type Messages, MessagesProvider, STATUS_FADE_MS, useMessages } from "./messages";
 
 function Capture({ into }: { into: { current: Messages | null } }) {
   into.current = useMessages();
@@ -46,5 +46,27 @@ describe("messages", () => {
     expect(screen.getByTestId("error").textContent).toContain("plain failure");
     act(() => m.current!.showStatus("Exported to /tmp/a.json"));
     expect(screen.getByTestId("status").textContent).toBe("Exported to /tmp/a.json");
+  });
+
+  it("fades a status after a few seconds, and a new one shows again", () => {
+    vi.useFakeTimers();
+    try {
+      const m: { current: Messages | null } = { current: null };
+      render(
+        <MessagesProvider>
+          <Capture into={m} />
+        </MessagesProvider>,
+      );
+      const status = () => screen.getByTestId("status");
+      act(() => m.current!.showStatus("Saved"));
+      expect(status().className).toBe("status");
+      act(() => vi.advanceTimersByTime(STATUS_FADE_MS + 10));
+      expect(status().className).toBe("status status--faded");
+      expect(status().textContent).toBe("Saved");
+      act(() => m.current!.showStatus("Saved"));
+      expect(status().className).toBe("status");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

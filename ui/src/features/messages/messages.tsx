@@ -1,6 +1,6 @@
 // The app's error banner and status line, shared through context so any feature can
 // report a rejected command or a finished action.
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ErrorDto } from "../../bindings";
 import { toError } from "../../ipc";
 
@@ -17,6 +17,9 @@ export type Messages = {
 
 type Shown = { error: ErrorDto; actions: ErrorAction[] } | null;
 
+/** How long a status line stays before it fades. */
+export const STATUS_FADE_MS = 4000;
+
 const MessagesContext = createContext<Messages | null>(null);
 
 export function useMessages(): Messages {
@@ -27,13 +30,22 @@ export function useMessages(): Messages {
 
 export function MessagesProvider({ children }: { children: ReactNode }) {
   const [shown, setShown] = useState<Shown>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ text: string; at: number } | null>(null);
+  const [faded, setFaded] = useState(false);
 
   const showError = useCallback((e: unknown, actions: ErrorAction[] = []) => {
     setShown({ error: toError(e), actions });
     setStatus(null);
   }, []);
-  const showStatus = useCallback((text: string) => setStatus(text), []);
+  const showStatus = useCallback((text: string) => setStatus((prev) => ({ text, at: (prev?.at ?? 0) + 1 })), []);
+
+  // A status fades out after a few seconds (its text stays for screen readers' review).
+  useEffect(() => {
+    setFaded(false);
+    if (status === null) return;
+    const timer = setTimeout(() => setFaded(true), STATUS_FADE_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
   const clearError = useCallback(() => setShown(null), []);
   const value = useMemo(() => ({ showError, showStatus, clearError }), [showError, showStatus, clearError]);
 
@@ -41,8 +53,8 @@ export function MessagesProvider({ children }: { children: ReactNode }) {
     <MessagesContext.Provider value={value}>
       <div className="messages">
         {shown && <ErrorBanner shown={shown} onDismiss={clearError} />}
-        <p className="status" data-testid="status" role="status" aria-live="polite">
-          {status ?? ""}
+        <p className={faded ? "status status--faded" : "status"} data-testid="status" role="status" aria-live="polite">
+          {status?.text ?? ""}
         </p>
       </div>
       {children}

@@ -25,6 +25,8 @@ function actions(): BoardActions {
     setLaneHidden: fn(),
     deleteLane: fn(),
     selectLink: fn(),
+    toggleStageCollapsed: fn(),
+    toggleLaneCollapsed: fn(),
   };
 }
 

@@ -1,11 +1,13 @@
 // One touchpoint on the board. Memoised: it re-renders only when its own touchpoint
-// object (kept stable by reconcileView) or its selection changes.
+// object (kept stable by reconcileView), its selection, or its own membership of the
+// highlighted path or of the filter's matches changes (each read by id from the store).
 import { memo } from "react";
 import type { TouchpointDto } from "../../bindings";
 import { cardLabel } from "../../lib/cardLabel";
 import { emotionFace } from "../../lib/emotion";
 import { painColours, painLabel } from "../../lib/painScale";
 import { CARD_HELP_ID, useBoardActions } from "../map/boardActions";
+import { selectMatch, selectOnPath, useOptionalMapSelector } from "../map/mapStore";
 import "./card.css";
 
 type Props = { touchpoint: TouchpointDto; selected: boolean };
@@ -16,6 +18,8 @@ export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
   const colours = painColours(t.pain);
   const emotion = emotionFace(t.emotion);
   const feedback = t.metrics.feedbackCount;
+  const onPath = useOptionalMapSelector(selectOnPath(t.id), false);
+  const match = useOptionalMapSelector(selectMatch(t.id), null);
 
   return (
     <div
@@ -23,6 +27,8 @@ export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
       data-testid="card"
       data-card=""
       data-touchpoint-id={t.id}
+      data-on-path={onPath ? "true" : undefined}
+      data-match={match === null ? undefined : String(match)}
       tabIndex={0}
       role="button"
       aria-pressed={selected}
@@ -38,7 +44,7 @@ export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
         {t.title}
       </div>
       <div className="card__meta">
-        <span className="card__pain" title={t.pain === null ? "Pain not scored" : `Pain ${t.pain} of 10`}>
+        <span className="card__pain" title={t.pain === null ? "Pain not scored" : `Pain ${t.pain} of 10 (10 = worst)`}>
           <span
             className={t.pain === null ? "pain-badge pain-badge--unscored" : "pain-badge"}
             data-testid="pain-badge"

@@ -1,0 +1,96 @@
+// What the map screen derives from the analysis and the filter, kept in the map store:
+// the analysis itself (fetched while a view that needs it is open, and again after every
+// edit), the highlighted pain path as id sets, and the ids the board's filter matches.
+// Nothing here blocks the board: the fetches answer later and only set store fields.
+import { useEffect, useRef, useState } from "react";
+import { ipc } from "../../ipc";
+import { matchingIds } from "../../lib/filter";
+import { pathSets, sameSet } from "../../lib/path";
+import {
+  type MapState,
+  type MapStore,
+  selectAnalysis,
+  selectEditVersion,
+  selectFilter,
+  selectLinks,
+  selectPathOn,
+  selectTouchpoints,
+  useStoreSelector,
+} from "./mapStore";
+
+/** Whether a view that shows the analysis is open. */
+export const selectNeedsAnalysis = (s: MapState) => s.insightOpen || s.pathOn || s.screen === "heatmap" || s.filter.weakOnly;
+
+/** Fetches `map_insight` while it is needed, and again after every applied edit. */
+export function useAnalysis(store: MapStore, mapId: string, showError: (e: unknown) => void): void {
+  const needed = useStoreSelector(store, selectNeedsAnalysis);
+  const version = useStoreSelector(store, selectEditVersion);
+  const latest = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each edit (version) asks for a fresh analysis.
+  useEffect(() => {
+    if (!needed) return;
+    const ask = ++latest.current;
+    ipc.mapInsight(mapId).then(
+      (analysis) => {
+        if (ask === latest.current) store.set({ analysis });
+      },
+      (e) => {
+        if (ask === latest.current) showError(e);
+      },
+    );
+  }, [needed, version, mapId, store, showError]);
+}
+
+/** Keeps the store's path sets in step with the analysis and the toggle; equal sets are kept. */
+export function usePathHighlight(store: MapStore): void {
+  const analysis = useStoreSelector(store, selectAnalysis);
+  const on = useStoreSelector(store, selectPathOn);
+  const links = useStoreSelector(store, selectLinks);
+  useEffect(() => {
+    const sets = on ? pathSets(analysis?.painPaths[0], links) : null;
+    const s = store.get();
+    const touchpoints = sets?.touchpoints ?? null;
+    const linkIds = sets?.links ?? null;
+    store.set({
+      pathTouchpoints: sameSet(s.pathTouchpoints, touchpoints) ? s.pathTouchpoints : touchpoints,
+      pathLinks: sameSet(s.pathLinks, linkIds) ? s.pathLinks : linkIds,
+    });
+  }, [store, analysis, on, links]);
+}
+
+/** How long the search waits after the last key before asking the backend. */
+const SEARCH_DELAY_MS = 150;
+
+/** Keeps the store's matching ids in step with the filter, the touchpoints and the search. */
+export function useFilterMatches(store: MapStore, mapId: string, showError: (e: unknown) => void): void {
+  const filter = useStoreSelector(store, selectFilter);
+  const touchpoints = useStoreSelector(store, selectTouchpoints);
+  const analysis = useStoreSelector(store, selectAnalysis);
+  const version = useStoreSelector(store, selectEditVersion);
+  const query = filter.query.trim();
+  const [search, setSearch] = useState<{ query: string; ids: ReadonlySet<string> } | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: an edit (version) may change what the search finds.
+  useEffect(() => {
+    if (query === "") return;
+    let live = true;
+    const timer = setTimeout(() => {
+      ipc.searchMap(mapId, query).then(
+        (ids) => live && setSearch({ query, ids: new Set(ids) }),
+        (e) => live && showError(e),
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, mapId, version, showError]);
+
+  useEffect(() => {
+    const searchIds = search !== null && search.query === query ? search.ids : null;
+    const weakIds = analysis === null ? null : new Set(analysis.touchpoints.filter((t) => t.evidence.weak.length > 0).map((t) => t.id));
+    const next = matchingIds(touchpoints, filter, { searchIds, weakIds });
+    const prev = store.get().matches;
+    if (!sameSet(prev, next)) store.set({ matches: next });
+  }, [store, filter, touchpoints, analysis, search, query]);
+}
