@@ -1,6 +1,7 @@
-//! A screenshot of the real app for people to look at: the board with a card's detail
-//! panel open, written to target/<profile>/screenshots/. (WebKitWebDriver's screenshot of
-//! the library page hangs under Xvfb, so the library is not pictured.)
+//! Screenshots of the real app for people to look at, written to
+//! target/<profile>/screenshots/: the board with a card's detail panel open, the insight
+//! panel with the pain path highlighted on the fitted board, and the heatmap. (The
+//! library page's WebKitWebDriver screenshot hangs under Xvfb, so it is not pictured.)
 //!
 //! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --features e2e --example screenshots`
 
@@ -16,8 +17,7 @@ async fn main() {
         "document.querySelectorAll('[data-testid=card]').length >= 30",
     )
     .await;
-    let card = s.wait("[data-testid=card]").await;
-    card.click().await.expect("select");
+    s.click("[data-testid=card]").await;
     s.wait("[data-testid=detail]").await;
     s.until(
         "feedback loaded",
@@ -25,6 +25,31 @@ async fn main() {
     )
     .await;
     s.screenshot(&out.join("detail.png")).await;
+
+    // The insight panel, the path highlighted, the board fitted beside it.
+    s.click("[data-testid=detail] [data-testid=panel-close]")
+        .await;
+    s.click("[data-testid=insight-toggle]").await;
+    s.wait("[data-testid=insight-panel] [data-testid=pain-point]")
+        .await;
+    s.click("[data-testid=pain-path-toggle]").await;
+    s.click("[data-testid=zoom-fit]").await;
+    s.until(
+        "the path marked",
+        "document.querySelectorAll('[data-testid=card][data-on-path=true]').length > 0",
+    )
+    .await;
+    // The top of the ranking in view (the toggle scrolled the panel to the path).
+    s.js("document.querySelectorAll('[data-testid=insight-panel] *').forEach(e => { if (e.scrollTop > 0) e.scrollTop = 0; }); return null;")
+        .await;
+    s.screenshot(&out.join("insight.png")).await;
+
+    // The heatmap beside the insight panel. (With the panel closed first, WebKitWebDriver's
+    // screenshot hung here.)
+    s.click("[data-testid=heatmap-toggle]").await;
+    s.wait("[data-testid=heatmap-view] [data-testid=heat-cell]")
+        .await;
+    s.screenshot(&out.join("heatmap.png")).await;
     s.stop().await;
     println!("{}", out.display());
 }

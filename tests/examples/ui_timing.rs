@@ -3,6 +3,8 @@
 //!
 //! - open: from asking to open the map (`jm:open-start`) to its cards painted
 //!   (`jm:open-painted`), median of 5 opens;
+//! - edit with the insight panel open: from the edit sent to the insight views repainted
+//!   with the new analysis (`jm:insight-painted`), median of 7;
 //! - edit: from a pain-score change being sent (`jm:edit-start`) to its repaint
 //!   (`jm:edit-painted`), median of 7 edits, split at the command's answer
 //!   (`jm:edit-answered`: backend and IPC before it) and at React's commit
@@ -83,8 +85,8 @@ async fn frame_floor(s: &Session) -> f64 {
 
 #[tokio::main]
 async fn main() {
-    println!("| touchpoints | open → painted (median of 5) | plain-DOM baseline | edit → repaint (median of 7) | of which backend + IPC | of which React render + commit | of which frame | frame-alone baseline (median of 7) | cards re-rendered per edit |");
-    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| touchpoints | open → painted (median of 5) | plain-DOM baseline | edit → repaint (median of 7) | of which backend + IPC | of which React render + commit | of which frame | frame-alone baseline (median of 7) | cards re-rendered per edit | edit → insight repainted, panel open (median of 7) |");
+    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for n in [300usize, 1_000] {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("timing.sqlite3");
@@ -204,8 +206,41 @@ async fn main() {
         for _ in 0..7 {
             floor.push(frame_floor(&s).await);
         }
+
+        // The same edits with the insight panel open: from the edit sent to the insight
+        // views repainted with the new analysis.
+        s.click("[data-testid=insight-toggle]").await;
+        s.until(
+            "the insight panel filled",
+            "performance.getEntriesByName('jm:insight-painted').length > 0",
+        )
+        .await;
+        let mut with_insight = Vec::new();
+        for i in 0..7 {
+            let marks = s
+                .js("return performance.getEntriesByName('jm:insight-painted').length")
+                .await
+                .as_u64()
+                .unwrap_or(0);
+            s.select("[data-testid=field-pain]", &((i % 10) + 2).to_string())
+                .await;
+            s.until(
+                "insight painted",
+                &format!("performance.getEntriesByName('jm:insight-painted').length > {marks}"),
+            )
+            .await;
+            with_insight.push(
+                measure(
+                    &s,
+                    &format!("insight-{i}"),
+                    "jm:edit-start",
+                    "jm:insight-painted",
+                )
+                .await,
+            );
+        }
         println!(
-            "| {n} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} |",
+            "| {n} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} | {:.0} ms |",
             median(opens),
             base,
             median(edits),
@@ -213,7 +248,8 @@ async fn main() {
             median(committed),
             median(painted),
             median(floor),
-            median(renders)
+            median(renders),
+            median(with_insight)
         );
         s.stop().await;
     }

@@ -376,3 +376,30 @@ fn a_change_from_another_process_comes_with_the_next_answer() {
     assert_eq!(next.stages[0].name, "Renamed elsewhere");
     assert!(next.stages.iter().any(|s| s.name == "Mine"));
 }
+
+/// The analysis of the open map, taken from the copy in memory, equals the analysis of
+/// the map read fresh, after edits of every kind.
+#[test]
+fn the_open_maps_analysis_is_the_fresh_one() {
+    let mut t = TestApp::new();
+    let map = t.app.create_sample().expect("sample");
+    open(&mut t.app, &map).expect("open");
+    for (op, a, b) in [
+        (0, 3, 7),
+        (4, 5, 1),
+        (8, 2, 9),
+        (13, 1, 0),
+        (18, 0, 0),
+        (2, 7, 3),
+    ] {
+        run(&mut t.app, &map, op, a, b);
+        let rules = t.app.evidence_rules(&map).expect("rules");
+        let fresh = journey_app::insight::analysis_of(&t.app.load_map(&map).expect("load"), &rules)
+            .expect("fresh");
+        assert_eq!(
+            t.app.analysis(&map).expect("from memory"),
+            fresh,
+            "after op {op}"
+        );
+    }
+}

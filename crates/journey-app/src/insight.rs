@@ -61,11 +61,15 @@ impl App {
         self.set_setting(&max_age_key(map_id), &max_age_days.to_string())
     }
 
-    /// Every analysis of the map, with its evidence rules.
+    /// Every analysis of the map, with its evidence rules. The map the desktop app has
+    /// open is analysed from the copy kept in memory when it is current (no write by
+    /// another connection since, links in their stored order), else read from the store.
     pub fn analysis(&self, map_id: &str) -> Result<Analysis> {
-        let map = self.load_map(map_id)?;
         let rules = self.evidence_rules(map_id)?;
-        analysis_of(&map, &rules)
+        if let Some(map) = self.open_map_if_current(map_id)? {
+            return analysis_of(map, &rules);
+        }
+        analysis_of(&self.load_map(map_id)?, &rules)
     }
 
     /// The map's touchpoints that match a search (see [`analysis::search`]).

@@ -347,7 +347,7 @@ export type ExportMapRequest = { mapId: string, };
 
 export type ImportMapRequest = { mode: ImportMode, sameFile: boolean, };
 
-export type MapInsightRequest = { mapId: string, };
+export type MapInsightRequest = { mapId: string, topPainPoints: number | null, };
 
 export type SearchMapRequest = { mapId: string, query: string, };
 

@@ -125,7 +125,9 @@ requests! {
     /// `sameFile`: import the file chosen last time again (after a conflict, as a
     /// replacement or a copy) instead of opening the dialog.
     ImportMapRequest { mode: ImportMode, same_file: bool }
-    MapInsightRequest { map_id: Id }
+    /// `topPainPoints`: send only the first N ranked pain points (the rest of the
+    /// analysis is whole); null sends them all.
+    MapInsightRequest { map_id: Id, top_pain_points: Option<u32> }
     /// `query`: matched, ignoring case, against titles, descriptions, channels, owners and
     /// every feedback text, source and segment.
     SearchMapRequest { map_id: Id, query: String }
@@ -291,7 +293,11 @@ map_edits! {
 
 /// Every analysis of the map (pain points, paths, hand-offs, heatmap, curve, evidence).
 pub fn map_insight(cx: &mut Ctx<'_>, r: MapInsightRequest) -> Result<Analysis> {
-    cx.app.analysis(&r.map_id)
+    let mut analysis = cx.app.analysis(&r.map_id)?;
+    if let Some(n) = r.top_pain_points {
+        analysis.pain_points.truncate(n as usize);
+    }
+    Ok(analysis)
 }
 
 /// The ids of the touchpoints that match the query, in map order.

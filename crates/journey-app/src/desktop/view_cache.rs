@@ -17,6 +17,17 @@ use crate::patch::{self, MapPatch};
 use crate::{App, HistoryKey, Result};
 
 impl App {
+    /// The open map's copy, if it is map `id` and still what the database holds.
+    pub(crate) fn open_map_if_current(&self, id: &str) -> Result<Option<&JourneyMap>> {
+        let Some(c) = &self.open else {
+            return Ok(None);
+        };
+        if c.map.meta.id != id || c.links_stale || c.version != self.store.data_version()? {
+            return Ok(None);
+        }
+        Ok(Some(&c.map))
+    }
+
     /// The map as the board shows it, with metrics and whether undo/redo are possible.
     pub fn view(&self, id: &str) -> Result<MapView> {
         let map = self.store.load_map(id)?;

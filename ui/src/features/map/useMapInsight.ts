@@ -2,7 +2,7 @@
 // the analysis itself (fetched while a view that needs it is open, and again after every
 // edit), the highlighted pain path as id sets, and the ids the board's filter matches.
 // Nothing here blocks the board: the fetches answer later and only set store fields.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { ipc } from "../../ipc";
 import { matchingIds } from "../../lib/filter";
 import { pathSets, sameSet } from "../../lib/path";
@@ -26,13 +26,22 @@ export function useAnalysis(store: MapStore, mapId: string, showError: (e: unkno
   const needed = useStoreSelector(store, selectNeedsAnalysis);
   const version = useStoreSelector(store, selectEditVersion);
   const latest = useRef(0);
+  // A layout effect: the request leaves before the edit's frame is painted, so the
+  // backend works on it while the webview paints.
   // biome-ignore lint/correctness/useExhaustiveDependencies: each edit (version) asks for a fresh analysis.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!needed) return;
     const ask = ++latest.current;
     ipc.mapInsight(mapId).then(
       (analysis) => {
-        if (ask === latest.current) store.set({ analysis });
+        if (ask !== latest.current) return;
+        store.set({ analysis });
+        // For the UI timing run: the views showing the analysis have been painted.
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => performance.mark("jm:insight-painted");
+          channel.port2.postMessage(null);
+        });
       },
       (e) => {
         if (ask === latest.current) showError(e);
