@@ -53,7 +53,7 @@ pub(super) fn impacts(
             let dependents: Vec<&Touchpoint> = graph
                 .dependents(&t.id)
                 .iter()
-                .filter_map(|id| ix.touchpoints.get(id.as_str()).copied())
+                .filter_map(|id| ix.touchpoint(id))
                 .filter(|d| !backstage(d))
                 .collect();
             BackstageImpact {

@@ -91,7 +91,7 @@ pub(super) fn pain_paths(ix: &Index<'_>, graph: &JourneyGraph) -> Vec<PainPathIn
             let steps: Vec<PathStep> = p
                 .touchpoints
                 .iter()
-                .filter_map(|id| ix.touchpoints.get(id.as_str()))
+                .filter_map(|id| ix.touchpoint(id))
                 .map(|t| PathStep {
                     touchpoint_id: t.id.clone(),
                     title: t.title.clone(),
@@ -134,10 +134,7 @@ pub(super) fn structure(ix: &Index<'_>) -> Structure {
         }
     }
     for l in &map.links {
-        let (Some(a), Some(b)) = (
-            ix.touchpoints.get(l.from.as_str()),
-            ix.touchpoints.get(l.to.as_str()),
-        ) else {
+        let (Some(a), Some(b)) = (ix.touchpoint(&l.from), ix.touchpoint(&l.to)) else {
             continue;
         };
         match l.kind {

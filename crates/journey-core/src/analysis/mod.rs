@@ -121,7 +121,6 @@ pub(crate) struct Index<'m> {
     pub map: &'m JourneyMap,
     pub stage_rank: HashMap<&'m str, usize>,
     pub lane_rank: HashMap<&'m str, usize>,
-    pub touchpoints: HashMap<&'m str, &'m Touchpoint>,
     pub touchpoint_rank: HashMap<&'m str, usize>,
 }
 
@@ -141,7 +140,6 @@ impl<'m> Index<'m> {
                 .enumerate()
                 .map(|(i, l)| (l.id.as_str(), i))
                 .collect(),
-            touchpoints: map.touchpoints.iter().map(|t| (t.id.as_str(), t)).collect(),
             touchpoint_rank: map
                 .touchpoints
                 .iter()
@@ -149,6 +147,13 @@ impl<'m> Index<'m> {
                 .map(|(i, t)| (t.id.as_str(), i))
                 .collect(),
         }
+    }
+
+    /// The touchpoint with this id.
+    pub fn touchpoint(&self, id: &str) -> Option<&'m Touchpoint> {
+        self.touchpoint_rank
+            .get(id)
+            .map(|&i| &self.map.touchpoints[i])
     }
 
     pub fn lane_of(&self, t: &Touchpoint) -> Option<&'m Lane> {

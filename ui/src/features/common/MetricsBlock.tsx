@@ -1,5 +1,6 @@
 // A metrics summary: feedback count, NPS (with its breakdown), CSAT, CES and pain, each
 // with n. A metric without answers is left out.
+import type { ReactNode } from "react";
 import type { MetricsDto } from "../../bindings";
 import { DEFAULT_MIN_N, formatInterval, npsInterval } from "../../lib/evidence";
 import { formatCes, formatCsat, formatNps, formatNpsBreakdown, formatPain, plural } from "../../lib/metrics";
@@ -20,27 +21,19 @@ export function MetricsBlock({ metrics, testId, showPain = true, minN = DEFAULT_
     <ul className="metrics" data-testid={testId}>
       <li data-metric="feedback">{plural(metrics.feedbackCount, "feedback item")}</li>
       {nps !== null && metrics.nps && (
-        <li data-metric="nps" className={metrics.nps.n < minN ? "metrics--weak" : undefined}>
-          {nps}
-          <span className="metrics__detail">
-            {formatNpsBreakdown(metrics.nps)} · {formatInterval(npsInterval(metrics.nps))} · scale 0–10, 10 = would recommend
-          </span>
-          <Weak text={weakNote(metrics.nps.n, minN)} />
-        </li>
+        <Figure metric="nps" text={nps} n={metrics.nps.n} minN={minN}>
+          {formatNpsBreakdown(metrics.nps)} · {formatInterval(npsInterval(metrics.nps))} · scale 0–10, 10 = would recommend
+        </Figure>
       )}
       {csat !== null && metrics.csat && (
-        <li data-metric="csat" className={metrics.csat.n < minN ? "metrics--weak" : undefined}>
-          {csat}
-          <span className="metrics__detail">scale 1–5, 5 = very satisfied</span>
-          <Weak text={weakNote(metrics.csat.n, minN)} />
-        </li>
+        <Figure metric="csat" text={csat} n={metrics.csat.n} minN={minN}>
+          scale 1–5, 5 = very satisfied
+        </Figure>
       )}
       {ces !== null && metrics.ces && (
-        <li data-metric="ces" className={metrics.ces.n < minN ? "metrics--weak" : undefined}>
-          {ces}
-          <span className="metrics__detail">scale 1–7, 7 = very easy</span>
-          <Weak text={weakNote(metrics.ces.n, minN)} />
-        </li>
+        <Figure metric="ces" text={ces} n={metrics.ces.n} minN={minN}>
+          scale 1–7, 7 = very easy
+        </Figure>
       )}
       {pain !== null && (
         <li data-metric="pain">
@@ -58,5 +51,16 @@ function Weak({ text }: { text: string | null }) {
     <span className="metrics__detail metrics__weak" data-testid="metric-weak">
       ⚠ {text}
     </span>
+  );
+}
+
+/** One survey figure with its detail line, marked weak (in words) under `minN` answers. */
+function Figure({ metric, text, n, minN, children }: { metric: string; text: string; n: number; minN: number; children: ReactNode }) {
+  return (
+    <li data-metric={metric} className={n < minN ? "metrics--weak" : undefined}>
+      {text}
+      <span className="metrics__detail">{children}</span>
+      <Weak text={weakNote(n, minN)} />
+    </li>
   );
 }
