@@ -266,7 +266,9 @@ async fn arrow_start(s: &Session, link: &str) -> String {
     let v = s
         .js(&format!(
             "const l = document.querySelector('[data-testid=link-arrow][data-link-id=\"{link}\"] .link__line'); \
-             return l ? l.getAttribute('x1') + ',' + l.getAttribute('y1') : '';"
+             if (!l) return ''; \
+             const p = l.getPointAtLength(0); \
+             return Math.round(p.x * 10) / 10 + ',' + Math.round(p.y * 10) / 10;"
         ))
         .await;
     v.as_str().unwrap_or_default().to_string()
@@ -276,7 +278,9 @@ async fn arrow_start(s: &Session, link: &str) -> String {
 fn arrow_moved_from(link: &str, start: &str) -> String {
     format!(
         "(() => {{ const l = document.querySelector('[data-testid=link-arrow][data-link-id=\"{link}\"] .link__line'); \
-         return l !== null && l.getAttribute('x1') + ',' + l.getAttribute('y1') !== '{start}'; }})()"
+         if (l === null) return false; \
+         const p = l.getPointAtLength(0); \
+         return Math.round(p.x * 10) / 10 + ',' + Math.round(p.y * 10) / 10 !== '{start}'; }})()"
     )
 }
 

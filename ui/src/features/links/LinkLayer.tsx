@@ -1,15 +1,15 @@
-// Draws links as SVG arrows over the board grid, from card edge to card edge: flow
-// solid, handoff dashed, depends-on dotted. Positions are measured when cards or rows may
-// have moved (`layoutKey`, set by the map session from each edit's patch) and when the
-// grid or any card changes size. An edit that only changes what a card shows (its pain,
-// say) measures nothing: measuring a thousand cards costs a forced layout. Clicking an
-// arrow selects the link.
+// Draws links as SVG arrows over the board grid, from card edge to card edge, routed
+// orthogonally through the gutters between cards (lib/linkGeometry): flow solid, handoff
+// dashed, depends-on dotted. Positions are measured when cards or rows may have moved
+// (`layoutKey`, set by the map session from each edit's patch) and when the grid or any
+// card changes size. An edit that only changes what a card shows (its pain, say) measures
+// nothing: measuring a thousand cards costs a forced layout. Clicking an arrow selects the link.
 import { memo, type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { LinkDto, LinkKind } from "../../bindings";
-import { arrowSegment, type Point, type Rect } from "../../lib/linkGeometry";
+import { type LinkEnds, type PlacedCard, type Point, type Rect, routeLinks, type Span } from "../../lib/linkGeometry";
 import { deepEqual } from "../../lib/reconcile";
 import { drawnScale } from "../../lib/zoom";
-import { CARD_SELECTOR, useBoardActions } from "../map/boardActions";
+import { CARD_SELECTOR, CELL_SELECTOR, useBoardActions } from "../map/boardActions";
 import { LINK_KIND_LABELS } from "./linkKinds";
 import "./links.css";
 
@@ -22,8 +22,8 @@ type Props = {
   highlighted?: ReadonlySet<string> | null;
 };
 
-type Segment = { id: string; kind: LinkKind; from: Point; to: Point };
-type Layout = { width: number; height: number; segments: Segment[] };
+type Arrow = { id: string; kind: LinkKind; d: string; handle: Point };
+type Layout = { width: number; height: number; arrows: Arrow[] };
 
 const KINDS: LinkKind[] = ["flow", "handoff", "depends_on"];
 
@@ -33,7 +33,7 @@ const KINDS: LinkKind[] = ["flow", "handoff", "depends_on"];
  */
 export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkId, layoutKey, highlighted = null }: Props) {
   const actions = useBoardActions();
-  const [layout, setLayout] = useState<Layout>({ width: 0, height: 0, segments: [] });
+  const [layout, setLayout] = useState<Layout>({ width: 0, height: 0, arrows: [] });
 
   // Whether a measurement has been made: on mount the layout effect below runs before the
   // grid's ref is attached (refs of a parent attach after its children's layout effects).
@@ -97,7 +97,7 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
           </marker>
         ))}
       </defs>
-      {layout.segments.map((s) => {
+      {layout.arrows.map((s) => {
         const selected = s.id === selectedLinkId;
         const path = highlighted === null ? "" : highlighted.has(s.id) ? " link--on-path" : " link--dim";
         return (
@@ -110,17 +110,10 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
             onClick={() => actions.selectLink(s.id)}
           >
             <title>{`${LINK_KIND_LABELS[s.kind]} link (click to select)`}</title>
-            <line className="link__hit" x1={s.from.x} y1={s.from.y} x2={s.to.x} y2={s.to.y} />
-            <line
-              className="link__line"
-              x1={s.from.x}
-              y1={s.from.y}
-              x2={s.to.x}
-              y2={s.to.y}
-              markerEnd={`url(#jm-arrow-${selected ? "selected" : s.kind})`}
-            />
-            {/* A handle at the midpoint: the arrow's centre is always clickable and never zero-sized. */}
-            <circle className="link__handle" cx={(s.from.x + s.to.x) / 2} cy={(s.from.y + s.to.y) / 2} r={6} />
+            <path className="link__hit" d={s.d} />
+            <path className="link__line" d={s.d} markerEnd={`url(#jm-arrow-${selected ? "selected" : s.kind})`} />
+            {/* A handle on the middle run: the arrow's centre is always clickable and never zero-sized. */}
+            <circle className="link__handle" cx={s.handle.x} cy={s.handle.y} r={6} />
           </g>
         );
       })}
@@ -129,14 +122,15 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
 });
 
 /**
- * Card rectangles relative to the grid, for the cards that links touch, in the grid's own
+ * The arrows' routes, from one pass of measurements relative to the grid, in the grid's own
  * (unscaled) coordinates: when the board is zoomed the grid carries a CSS scale, which
- * `getBoundingClientRect` includes, so every rectangle is divided by it.
+ * `getBoundingClientRect` includes, so every rectangle is divided by it. Measured: one cell
+ * per column and per row (the grid's spans) and the cards that links touch.
  */
 function measureLinks(grid: HTMLElement, links: LinkDto[]): Layout {
   const width = grid.scrollWidth;
   const height = grid.scrollHeight;
-  if (links.length === 0) return { width, height, segments: [] };
+  if (links.length === 0) return { width, height, arrows: [] };
   const needed = new Set<string>();
   for (const l of links) {
     needed.add(l.fromId);
@@ -144,24 +138,60 @@ function measureLinks(grid: HTMLElement, links: LinkDto[]): Layout {
   }
   const origin = grid.getBoundingClientRect();
   const k = drawnScale(origin.width, grid.offsetWidth);
-  const rects = new Map<string, Rect>();
-  for (const el of grid.querySelectorAll<HTMLElement>(CARD_SELECTOR)) {
-    const id = el.dataset.touchpointId;
-    if (id === undefined || !needed.has(id)) continue;
+  const rect = (el: Element): Rect => {
     const r = el.getBoundingClientRect();
-    rects.set(id, { x: (r.left - origin.left) / k, y: (r.top - origin.top) / k, width: r.width / k, height: r.height / k });
-  }
-  const segments: Segment[] = [];
-  for (const l of links) {
-    const a = rects.get(l.fromId);
-    const b = rects.get(l.toId);
-    if (a === undefined || b === undefined) continue;
-    const { from, to } = arrowSegment(a, b, 3);
-    segments.push({ id: l.id, kind: l.kind, from: round(from), to: round(to) });
-  }
-  return { width, height, segments };
-}
+    return { x: (r.left - origin.left) / k, y: (r.top - origin.top) / k, width: r.width / k, height: r.height / k };
+  };
 
-function round(p: Point): Point {
-  return { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
+  // Cells come row by row (a row per lane, a cell per stage), so the first row gives every
+  // column in order and each row's first cell gives that row: the rest need no measuring.
+  const columnOf = new Map<string, number>();
+  const rowOf = new Map<string, number>();
+  const columns: Span[] = [];
+  const rows: Span[] = [];
+  for (const cell of grid.querySelectorAll<HTMLElement>(CELL_SELECTOR)) {
+    const { stageId, laneId } = cell.dataset;
+    if (stageId === undefined || laneId === undefined) continue;
+    const newColumn = !columnOf.has(stageId);
+    const newRow = !rowOf.has(laneId);
+    if (!newColumn && !newRow) continue;
+    const r = rect(cell);
+    if (newColumn) {
+      columnOf.set(stageId, columns.length);
+      columns.push({ start: r.x, end: r.x + r.width });
+    }
+    if (newRow) {
+      rowOf.set(laneId, rows.length);
+      rows.push({ start: r.y, end: r.y + r.height });
+    }
+  }
+
+  // Each card's place: its cell's column and row, and its slot in the cell's stack
+  // (cards of one cell come one after another).
+  const places = new Map<string, PlacedCard>();
+  let cell: HTMLElement | null = null;
+  let slot = 0;
+  for (const el of grid.querySelectorAll<HTMLElement>(CARD_SELECTOR)) {
+    const parent = el.closest<HTMLElement>(CELL_SELECTOR);
+    slot = parent === cell ? slot + 1 : 0;
+    cell = parent;
+    const id = el.dataset.touchpointId;
+    if (id === undefined || !needed.has(id) || parent === null) continue;
+    const column = columnOf.get(parent.dataset.stageId ?? "");
+    const row = rowOf.get(parent.dataset.laneId ?? "");
+    if (column === undefined || row === undefined) continue;
+    places.set(id, { rect: rect(el), column, row, slot });
+  }
+
+  const drawn: LinkDto[] = [];
+  const ends: LinkEnds[] = [];
+  for (const l of links) {
+    const from = places.get(l.fromId);
+    const to = places.get(l.toId);
+    if (from === undefined || to === undefined) continue;
+    drawn.push(l);
+    ends.push({ from, to });
+  }
+  const routes = routeLinks({ columns, rows }, ends);
+  return { width, height, arrows: drawn.map((l, i) => ({ id: l.id, kind: l.kind, d: routes[i].d, handle: routes[i].handle })) };
 }

@@ -58,6 +58,9 @@ export function cardSelector(id: string): string {
 /** The selector of every card's element. */
 export const CARD_SELECTOR = "[data-card]";
 
+/** The selector of every cell's element (collapsed cells included: they still hold a grid place). */
+export const CELL_SELECTOR = "[data-cell]";
+
 /** The selector of a cell's add button. */
 export function addButtonSelector(stageId: string, laneId: string): string {
   return `[data-cell][data-stage-id="${esc(stageId)}"][data-lane-id="${esc(laneId)}"] [data-action="add-touchpoint"]`;
