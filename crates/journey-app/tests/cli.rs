@@ -277,3 +277,35 @@ fn show_and_report_of_the_sample_match_their_snapshots() {
     expect_test::expect_file!["snapshots/heatmap-sample.txt"]
         .assert_eq(&ok(env.run(&["heatmap", &id, "--metric", "nps", today])));
 }
+
+/// A big map's report gives the worst pain points in full and says how many more the
+/// JSON report ranks, rather than printing thousands.
+#[test]
+fn a_big_report_names_how_many_more_are_ranked() {
+    let env = Env::new();
+    let file = env.file("big.json");
+    let map = journey_core::sample::synthetic(300, 1);
+    let scored = map
+        .touchpoints
+        .iter()
+        .filter(|t| t.pain.is_some_and(|p| p > 0))
+        .count();
+    std::fs::write(&file, journey_core::interchange::export_json(&map)).expect("write");
+    let id = ok(env.run(&["import", file.to_str().expect("utf-8")]))
+        .trim()
+        .to_string();
+    let more = scored - journey_core::analysis::TOP_PAIN_POINTS;
+    let line =
+        format!("… and {more} more scored touchpoints, ranked in the JSON report's painRanking.");
+    let text = ok(env.run(&["report", &id]));
+    assert_eq!(text.matches(&line).count(), 1, "{text}");
+    let md = ok(env.run(&["report", &id, "--format", "md"]));
+    assert_eq!(md.matches(&line).count(), 1);
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(env.run(&["report", &id, "--format", "json"]))).expect("json");
+    assert_eq!(json["painRanking"].as_array().map(Vec::len), Some(scored));
+    assert_eq!(
+        json["painPoints"].as_array().map(Vec::len),
+        Some(journey_core::analysis::TOP_PAIN_POINTS)
+    );
+}

@@ -251,17 +251,24 @@ impl JourneyGraph {
             return Vec::new();
         };
         let weight = |ix: NodeIndex| u32::from(self.graph[ix].pain.unwrap_or(0));
-        // For each node, its best paths so far: (total pain, predecessor and its rank).
-        type Best = Vec<(u32, Option<(NodeIndex, usize)>)>;
-        let mut best: Vec<Best> = vec![Vec::new(); self.graph.node_count()];
+        // For each node, its best paths so far: (total pain, predecessor and its rank), k
+        // slots per node in one flat table (`len` says how many are used), and two buffers
+        // reused for every node: no allocation per node.
+        type Candidate = (u32, Option<(NodeIndex, usize)>);
+        let mut best: Vec<Candidate> = vec![(0, None); self.graph.node_count() * k];
+        let mut len = vec![0usize; self.graph.node_count()];
         let mut exits: Vec<NodeIndex> = Vec::new();
+        let mut incoming = Vec::new();
+        let mut here: Vec<Candidate> = Vec::new();
         for &ix in &order {
-            let mut incoming: Vec<_> = self
-                .graph
-                .edges_directed(ix, Direction::Incoming)
-                .filter(|e| usable(e.id()))
-                .collect();
-            incoming.sort_by_key(|e| e.id());
+            incoming.clear();
+            incoming.extend(
+                self.graph
+                    .edges_directed(ix, Direction::Incoming)
+                    .filter(|e| usable(e.id()))
+                    .map(|e| (e.id(), e.source())),
+            );
+            incoming.sort_unstable_by_key(|&(id, _)| id);
             let has_out = self
                 .graph
                 .edges_directed(ix, Direction::Outgoing)
@@ -269,13 +276,13 @@ impl JourneyGraph {
             if incoming.is_empty() && !has_out {
                 continue; // no flow at all
             }
-            let mut here: Best = Vec::new();
+            here.clear();
             if incoming.is_empty() {
                 here.push((weight(ix), None));
             }
-            for e in incoming {
-                let pred = e.source();
-                for (rank, (total, _)) in best[pred.index()].iter().enumerate() {
+            for &(_, pred) in &incoming {
+                let at = pred.index() * k;
+                for (rank, (total, _)) in best[at..at + len[pred.index()]].iter().enumerate() {
                     here.push((total + weight(ix), Some((pred, rank))));
                 }
             }
@@ -285,13 +292,16 @@ impl JourneyGraph {
             if !has_out {
                 exits.push(ix);
             }
-            best[ix.index()] = here;
+            let at = ix.index() * k;
+            best[at..at + here.len()].copy_from_slice(&here);
+            len[ix.index()] = here.len();
         }
         exits.sort();
         let mut ends: Vec<(u32, NodeIndex, usize)> = exits
             .iter()
             .flat_map(|&ix| {
-                best[ix.index()]
+                let at = ix.index() * k;
+                best[at..at + len[ix.index()]]
                     .iter()
                     .enumerate()
                     .map(move |(r, (t, _))| (*t, ix, r))
@@ -303,7 +313,7 @@ impl JourneyGraph {
             .map(|(total, end, rank)| {
                 let mut path = vec![end];
                 let mut at = (end, rank);
-                while let Some(prev) = best[at.0.index()][at.1].1 {
+                while let Some(prev) = best[at.0.index() * k + at.1].1 {
                     path.push(prev.0);
                     at = prev;
                 }

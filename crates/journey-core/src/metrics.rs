@@ -86,6 +86,12 @@ impl Scale {
         }
     }
 
+    fn merge(&mut self, other: Scale) {
+        self.sum += other.sum;
+        self.n += other.n;
+        self.top += other.top;
+    }
+
     fn finish(self) -> Option<ScaleStat> {
         (self.n > 0).then(|| ScaleStat {
             mean: round2(self.sum as f64 / f64::from(self.n)),
@@ -123,6 +129,19 @@ impl Tally {
     /// Feedback items counted so far.
     pub fn feedback_count(&self) -> u32 {
         self.feedback
+    }
+
+    /// Adds everything another tally counted: the same as adding its items one by one.
+    pub fn merge(&mut self, other: &Tally) {
+        self.feedback += other.feedback;
+        for (a, b) in self.nps.iter_mut().zip(other.nps) {
+            *a += b;
+        }
+        self.csat.merge(other.csat);
+        self.ces.merge(other.ces);
+        self.pain_sum += other.pain_sum;
+        self.pain_n += other.pain_n;
+        self.pain_max = self.pain_max.max(other.pain_max);
     }
 
     /// Adds one touchpoint's pain score.

@@ -260,9 +260,15 @@ export type Analysis = { mapId: string, mapName: string, rules: EvidenceRules,
  */
 map: Figures, 
 /**
- * Scored touchpoints (pain above 0), worst first.
+ * The worst scored touchpoints (pain above 0), worst first, at most
+ * [`TOP_PAIN_POINTS`], each with its figures and strongest quotes.
  */
 painPoints: Array<PainPointInsight>, 
+/**
+ * Every scored touchpoint's id, in the same ranking (the first ones are
+ * `pain_points`).
+ */
+painRanking: Array<string>, 
 /**
  * Up to three distinct flow paths, most painful first.
  */

@@ -116,6 +116,7 @@ export function analysis(v: MapView, over: Partial<Analysis> = {}): Analysis {
     rules: { minN: 5, maxAgeDays: 180, today: "2026-12-02" },
     map: figures(),
     painPoints: [],
+    painRanking: (over.painPoints ?? []).map((p) => p.touchpointId),
     painPaths: [],
     cycles: [],
     structure: { orphans: [], deadEnds: [], backwards: [], staleHandoffs: [] },

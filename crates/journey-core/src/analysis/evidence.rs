@@ -69,22 +69,56 @@ pub struct NpsInterval {
     pub high: i32,
 }
 
-/// Collects feedback dates (`YYYY-MM-DD`, which sort as text) for [`Evidence`].
+/// Collects feedback dates (`YYYY-MM-DD`) for [`Evidence`]. Each is compared as a
+/// number (`yyyymmdd`): comparing the text calls `memcmp` for every feedback item, which
+/// costs more than the rest of its tally.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Dates<'m> {
-    newest: Option<&'m str>,
-    oldest: Option<&'m str>,
+    newest: Option<(u32, &'m str)>,
+    oldest: Option<(u32, &'m str)>,
+}
+
+/// `YYYY-MM-DD` as the number `yyyymmdd`, which sorts as the dates do; `None` for any other
+/// text (validation keeps it out of maps).
+fn day_number(date: &str) -> Option<u32> {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let mut n = 0u32;
+    for (i, &c) in b.iter().enumerate() {
+        if i == 4 || i == 7 {
+            continue;
+        }
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(c - b'0');
+    }
+    Some(n)
 }
 
 impl<'m> Dates<'m> {
     pub(crate) fn add(&mut self, date: Option<&'m str>) {
         let Some(d) = date else { return };
-        if self.newest.is_none_or(|n| d > n) {
-            self.newest = Some(d);
+        let Some(k) = day_number(d) else { return };
+        self.add_day(Some((k, d)));
+    }
+
+    fn add_day(&mut self, day: Option<(u32, &'m str)>) {
+        let Some((k, d)) = day else { return };
+        if self.newest.is_none_or(|(n, _)| k > n) {
+            self.newest = Some((k, d));
         }
-        if self.oldest.is_none_or(|o| d < o) {
-            self.oldest = Some(d);
+        if self.oldest.is_none_or(|(o, _)| k < o) {
+            self.oldest = Some((k, d));
         }
+    }
+
+    /// Adds the dates another collection saw.
+    pub(crate) fn merge(&mut self, other: Dates<'m>) {
+        self.add_day(other.newest);
+        self.add_day(other.oldest);
     }
 }
 
@@ -92,8 +126,9 @@ impl<'m> Dates<'m> {
 #[derive(Debug, Clone)]
 pub(crate) struct Judge {
     min_n: u32,
-    /// Evidence whose newest item is before this day is old; `None` without a today.
-    cutoff: Option<String>,
+    /// Evidence whose newest item is before this day (`yyyymmdd`) is old; `None` without
+    /// a today.
+    cutoff: Option<u32>,
 }
 
 impl Judge {
@@ -101,7 +136,10 @@ impl Judge {
         let cutoff = rules.today.as_deref().and_then(|t| {
             let today: jiff::civil::Date = t.parse().ok()?;
             let days = jiff::Span::new().days(i64::from(rules.max_age_days));
-            today.checked_sub(days).ok().map(|d| d.to_string())
+            today
+                .checked_sub(days)
+                .ok()
+                .and_then(|d| day_number(&d.to_string()))
         });
         Judge {
             min_n: rules.min_n,
@@ -134,16 +172,16 @@ impl Evidence {
         } else if n < judge.min_n {
             weak.push(WeakReason::FewAnswers);
         }
-        if let (Some(newest), Some(cutoff)) = (dates.newest, &judge.cutoff) {
-            if newest < cutoff.as_str() {
+        if let (Some((newest, _)), Some(cutoff)) = (dates.newest, judge.cutoff) {
+            if newest < cutoff {
                 weak.push(WeakReason::Old);
             }
         }
         let few = |k: Option<u32>| k.is_some_and(|k| k < judge.min_n);
         Evidence {
             n,
-            newest: dates.newest.map(str::to_string),
-            oldest: dates.oldest.map(str::to_string),
+            newest: dates.newest.map(|(_, d)| d.to_string()),
+            oldest: dates.oldest.map(|(_, d)| d.to_string()),
             nps_ci: metrics.nps.as_ref().map(nps_interval),
             nps_weak: few(metrics.nps.map(|x| x.n)),
             csat_weak: few(metrics.csat.map(|x| x.n)),

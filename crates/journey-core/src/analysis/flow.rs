@@ -117,34 +117,33 @@ pub(super) fn structure(ix: &Index<'_>) -> Structure {
     let last_stage = map.stages.len().saturating_sub(1);
     // Flow links in and out of each touchpoint, counted once over the links.
     let mut flow = vec![(0u32, 0u32); map.touchpoints.len()];
-    for l in map.links.iter().filter(|l| l.kind == LinkKind::Flow) {
-        if let Some(&i) = ix.touchpoint_rank.get(l.from.as_str()) {
-            flow[i].1 += 1;
-        }
-        if let Some(&i) = ix.touchpoint_rank.get(l.to.as_str()) {
-            flow[i].0 += 1;
+    for (l, ends) in map.links.iter().zip(&ix.link_ends) {
+        if let (LinkKind::Flow, Some((a, b))) = (l.kind, ends) {
+            flow[*a].1 += 1;
+            flow[*b].0 += 1;
         }
     }
     let mut s = Structure::default();
-    for (t, &(ins, outs)) in map.touchpoints.iter().zip(&flow) {
+    for ((t, &(ins, outs)), &(stage, _)) in map.touchpoints.iter().zip(&flow).zip(&ix.place) {
         if ins == 0 && outs == 0 {
             s.orphans.push(t.id.clone());
-        } else if outs == 0 && ix.stage_rank.get(t.stage_id.as_str()) != Some(&last_stage) {
+        } else if outs == 0 && stage != Some(last_stage) {
             s.dead_ends.push(t.id.clone());
         }
     }
-    for l in &map.links {
-        let (Some(a), Some(b)) = (ix.touchpoint(&l.from), ix.touchpoint(&l.to)) else {
+    for (l, ends) in map.links.iter().zip(&ix.link_ends) {
+        let Some((ai, bi)) = *ends else {
             continue;
         };
+        let (a, b) = (&map.touchpoints[ai], &map.touchpoints[bi]);
         match l.kind {
             LinkKind::Flow => {
-                if ix.stage_rank.get(b.stage_id.as_str()) < ix.stage_rank.get(a.stage_id.as_str()) {
+                if ix.place[bi].0 < ix.place[ai].0 {
                     s.backwards.push(l.id.clone());
                 }
             }
             LinkKind::Handoff => {
-                if a.lane_id == b.lane_id && a.owner.trim() == b.owner.trim() {
+                if ix.place[ai].1 == ix.place[bi].1 && a.owner.trim() == b.owner.trim() {
                     s.stale_handoffs.push(l.id.clone());
                 }
             }
@@ -160,20 +159,18 @@ pub(super) fn handoffs(ix: &Index<'_>) -> (Vec<Handoff>, Vec<HandoffCount>, Vec<
     let mut per_stage: BTreeMap<usize, u32> = BTreeMap::new();
     // (from lane, to lane) → (count, pain sum at the receiving end, scored ends).
     let mut per_pair: BTreeMap<(usize, usize), (u32, u32, u32)> = BTreeMap::new();
-    for l in &map.links {
+    for (l, ends) in map.links.iter().zip(&ix.link_ends) {
         if l.kind == LinkKind::DependsOn {
             continue;
         }
-        let (Some(&ai), Some(&bi)) = (
-            ix.touchpoint_rank.get(l.from.as_str()),
-            ix.touchpoint_rank.get(l.to.as_str()),
-        ) else {
+        let Some((ai, bi)) = *ends else {
             continue;
         };
         let (a, b) = (&map.touchpoints[ai], &map.touchpoints[bi]);
+        let ((sa, la), (_, lb)) = (ix.place[ai], ix.place[bi]);
         let (oa, ob) = (a.owner.trim(), b.owner.trim());
         let owners_differ = !oa.is_empty() && !ob.is_empty() && oa != ob;
-        if l.kind == LinkKind::Flow && a.lane_id == b.lane_id && !owners_differ {
+        if l.kind == LinkKind::Flow && la == lb && !owners_differ {
             continue;
         }
         list.push(Handoff {
@@ -183,13 +180,10 @@ pub(super) fn handoffs(ix: &Index<'_>) -> (Vec<Handoff>, Vec<HandoffCount>, Vec<
             from_pain: a.pain,
             to_pain: b.pain,
         });
-        if let Some(&si) = ix.stage_rank.get(a.stage_id.as_str()) {
+        if let Some(si) = sa {
             *per_stage.entry(si).or_default() += 1;
         }
-        if let (Some(&la), Some(&lb)) = (
-            ix.lane_rank.get(a.lane_id.as_str()),
-            ix.lane_rank.get(b.lane_id.as_str()),
-        ) {
+        if let (Some(la), Some(lb)) = (la, lb) {
             let e = per_pair.entry((la, lb)).or_default();
             e.0 += 1;
             if let Some(p) = b.pain {

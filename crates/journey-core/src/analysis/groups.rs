@@ -1,7 +1,7 @@
 //! One pass over the map's touchpoints and feedback that tallies every group the analyses
 //! report on: each touchpoint, stage, lane, cell and the map, with its feedback dates.
-//! Indexed by position in the map, so a 10,000-touchpoint map costs one hash lookup per
-//! feedback item and no string allocation.
+//! Indexed by position in the map: at most one hash lookup per feedback item (none while
+//! consecutive items share a target) and no string allocation.
 //!
 //! The attribution is [`crate::metrics::MapMetrics`]'s (a test checks they agree): a
 //! touchpoint counts its own feedback and pain; a stage its own feedback and its
@@ -20,9 +20,14 @@ pub(crate) struct Group<'m> {
     pub touchpoints: u32,
 }
 
-impl Group<'_> {
+impl<'m> Group<'m> {
     pub fn metrics(&self) -> Metrics {
         self.tally.finish()
+    }
+
+    fn merge(&mut self, other: &Group<'m>) {
+        self.tally.merge(&other.tally);
+        self.dates.merge(other.dates);
     }
 
     pub fn figures(&self, judge: &Judge) -> Figures {
@@ -45,9 +50,23 @@ pub(crate) struct Groups<'m> {
     pub cells: Vec<Group<'m>>,
     /// For each touchpoint: (stage index, lane index).
     pub place: Vec<(usize, usize)>,
+    /// For each feedback item, in map order: its touchpoint's index, or [`NO_TOUCHPOINT`].
+    pub feedback_touchpoint: Vec<u32>,
 }
 
+/// Whether two short ids are equal, compared inline (a call to `memcmp` per feedback
+/// item costs more than the comparison).
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+/// `Groups::feedback_touchpoint` for feedback that is not on a known touchpoint.
+pub(crate) const NO_TOUCHPOINT: u32 = u32::MAX;
+
 impl<'m> Groups<'m> {
+    /// Feedback is tallied once, on its touchpoint (or stage); each touchpoint's tally is
+    /// then merged into its stage, lane and cell, and the stages into the map: a few
+    /// thousand merges instead of four additions per feedback item.
     pub fn count(ix: &Index<'m>) -> Groups<'m> {
         let map = ix.map;
         let (ns, nl) = (map.stages.len(), map.lanes.len());
@@ -58,47 +77,56 @@ impl<'m> Groups<'m> {
             lanes: vec![Group::default(); nl],
             cells: vec![Group::default(); ns * nl],
             place: Vec::with_capacity(map.touchpoints.len()),
+            feedback_touchpoint: Vec::with_capacity(map.feedback.len()),
         };
-        for (i, t) in map.touchpoints.iter().enumerate() {
+        for (i, (t, &(s, l))) in map.touchpoints.iter().zip(&ix.place).enumerate() {
             // The graph was built from this map, so every reference resolves.
-            let s = ix.stage_rank.get(t.stage_id.as_str()).copied().unwrap_or(0);
-            let l = ix.lane_rank.get(t.lane_id.as_str()).copied().unwrap_or(0);
-            g.place.push((s, l));
-            g.map.tally.add_pain(t.pain);
+            g.place.push((s.unwrap_or(0), l.unwrap_or(0)));
             g.touchpoints[i].tally.add_pain(t.pain);
-            g.stages[s].tally.add_pain(t.pain);
-            g.lanes[l].tally.add_pain(t.pain);
-            let c = &mut g.cells[l * ns + s];
-            c.tally.add_pain(t.pain);
-            c.touchpoints += 1;
         }
+        // Feedback mostly comes grouped by its target: the last lookup is kept.
+        let mut last: Option<(&str, Option<usize>)> = None;
         for f in &map.feedback {
             let date = f.date.as_deref();
-            g.map.tally.add_feedback(&f.answers);
-            g.map.dates.add(date);
-            match &f.target {
-                FeedbackTarget::Stage(id) => {
-                    if let Some(&s) = ix.stage_rank.get(id.as_str()) {
-                        g.stages[s].tally.add_feedback(&f.answers);
-                        g.stages[s].dates.add(date);
-                    }
+            let (id, ranks) = match &f.target {
+                FeedbackTarget::Stage(id) => (id.as_str(), &ix.stage_rank),
+                FeedbackTarget::Touchpoint(id) => (id.as_str(), &ix.touchpoint_rank),
+            };
+            let found = match last {
+                Some((prev, found)) if same(prev, id) => found,
+                _ => {
+                    let found = ranks.get(id).copied();
+                    last = Some((id, found));
+                    found
                 }
-                FeedbackTarget::Touchpoint(id) => {
-                    let Some(&i) = ix.touchpoint_rank.get(id.as_str()) else {
-                        continue;
-                    };
-                    let (s, l) = g.place[i];
-                    for group in [
-                        &mut g.touchpoints[i],
-                        &mut g.stages[s],
-                        &mut g.lanes[l],
-                        &mut g.cells[l * ns + s],
-                    ] {
-                        group.tally.add_feedback(&f.answers);
-                        group.dates.add(date);
-                    }
+            };
+            let group = match (&f.target, found) {
+                (FeedbackTarget::Touchpoint(_), Some(i)) => {
+                    g.feedback_touchpoint.push(i as u32);
+                    &mut g.touchpoints[i]
                 }
-            }
+                (FeedbackTarget::Stage(_), Some(s)) => {
+                    g.feedback_touchpoint.push(NO_TOUCHPOINT);
+                    &mut g.stages[s]
+                }
+                // Not on anything known: the map's alone.
+                (_, None) => {
+                    g.feedback_touchpoint.push(NO_TOUCHPOINT);
+                    &mut g.map
+                }
+            };
+            group.tally.add_feedback(&f.answers);
+            group.dates.add(date);
+        }
+        for (t, &(s, l)) in g.touchpoints.iter().zip(&g.place) {
+            g.stages[s].merge(t);
+            g.lanes[l].merge(t);
+            let c = &mut g.cells[l * ns + s];
+            c.merge(t);
+            c.touchpoints += 1;
+        }
+        for s in &g.stages {
+            g.map.merge(s);
         }
         g
     }

@@ -36,6 +36,8 @@ use groups::Groups;
 
 /// How many pain paths are listed.
 pub const PATHS: usize = 3;
+/// How many ranked pain points are given in full; `pain_ranking` lists every one.
+pub const TOP_PAIN_POINTS: usize = 50;
 /// How many quotes a pain point carries.
 pub const QUOTES: usize = 3;
 
@@ -48,8 +50,12 @@ pub struct Analysis {
     pub rules: EvidenceRules,
     /// The whole map's figures and their evidence.
     pub map: Figures,
-    /// Scored touchpoints (pain above 0), worst first.
+    /// The worst scored touchpoints (pain above 0), worst first, at most
+    /// [`TOP_PAIN_POINTS`], each with its figures and strongest quotes.
     pub pain_points: Vec<PainPointInsight>,
+    /// Every scored touchpoint's id, in the same ranking (the first ones are
+    /// `pain_points`).
+    pub pain_ranking: Vec<Id>,
     /// Up to three distinct flow paths, most painful first.
     pub pain_paths: Vec<PainPathInsight>,
     /// Touchpoints joined in a circle by flow links (left out of the paths).
@@ -116,36 +122,54 @@ pub struct Quote {
     pub nps: Option<u8>,
 }
 
-/// Index of the map's items by id, shared by the analyses.
+/// Index of the map's items by id, shared by the analyses, and every reference resolved
+/// once: each touchpoint's stage and lane, each link's two touchpoints.
 pub(crate) struct Index<'m> {
     pub map: &'m JourneyMap,
     pub stage_rank: HashMap<&'m str, usize>,
     pub lane_rank: HashMap<&'m str, usize>,
     pub touchpoint_rank: HashMap<&'m str, usize>,
+    /// For each touchpoint: its stage's and lane's index, `None` when it names none.
+    pub place: Vec<(Option<usize>, Option<usize>)>,
+    /// For each link: the indices of the touchpoints at its ends, `None` when one is
+    /// missing.
+    pub link_ends: Vec<Option<(usize, usize)>>,
 }
 
 impl<'m> Index<'m> {
     fn new(map: &'m JourneyMap) -> Index<'m> {
+        let rank = |ids: &mut dyn Iterator<Item = &'m str>| -> HashMap<&'m str, usize> {
+            ids.enumerate().map(|(i, id)| (id, i)).collect()
+        };
+        let stage_rank = rank(&mut map.stages.iter().map(|s| s.id.as_str()));
+        let lane_rank = rank(&mut map.lanes.iter().map(|l| l.id.as_str()));
+        let touchpoint_rank = rank(&mut map.touchpoints.iter().map(|t| t.id.as_str()));
+        let place = map
+            .touchpoints
+            .iter()
+            .map(|t| {
+                (
+                    stage_rank.get(t.stage_id.as_str()).copied(),
+                    lane_rank.get(t.lane_id.as_str()).copied(),
+                )
+            })
+            .collect();
+        let link_ends = map
+            .links
+            .iter()
+            .map(|l| {
+                let a = touchpoint_rank.get(l.from.as_str())?;
+                let b = touchpoint_rank.get(l.to.as_str())?;
+                Some((*a, *b))
+            })
+            .collect();
         Index {
             map,
-            stage_rank: map
-                .stages
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id.as_str(), i))
-                .collect(),
-            lane_rank: map
-                .lanes
-                .iter()
-                .enumerate()
-                .map(|(i, l)| (l.id.as_str(), i))
-                .collect(),
-            touchpoint_rank: map
-                .touchpoints
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.id.as_str(), i))
-                .collect(),
+            stage_rank,
+            lane_rank,
+            touchpoint_rank,
+            place,
+            link_ends,
         }
     }
 
@@ -197,12 +221,14 @@ impl Analysis {
             })
             .collect();
         let (handoffs, per_stage, per_lane_pair) = flow::handoffs(&ix);
+        let (pain_points, pain_ranking) = pain_points(map, &ix, &groups, &touchpoints);
         Analysis {
             map_id: map.meta.id.clone(),
             map_name: map.meta.name.clone(),
             rules: rules.clone(),
             map: groups.map.figures(&judge),
-            pain_points: pain_points(map, &ix, &groups, &touchpoints),
+            pain_points,
+            pain_ranking,
             pain_paths: flow::pain_paths(&ix, graph),
             cycles: graph.flow_cycles(),
             structure: flow::structure(&ix),
@@ -218,59 +244,48 @@ impl Analysis {
 }
 
 /// Scored touchpoints ranked by pain, then evidence (strong before weak, then more
-/// feedback), then detractor share, then map order.
+/// feedback), then detractor share, then map order: every one's id, and the first
+/// [`TOP_PAIN_POINTS`] in full.
 fn pain_points(
     map: &JourneyMap,
     ix: &Index<'_>,
     groups: &Groups<'_>,
     evidence: &[TouchpointEvidence],
-) -> Vec<PainPointInsight> {
-    struct Scored<'a> {
-        order: usize,
-        t: &'a Touchpoint,
+) -> (Vec<PainPointInsight>, Vec<Id>) {
+    /// What the ranking compares, small so the sort moves little.
+    struct Key {
         pain: u8,
-        metrics: Metrics,
-        evidence: &'a Evidence,
+        weak: bool,
+        feedback: u32,
         detractor_pct: Option<u32>,
+        order: u32,
     }
-    let mut scored: Vec<Scored<'_>> = map
+    let detractor_pct = |m: &Metrics| {
+        m.nps
+            .filter(|n| n.n > 0)
+            .map(|n| (100.0 * f64::from(n.detractors) / f64::from(n.n)).round() as u32)
+    };
+    let mut keys: Vec<Key> = map
         .touchpoints
         .iter()
         .enumerate()
         .filter_map(|(order, t)| {
             let pain = t.pain.filter(|p| *p > 0)?;
             let metrics = groups.touchpoints[order].metrics();
-            let detractor_pct = metrics
-                .nps
-                .filter(|n| n.n > 0)
-                .map(|n| (100.0 * f64::from(n.detractors) / f64::from(n.n)).round() as u32);
-            Some(Scored {
-                order,
-                t,
+            Some(Key {
                 pain,
-                metrics,
-                evidence: &evidence[order].evidence,
-                detractor_pct,
+                weak: evidence[order].evidence.is_weak(),
+                feedback: metrics.feedback_count,
+                detractor_pct: detractor_pct(&metrics),
+                order: order as u32,
             })
         })
         .collect();
-    // Only scored touchpoints' feedback is quoted.
-    let mut quotes: HashMap<&str, Vec<(usize, &Feedback)>> = scored
-        .iter()
-        .map(|s| (s.t.id.as_str(), Vec::new()))
-        .collect();
-    for (i, f) in map.feedback.iter().enumerate() {
-        if let FeedbackTarget::Touchpoint(id) = &f.target {
-            if let Some(list) = quotes.get_mut(id.as_str()) {
-                list.push((i, f));
-            }
-        }
-    }
-    scored.sort_by(|a, b| {
+    keys.sort_unstable_by(|a, b| {
         b.pain
             .cmp(&a.pain)
-            .then(a.evidence.is_weak().cmp(&b.evidence.is_weak()))
-            .then(b.metrics.feedback_count.cmp(&a.metrics.feedback_count))
+            .then(a.weak.cmp(&b.weak))
+            .then(b.feedback.cmp(&a.feedback))
             .then(
                 b.detractor_pct
                     .unwrap_or(0)
@@ -278,47 +293,74 @@ fn pain_points(
             )
             .then(a.order.cmp(&b.order))
     });
-    scored
-        .into_iter()
+    let ranking: Vec<Id> = keys
+        .iter()
+        .map(|k| map.touchpoints[k.order as usize].id.clone())
+        .collect();
+    keys.truncate(TOP_PAIN_POINTS);
+
+    // The quotes of the ones given in full, found by one scan of the feedback's
+    // touchpoint indices.
+    let mut slot = vec![u32::MAX; map.touchpoints.len()];
+    for (rank, k) in keys.iter().enumerate() {
+        slot[k.order as usize] = rank as u32;
+    }
+    let mut quotes: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for (i, &t) in groups.feedback_touchpoint.iter().enumerate() {
+        if let Some(&rank) = slot.get(t as usize) {
+            if rank != u32::MAX {
+                quotes[rank as usize].push(i);
+            }
+        }
+    }
+    let full = keys
+        .iter()
+        .zip(quotes)
         .enumerate()
-        .map(|(rank, s)| {
-            let mut mine = quotes.remove(s.t.id.as_str()).unwrap_or_default();
+        .map(|(rank, (k, mut mine))| {
+            let t = &map.touchpoints[k.order as usize];
+            let metrics = groups.touchpoints[k.order as usize].metrics();
             // Detractors first, then newest first (undated last), then the order given.
-            mine.sort_by(|(ia, a), (ib, b)| {
-                // false for a detractor, so detractors sort first.
-                let det = |f: &Feedback| f.answers.nps.is_none_or(|n| n > 6);
+            // `false` for a detractor, so detractors sort first.
+            let det = |f: &Feedback| f.answers.nps.is_none_or(|n| n > 6);
+            mine.sort_by(|&ia, &ib| {
+                let (a, b) = (&map.feedback[ia], &map.feedback[ib]);
                 det(a)
                     .cmp(&det(b))
                     .then(b.date.cmp(&a.date))
-                    .then(ia.cmp(ib))
+                    .then(ia.cmp(&ib))
             });
             PainPointInsight {
                 rank: rank as u32 + 1,
-                touchpoint_id: s.t.id.clone(),
-                title: s.t.title.clone(),
-                stage: ix.stage_name(&s.t.stage_id),
-                lane: ix.lane_name(&s.t.lane_id),
-                pain: s.pain,
+                touchpoint_id: t.id.clone(),
+                title: t.title.clone(),
+                stage: ix.stage_name(&t.stage_id),
+                lane: ix.lane_name(&t.lane_id),
+                pain: k.pain,
+                detractor_pct: detractor_pct(&metrics),
                 figures: Figures {
-                    metrics: s.metrics,
-                    evidence: s.evidence.clone(),
+                    metrics,
+                    evidence: evidence[k.order as usize].evidence.clone(),
                 },
-                detractor_pct: s.detractor_pct,
                 quotes: mine
                     .into_iter()
                     .take(QUOTES)
-                    .map(|(_, f)| Quote {
-                        feedback_id: f.id.clone(),
-                        kind: f.kind,
-                        text: f.text.clone(),
-                        source: f.source.clone(),
-                        date: f.date.clone(),
-                        nps: f.answers.nps,
+                    .map(|i| {
+                        let f = &map.feedback[i];
+                        Quote {
+                            feedback_id: f.id.clone(),
+                            kind: f.kind,
+                            text: f.text.clone(),
+                            source: f.source.clone(),
+                            date: f.date.clone(),
+                            nps: f.answers.nps,
+                        }
                     })
                     .collect(),
             }
         })
-        .collect()
+        .collect();
+    (full, ranking)
 }
 
 #[cfg(test)]

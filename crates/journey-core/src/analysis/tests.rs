@@ -307,6 +307,40 @@ fn pain_points_rank_by_pain_then_evidence_then_detractors_with_quotes() {
     );
 }
 
+/// 60 scored touchpoints, pain 1 to 10 six times over (and two unscored): the ranking
+/// names all 60, worst first, map order breaking ties; only the first
+/// `TOP_PAIN_POINTS` are given in full, in the same order.
+#[test]
+fn the_ranking_lists_every_scored_touchpoint_and_the_top_in_full() {
+    let mut b = MapBuilder::new().stage("s").lane("l");
+    for i in 0..60u8 {
+        b = b.touchpoint(&format!("t{i:02}"), "s", "l", Some(i % 10 + 1));
+    }
+    let map = b
+        .touchpoint("u1", "s", "l", None)
+        .touchpoint("u2", "s", "l", Some(0))
+        .build();
+    let a = analyse(&map);
+    // Pain 10 is i = 9, 19, …, 59; then pain 9: i = 8, 18, …
+    let expected: Vec<String> = (1..=10u8)
+        .rev()
+        .flat_map(|p| (0..60u8).filter(move |i| i % 10 + 1 == p))
+        .map(|i| format!("t{i:02}"))
+        .collect();
+    assert_eq!(a.pain_ranking, expected);
+    assert_eq!(a.pain_points.len(), TOP_PAIN_POINTS);
+    let full: Vec<&str> = a
+        .pain_points
+        .iter()
+        .map(|p| p.touchpoint_id.as_str())
+        .collect();
+    assert_eq!(full, expected[..TOP_PAIN_POINTS]);
+    assert_eq!(
+        a.pain_points.last().map(|p| p.rank),
+        Some(TOP_PAIN_POINTS as u32)
+    );
+}
+
 /// Detractor share breaks a tie between equally evidenced touchpoints.
 #[test]
 fn detractor_share_breaks_a_tie() {
@@ -419,6 +453,12 @@ mod random {
             for w in first.pain_paths.windows(2) {
                 prop_assert!(w[0].total_pain >= w[1].total_pain);
             }
+            // The ranking holds every scored touchpoint once; the full ones are its head.
+            let scored = map.touchpoints.iter().filter(|t| t.pain.is_some_and(|p| p > 0)).count();
+            prop_assert_eq!(first.pain_ranking.len(), scored);
+            let head: Vec<&String> = first.pain_points.iter().map(|p| &p.touchpoint_id).collect();
+            let ranked: Vec<&String> = first.pain_ranking.iter().take(TOP_PAIN_POINTS).collect();
+            prop_assert_eq!(head, ranked);
         }
     }
 }

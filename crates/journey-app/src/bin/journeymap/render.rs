@@ -282,6 +282,9 @@ pub fn report(a: &Analysis, map: &JourneyMap) -> String {
             );
         }
     }
+    if let Some(more) = more_ranked(a) {
+        let _ = writeln!(out, "  {more}");
+    }
     out.push('\n');
     let _ = writeln!(out, "Stages");
     for (s, f) in map.stages.iter().zip(&a.heatmap.stage_totals) {
@@ -463,6 +466,9 @@ pub fn report_md(a: &Analysis, map: &JourneyMap) -> String {
             );
         }
         out.push('\n');
+        if let Some(more) = more_ranked(a) {
+            let _ = writeln!(out, "{more}\n");
+        }
         for p in a
             .pain_points
             .iter()
@@ -642,6 +648,14 @@ fn heatmap_md(a: &Analysis, map: &JourneyMap) -> String {
         );
     }
     out
+}
+
+/// "… and N more", when the ranking goes on past the pain points given in full.
+fn more_ranked(a: &Analysis) -> Option<String> {
+    let more = a.pain_ranking.len().saturating_sub(a.pain_points.len());
+    (more > 0).then(|| {
+        format!("… and {more} more scored touchpoints, ranked in the JSON report's painRanking.")
+    })
 }
 
 #[cfg(test)]
