@@ -2,6 +2,7 @@
 //!
 //! - `scenarios`: what a user does, through `journey_app::App`, on real SQLite files.
 //! - `hostile`: files that must not import, each with its message and an unchanged database.
+//! - `damage`: databases refused at open (a changed schema, too short, damaged), untouched.
 //! - `patches`: edits answer with patches that rebuild the fresh view exactly.
 //! - `roundtrip`: export → import → export is byte-identical, for generated maps.
 //! - `schema`: the committed JSON Schema matches the Rust types.
@@ -15,6 +16,7 @@
 //! cargo guarantees the binary they run is freshly built.
 
 mod contract;
+mod damage;
 mod hostile;
 mod patches;
 mod roundtrip;

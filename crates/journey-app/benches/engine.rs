@@ -4,6 +4,7 @@
 //!
 //! - `load`, `report`: baseline is a raw SELECT of the same rows into plain structs
 //!   (`report` is every analysis of `journey_core::analysis`, as the CLI's report runs it).
+//! - `open`: opening the database with its checks; baseline is a plain connection.
 //! - `analysis`: the analyses on a map already read; baseline is building its graph
 //!   (targets: ≤ 3× the graph at 10,000 touchpoints, well under 16 ms at 1,000).
 //! - `export`: baseline is the raw SELECT plus serde_json of the plain structs.
@@ -216,6 +217,13 @@ fn benches(c: &mut Criterion) {
         g.measurement_time(Duration::from_secs(if n >= 10_000 { 8 } else { 3 }));
         g.warm_up_time(Duration::from_millis(500));
 
+        // Opening checks the whole file (quick_check, foreign keys, the schema) before use.
+        g.bench_with_input(BenchmarkId::new("open/baseline", n), &n, |b, _| {
+            b.iter(|| black_box(plain_conn(&path)))
+        });
+        g.bench_with_input(BenchmarkId::new("open", n), &n, |b, _| {
+            b.iter(|| black_box(Store::open(&path).expect("open")))
+        });
         g.bench_with_input(BenchmarkId::new("load/baseline", n), &n, |b, _| {
             b.iter(|| {
                 let conn = plain_conn(&path);

@@ -16,6 +16,18 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error(
+        "{path}: {len} bytes long, too short to be a database (a Journeymap database was \
+         expected here); it was left unchanged"
+    )]
+    TooShort { path: String, len: u64 },
+    #[error("{path}: the database is damaged ({detail}); it was left unchanged")]
+    Damaged { path: String, detail: String },
+    #[error(
+        "{path}: not a Journeymap database as this app writes them ({detail}); it was left \
+         unchanged"
+    )]
+    Tampered { path: String, detail: String },
     #[error("{path}: the database is read-only")]
     ReadOnly { path: String },
     #[error("{path}: cannot open the database ({detail})")]

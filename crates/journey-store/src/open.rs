@@ -1,6 +1,6 @@
-//! Opening a database: identify the file with reads only, refuse what is not ours (or is
-//! newer than this build) before anything is written, then the connection settings and
-//! the pending migrations.
+//! Opening a database: identify the file with reads only, refuse what is not ours, is
+//! newer than this build, is damaged or carries a schema our migrations did not make,
+//! before anything is written; then the connection settings and the pending migrations.
 
 use std::path::Path;
 use std::time::Duration;
@@ -21,6 +21,16 @@ impl Store {
                 path: shown,
                 detail: "it is a folder".into(),
             });
+        }
+        // Only a missing file is created. An existing file too short to hold SQLite's
+        // 100-byte header would be taken for an empty database and silently re-created.
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.len() < 100 {
+                return Err(StoreError::TooShort {
+                    path: shown,
+                    len: meta.len(),
+                });
+            }
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -64,6 +74,18 @@ impl Store {
                 supported: schema::latest_version(),
             });
         }
+        if !fresh {
+            check_whole(&conn, version).map_err(|e| match e {
+                Check::Damaged(detail) => StoreError::Damaged {
+                    path: shown.clone(),
+                    detail,
+                },
+                Check::Tampered(detail) => StoreError::Tampered {
+                    path: shown.clone(),
+                    detail,
+                },
+            })?;
+        }
         if conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(StoreError::ReadOnly { path: shown });
         }
@@ -88,4 +110,101 @@ impl Store {
             path: path.to_path_buf(),
         })
     }
+}
+
+/// Why a database that claims to be ours is refused.
+enum Check {
+    Damaged(String),
+    Tampered(String),
+}
+
+impl From<rusqlite::Error> for Check {
+    fn from(e: rusqlite::Error) -> Self {
+        Check::Damaged(e.to_string())
+    }
+}
+
+/// At most this many of SQLite's findings are quoted in a message.
+const FINDINGS: usize = 3;
+
+/// Reads only: `quick_check` (every page, every index entry's row; not the content of
+/// each value), `foreign_key_check`, and the schema compared object by object with the
+/// one our migrations make at this version. A trigger, view, index or table we did not
+/// create, or one of ours changed or missing, means someone else wrote this schema:
+/// the file is refused before any statement of it can run.
+fn check_whole(conn: &Connection, version: i64) -> Result<(), Check> {
+    let findings: Vec<String> = conn
+        .prepare("PRAGMA quick_check")?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if findings != ["ok"] {
+        return Err(Check::Damaged(quote(&findings)));
+    }
+    let orphans: Vec<String> = conn
+        .prepare("PRAGMA foreign_key_check")?
+        .query_map([], |r| {
+            Ok(format!(
+                "a row of {} refers to a missing row of {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(2)?
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if !orphans.is_empty() {
+        return Err(Check::Damaged(quote(&orphans)));
+    }
+    let found = schema_objects(conn)?;
+    let expected = expected_schema(version).map_err(|e| Check::Damaged(e.to_string()))?;
+    let mut differences = Vec::new();
+    for (key, sql) in &found {
+        match expected.get(key) {
+            None => differences.push(format!("{} {} is not ours", key.0, key.1)),
+            Some(ours) if ours != sql => {
+                differences.push(format!("{} {} was changed", key.0, key.1))
+            }
+            Some(_) => {}
+        }
+    }
+    for key in expected.keys().filter(|k| !found.contains_key(*k)) {
+        differences.push(format!("{} {} is missing", key.0, key.1));
+    }
+    if differences.is_empty() {
+        Ok(())
+    } else {
+        Err(Check::Tampered(quote(&differences)))
+    }
+}
+
+fn quote(findings: &[String]) -> String {
+    let mut s = findings
+        .iter()
+        .take(FINDINGS)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("; ");
+    if findings.len() > FINDINGS {
+        s.push_str(&format!("; and {} more", findings.len() - FINDINGS));
+    }
+    s
+}
+
+type Objects = std::collections::BTreeMap<(String, String), Option<String>>;
+
+/// Every object of the schema by (type, name), with its SQL; SQLite's statistics tables
+/// (made by `ANALYZE`, which SQLite may run itself) are left out.
+fn schema_objects(conn: &Connection) -> rusqlite::Result<Objects> {
+    conn.prepare(
+        "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'",
+    )?
+    .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
+    .collect()
+}
+
+/// The schema our migrations make at `version`, made in memory.
+fn expected_schema(version: i64) -> Result<Objects, StoreError> {
+    let mut mem = Connection::open_in_memory()?;
+    schema::migrations()
+        .to_version(&mut mem, usize::try_from(version).unwrap_or(0))
+        .map_err(|e| StoreError::Migration(e.to_string()))?;
+    Ok(schema_objects(&mem)?)
 }

@@ -1,0 +1,150 @@
+//! Databases that must not be trusted: a schema someone else changed, a file too short to
+//! be a database, damage SQLite's own checks find. Each is refused at open with a message
+//! that names the file and the problem, and the file is left byte for byte as it was.
+
+use std::path::{Path, PathBuf};
+
+use journey_app::App;
+use rusqlite::Connection;
+
+/// A database holding the sample map, closed (its write-ahead log folded in).
+fn sample_db(dir: &Path) -> PathBuf {
+    let path = dir.join("maps.sqlite3");
+    let mut app = App::open(&path).expect("opens");
+    app.create_sample().expect("sample");
+    drop(app);
+    path
+}
+
+/// Changes the database with a plain SQLite connection, as another program would.
+fn tamper(path: &Path, sql: &str) {
+    let conn = Connection::open(path).expect("opens");
+    conn.execute_batch(sql).expect("tampers");
+    // Back to a rollback journal so the change lives in the main file alone.
+    conn.pragma_update(None, "journal_mode", "DELETE")
+        .expect("journal mode");
+}
+
+/// Every file in `dir` with its bytes: what "left unchanged" means.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<_> = std::fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+/// Opens `path` expecting a refusal whose message names the file and says `expected`;
+/// nothing in its folder may change.
+fn refused(path: &Path, expected: &str) {
+    let dir = path.parent().expect("folder");
+    let before = files(dir);
+    let message = match App::open(path) {
+        Ok(_) => panic!("{} opened; expected: {expected}", path.display()),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        message.contains(&path.display().to_string()) && message.contains(expected),
+        "message {message:?} should name the file and say {expected:?}"
+    );
+    assert!(message.contains("left unchanged"), "{message}");
+    assert!(files(dir) == before, "{}: files changed", path.display());
+}
+
+#[test]
+fn a_schema_someone_else_changed_is_refused_before_anything_runs() {
+    let cases = [
+        (
+            "CREATE TRIGGER wipe AFTER INSERT ON settings BEGIN DELETE FROM touchpoints; END;",
+            "trigger wipe is not ours",
+        ),
+        ("CREATE VIEW everything AS SELECT * FROM touchpoints;", "view everything is not ours"),
+        ("DROP INDEX feedback_by_map;", "index feedback_by_map is missing"),
+        (
+            "PRAGMA writable_schema = ON;
+             UPDATE sqlite_schema SET sql = replace(sql, 'pain BETWEEN 0 AND 10', 'pain BETWEEN 0 AND 99')
+              WHERE name = 'touchpoints';",
+            "table touchpoints was changed",
+        ),
+        ("CREATE TABLE notes (x TEXT);", "table notes is not ours"),
+    ];
+    for (sql, expected) in cases {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = sample_db(dir.path());
+        tamper(&path, sql);
+        refused(&path, expected);
+        // The trigger never ran: all 50 of the sample's touchpoints are there.
+        let conn = Connection::open(&path).expect("opens");
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM touchpoints", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(n, 50, "{sql}");
+    }
+}
+
+#[test]
+fn a_file_too_short_to_be_a_database_is_not_recreated() {
+    for bytes in [&b""[..], b"x", &[0u8; 99]] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("maps.sqlite3");
+        std::fs::write(&path, bytes).expect("write");
+        refused(
+            &path,
+            &format!("{} bytes long, too short to be a database", bytes.len()),
+        );
+    }
+    // A missing file is still a first start.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = App::open(&dir.path().join("new.sqlite3")).expect("a new database");
+    assert!(app.list_maps().expect("list").is_empty());
+    app.create_sample().expect("sample");
+}
+
+/// The page number of `index`'s root and the page size.
+fn root_page(path: &Path, index: &str) -> (u64, u64) {
+    let conn = Connection::open(path).expect("opens");
+    let root: i64 = conn
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
+            [index],
+            |r| r.get(0),
+        )
+        .expect("root page");
+    let size: i64 = conn
+        .pragma_query_value(None, "page_size", |r| r.get(0))
+        .expect("page size");
+    (root as u64, size as u64)
+}
+
+#[test]
+fn damage_the_checks_find_is_refused_with_what_they_found() {
+    // An index page overwritten: quick_check sees rows missing from the index (the case
+    // that exported 10 of 108 feedback items without a warning).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = sample_db(dir.path());
+    let (root, size) = root_page(&path, "feedback_by_map");
+    let mut bytes = std::fs::read(&path).expect("read");
+    let at = ((root - 1) * size) as usize;
+    bytes[at..at + size as usize].fill(0);
+    std::fs::write(&path, &bytes).expect("write");
+    refused(&path, "the database is damaged");
+
+    // A stage deleted behind the foreign keys' back: its touchpoints point at nothing.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = sample_db(dir.path());
+    tamper(
+        &path,
+        "PRAGMA foreign_keys = OFF; DELETE FROM stages WHERE rowid = (SELECT min(rowid) FROM stages);",
+    );
+    refused(
+        &path,
+        "a row of touchpoints refers to a missing row of stages",
+    );
+}
