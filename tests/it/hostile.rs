@@ -84,6 +84,37 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
             "truncated JSON",
         ),
         (
+            "a number out of range",
+            Raw(base_with("\"pain\": 6", "\"pain\": 1e400")),
+            "/touchpoints/2/pain: line ",
+        ),
+        (
+            "NaN",
+            Raw(base_with("\"pain\": 6", "\"pain\": NaN")),
+            "/touchpoints/2/pain: line ",
+        ),
+        (
+            "Infinity in an array",
+            Raw(base_with("\"pain\": 4", "\"pain\": [Infinity]")),
+            "/stages/1/pain/0: line ",
+        ),
+        (
+            "a key given twice",
+            Raw(base_with(
+                "\"title\": \"Card form\"",
+                "\"title\": \"Card form\", \"title\": \"Cart\"",
+            )),
+            "/touchpoints/2/title: \"title\" is given twice in the same object",
+        ),
+        (
+            "a top-level key given twice",
+            Raw(base_with(
+                "\"version\": 1",
+                "\"version\": 1, \"version\": 1",
+            )),
+            "/version: \"version\" is given twice",
+        ),
+        (
             "invalid UTF-8",
             Raw(b"{\"format\": \"journ\xff\xfeymap\"}".to_vec()),
             "not valid JSON",

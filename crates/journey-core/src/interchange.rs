@@ -406,11 +406,27 @@ pub fn parse_map_file(bytes: &[u8], limits: &Limits) -> Result<JourneyMap, Impor
                 format!("not valid JSON: {msg}")
             }
         };
+        // The pointer of the value serde_json stopped at (a number out of range, NaN…).
+        let path = match e.classify() {
+            serde_json::error::Category::Syntax => crate::json_scan::pointer_at(
+                bytes,
+                crate::json_scan::offset_of(bytes, e.line(), e.column()),
+            ),
+            _ => String::new(),
+        };
         ImportError::one(
-            "",
+            &path,
             format!("line {} column {}: {what}", e.line(), e.column()),
         )
     })?;
+    // serde_json keeps the last of two equal keys without a word: refuse them instead.
+    if let Some((object, key)) = crate::json_scan::duplicate_key(bytes) {
+        let path = format!("{object}/{}", key.replace('~', "~0").replace('/', "~1"));
+        return Err(ImportError::one(
+            &path,
+            format!("{key:?} is given twice in the same object; a file names each field once"),
+        ));
+    }
     if let Some(path) = too_deep(&value, limits.max_depth, &mut String::new(), 0) {
         return Err(ImportError::one(
             &path,

@@ -23,6 +23,7 @@ pub mod analysis;
 pub mod fields;
 pub mod graph;
 pub mod interchange;
+mod json_scan;
 pub mod metrics;
 pub mod model;
 pub mod ops;
