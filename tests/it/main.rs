@@ -2,6 +2,7 @@
 //!
 //! - `scenarios`: what a user does, through `journey_app::App`, on real SQLite files.
 //! - `hostile`: files that must not import, each with its message and an unchanged database.
+//! - `backups`: automatic, verified, pruned backups and restores.
 //! - `damage`: databases refused at open (a changed schema, too short, damaged), untouched.
 //! - `patches`: edits answer with patches that rebuild the fresh view exactly.
 //! - `roundtrip`: export → import → export is byte-identical, for generated maps.
@@ -15,6 +16,7 @@
 //! The CLI's own tests live beside the binary (`crates/journey-app/tests/cli.rs`), where
 //! cargo guarantees the binary they run is freshly built.
 
+mod backups;
 mod contract;
 mod damage;
 mod hostile;

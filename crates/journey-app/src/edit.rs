@@ -17,6 +17,7 @@ impl App {
         &mut self,
         build: impl FnOnce(&Write<'_>) -> Result<(Change, T)>,
     ) -> Result<T> {
+        self.backup_if_due();
         let now = now();
         let (change, out) = self.store.write(|w| -> Result<(Change, T)> {
             let (change, out) = build(w)?;

@@ -30,6 +30,7 @@ use journey_core::model::Id;
 use journey_core::ops::IdKind;
 use journey_store::Store;
 
+mod backups;
 pub mod change;
 pub mod desktop;
 mod edit;
@@ -46,6 +47,7 @@ pub mod paths;
 mod stages;
 mod touchpoints;
 
+pub use backups::{DEFAULT_EVERY_MINUTES, EVERY_MINUTES_KEY};
 pub use desktop::{api, dto, patch};
 pub use error::{AppError, ErrorCode, Result};
 pub use fields_in::*;
@@ -73,6 +75,8 @@ pub struct App {
     history: history::History,
     /// The map the desktop app has open, kept in memory to answer edits with patches.
     open: Option<desktop::view_cache::ViewCache>,
+    /// When the automatic backups were last taken.
+    backups: backups::Schedule,
 }
 
 impl App {
@@ -87,6 +91,7 @@ impl App {
             store: Store::open(path)?,
             history: history::History::default(),
             open: None,
+            backups: backups::Schedule::default(),
         })
     }
 

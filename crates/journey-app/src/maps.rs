@@ -182,6 +182,7 @@ impl App {
             _ => (parsed, "Import map"),
         };
         let id = map.meta.id.clone();
+        self.backup_if_due();
         let change = self.store.write(|w| -> Result<Change> {
             let mut before = None;
             if let Some(existing) = w.map_name(&id)? {

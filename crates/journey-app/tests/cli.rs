@@ -309,3 +309,39 @@ fn a_big_report_names_how_many_more_are_ranked() {
         Some(journey_core::analysis::TOP_PAIN_POINTS)
     );
 }
+
+/// `backup`, `backups` and `restore`: a map deleted after the backup is back after the
+/// restore, and the replaced database was moved aside.
+#[test]
+fn backup_list_and_restore() {
+    let env = Env::new();
+    assert_eq!(ok(env.run(&["backups"])), "no backups yet\n");
+    let id = ok(env.run(&["demo"])).trim().to_string();
+    let made = ok(env.run(&["backup"]));
+    let fields: Vec<&str> = made.trim_end().split('\t').collect();
+    assert_eq!(fields.len(), 4, "{made}");
+    assert_eq!(fields[2], "manual");
+    assert_eq!(fields[3], "1 maps, 50 touchpoints, 108 feedback");
+    assert_eq!(ok(env.run(&["backups"])), made);
+    let before = ok(env.run(&["export", &id]));
+    ok(env.run(&["demo"]));
+    assert_eq!(ok(env.run(&["list"])).lines().count(), 2);
+
+    let restored = ok(env.run(&["restore", fields[0]]));
+    assert!(restored.starts_with("restored "), "{restored}");
+    let aside = restored
+        .lines()
+        .find_map(|l| l.strip_prefix("moved aside: "))
+        .expect("the old database moved aside");
+    assert!(Path::new(aside).exists());
+    assert_eq!(ok(env.run(&["list"])).lines().count(), 1);
+    assert_eq!(ok(env.run(&["export", &id])), before);
+
+    // A file that is not a backup is refused, and the database stays as it is.
+    let junk = env.file("junk.sqlite3");
+    std::fs::write(&junk, vec![7u8; 4096]).expect("write");
+    let o = env.run(&["restore", junk.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("junk.sqlite3"), "{}", stderr(&o));
+    assert_eq!(ok(env.run(&["export", &id])), before);
+}

@@ -28,6 +28,8 @@ pub enum StoreError {
          unchanged"
     )]
     Tampered { path: String, detail: String },
+    #[error("backup {path}: {detail}")]
+    Backup { path: String, detail: String },
     #[error("{path}: the database is read-only")]
     ReadOnly { path: String },
     #[error("{path}: cannot open the database ({detail})")]

@@ -14,6 +14,7 @@
 //! (`position.rs`), so a move rewrites one row.
 //!
 //! The code map: `error.rs` (why something failed), `open.rs` (the checked open),
+//! `backup.rs` (verified backups and restore),
 //! `schema.rs` (the append-only migrations), `position.rs` (sort keys), and
 //! `table/<name>.rs`, one module per table with its columns, row mapping, reads and the
 //! [`Write`] methods that change it. A new table gets a new module there and a new
@@ -24,12 +25,17 @@ use std::path::{Path, PathBuf};
 use journey_core::model::*;
 use rusqlite::{Connection, Transaction};
 
+mod backup;
 mod error;
 mod open;
 mod position;
 pub mod schema;
 mod table;
 
+pub use backup::{
+    backups_dir, inspect, list_backups, newest_backup_time, restore, BackupInfo, Backups,
+    KEEP_DAYS, KEEP_NEWEST,
+};
 pub use error::{Result, StoreError};
 pub use position::Scope;
 pub use schema::APPLICATION_ID;
@@ -110,13 +116,6 @@ impl Store {
     /// Sets a setting (its own small transaction).
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         table::settings::set(&self.conn, key, value)
-    }
-
-    /// Writes a consistent copy of the database to `dest` with `VACUUM INTO`.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        let dest = dest.to_string_lossy().to_string();
-        self.conn.execute("VACUUM INTO ?1", [dest])?;
-        Ok(())
     }
 }
 

@@ -101,6 +101,10 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "trusted_schema", "OFF")?;
+        // A verified copy of the file as it was, before a migration changes it.
+        if !fresh && version < schema::latest_version() {
+            crate::backup::backup_of(&conn, path, "before-migration")?;
+        }
         let mut conn = conn;
         schema::migrations()
             .to_latest(&mut conn)
@@ -113,7 +117,7 @@ impl Store {
 }
 
 /// Why a database that claims to be ours is refused.
-enum Check {
+pub(crate) enum Check {
     Damaged(String),
     Tampered(String),
 }
@@ -132,7 +136,7 @@ const FINDINGS: usize = 3;
 /// one our migrations make at this version. A trigger, view, index or table we did not
 /// create, or one of ours changed or missing, means someone else wrote this schema:
 /// the file is refused before any statement of it can run.
-fn check_whole(conn: &Connection, version: i64) -> Result<(), Check> {
+pub(crate) fn check_whole(conn: &Connection, version: i64) -> Result<(), Check> {
     let findings: Vec<String> = conn
         .prepare("PRAGMA quick_check")?
         .query_map([], |r| r.get::<_, String>(0))?

@@ -76,6 +76,16 @@ enum Command {
         #[arg(long, conflicts_with = "format")]
         json: bool,
     },
+    /// Take a verified backup now (into the backups folder beside the database).
+    Backup,
+    /// The database's backups, newest first: when, why, what each holds.
+    Backups,
+    /// Replace the database by a backup (checked first). The current database and its
+    /// -wal/-shm are moved aside, never deleted.
+    Restore {
+        /// A backup file, as `backups` lists them.
+        backup: PathBuf,
+    },
     /// The stage × lane heatmap as a text grid.
     Heatmap {
         map: String,
@@ -143,13 +153,29 @@ fn rules(
     Ok(rules)
 }
 
-fn open(db: Option<PathBuf>) -> Result<App, AppError> {
-    let path = db.or_else(paths::default_db_path).ok_or_else(|| {
+fn db_path(db: Option<PathBuf>) -> Result<PathBuf, AppError> {
+    db.or_else(paths::default_db_path).ok_or_else(|| {
         AppError::Invalid(
             "no data folder is known on this system; pass --db PATH or set JOURNEYMAP_DB".into(),
         )
-    })?;
-    App::open(&path)
+    })
+}
+
+fn open(db: Option<PathBuf>) -> Result<App, AppError> {
+    App::open(&db_path(db)?)
+}
+
+/// One backup as `backups` lists it: path, when, why, what it holds (tab-separated).
+fn backup_line(b: &journey_store::BackupInfo) -> String {
+    format!(
+        "{}\t{}\t{}\t{} maps, {} touchpoints, {} feedback",
+        b.path.display(),
+        b.taken_at,
+        b.reason,
+        b.maps,
+        b.touchpoints,
+        b.feedback
+    )
 }
 
 fn run(cli: Cli) -> Result<(), AppError> {
@@ -163,6 +189,43 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let mut app = open(cli.db)?;
             let id = app.create_sample()?;
             print(&format!("{id}\n"))
+        }
+        Command::Backup => {
+            let mut app = open(cli.db)?;
+            let b = app.backup_now("manual")?;
+            print(&format!("{}\n", backup_line(&b)))
+        }
+        Command::Backups => {
+            let app = open(cli.db)?;
+            let journey_store::Backups { good, failing: bad } = app.list_backups()?;
+            let mut s = String::new();
+            if good.is_empty() && bad.is_empty() {
+                s.push_str("no backups yet\n");
+            }
+            for b in &good {
+                s.push_str(&backup_line(b));
+                s.push('\n');
+            }
+            for (path, why) in &bad {
+                s.push_str(&format!("{}\tFAILS ITS CHECK: {why}\n", path.display()));
+            }
+            print(&s)
+        }
+        Command::Restore { backup } => {
+            let db = db_path(cli.db)?;
+            let moved = journey_store::restore(&db, &backup)?;
+            // Opening checks the restored file as every open does.
+            let app = App::open(&db)?;
+            let mut s = format!(
+                "restored {} into {} ({} maps)\n",
+                backup.display(),
+                db.display(),
+                app.list_maps()?.len()
+            );
+            for m in moved {
+                s.push_str(&format!("moved aside: {}\n", m.display()));
+            }
+            print(&s)
         }
         Command::List => {
             let app = open(cli.db)?;

@@ -1,0 +1,72 @@
+//! When the app backs up on its own, and the backup use-cases the CLI (and later the
+//! recovery screen) call. The backups themselves, and their checks, are the store's
+//! (`journey_store::backup`).
+//!
+//! Automatic backups are taken just before a write (an edit or an import), judged from
+//! the newest backup on disk, so the CLI and the desktop app share one schedule: the
+//! first write of each UTC day that has no backup yet, and any write once the newest
+//! backup is older than the `backup.every_minutes` setting (default
+//! [`DEFAULT_EVERY_MINUTES`]; 0 turns the periodic ones off). A backup that fails is
+//! reported by [`App::backup_problem`] and never holds up the edit.
+
+use journey_store::BackupInfo;
+
+use crate::{App, Result};
+
+/// Minutes between periodic backups while the app is in use.
+pub const DEFAULT_EVERY_MINUTES: i64 = 30;
+/// The setting that overrides [`DEFAULT_EVERY_MINUTES`].
+pub const EVERY_MINUTES_KEY: &str = "backup.every_minutes";
+
+#[derive(Debug, Default)]
+pub(crate) struct Schedule {
+    /// Why the last automatic backup failed, until one succeeds.
+    problem: Option<String>,
+}
+
+impl App {
+    /// Takes a verified backup now.
+    pub fn backup_now(&mut self, reason: &str) -> Result<BackupInfo> {
+        let info = self.store.backup(reason)?;
+        self.backups.problem = None;
+        Ok(info)
+    }
+
+    /// Every backup of this database that passes its check, newest first, and the ones
+    /// that do not, with why.
+    pub fn list_backups(&self) -> Result<journey_store::Backups> {
+        Ok(journey_store::list_backups(self.store.path())?)
+    }
+
+    /// Why the last automatic backup failed, if it did.
+    pub fn backup_problem(&self) -> Option<&str> {
+        self.backups.problem.as_deref()
+    }
+
+    /// Takes the daily or the periodic backup when one is due; called before writes.
+    pub(crate) fn backup_if_due(&mut self) {
+        let now = jiff::Timestamp::now();
+        let newest = journey_store::newest_backup_time(self.store.path());
+        let day = |t: jiff::Timestamp| t.strftime("%Y-%m-%d").to_string();
+        let every = self
+            .store
+            .setting(EVERY_MINUTES_KEY)
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(DEFAULT_EVERY_MINUTES);
+        let reason = match newest {
+            None => "daily",
+            Some(t) if day(t) != day(now) => "daily",
+            Some(t) if every > 0 && now.duration_since(t).as_secs() >= every * 60 => "periodic",
+            Some(_) => return,
+        };
+        // A first start's empty database holds nothing to keep.
+        if self.store.list_maps().is_ok_and(|m| m.is_empty()) {
+            return;
+        }
+        if let Err(e) = self.backup_now(reason) {
+            self.backups.problem = Some(e.to_string());
+        }
+    }
+}
