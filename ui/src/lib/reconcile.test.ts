@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { deepEqual, reconcileList, reconcileView } from "./reconcile";
-import { clone, metrics, tp, view } from "./testData";
+import type { Analysis } from "../bindings";
+import { deepEqual, reconcileList, reconcileView, share } from "./reconcile";
+import { analysis, clone, figures, link, metrics, stage, tp, view } from "./testData";
 
 describe("deepEqual", () => {
   it("compares nested values structurally", () => {
@@ -94,5 +95,124 @@ describe("reconcileList", () => {
     const prev = [tp("a", "s", "l"), tp("b", "s", "l")];
     expect(reconcileList(prev, clone(prev))).toBe(prev);
     expect(reconcileList(prev, clone(prev).slice(0, 1))).not.toBe(prev);
+  });
+});
+
+/** An analysis of 3 stages × 2 lanes with a path over every card and evidence rows. */
+function sampleAnalysis(): Analysis {
+  const stages = ["st_a", "st_b", "st_c"].map((id) => stage(id));
+  const touchpoints = Array.from({ length: 12 }, (_, i) =>
+    tp(`tp_${i}`, stages[i % 3].id, i % 2 === 0 ? "ln_1" : "ln_2", { pain: i % 10 }),
+  );
+  const v = view({ stages, touchpoints, links: touchpoints.slice(1).map((t, i) => link(`lk_${i}`, touchpoints[i].id, t.id)) });
+  const a = analysis(v);
+  a.painPaths = [
+    {
+      rank: 1,
+      totalPain: touchpoints.reduce((n, t) => n + (t.pain ?? 0), 0),
+      steps: touchpoints.map((t) => ({ touchpointId: t.id, title: t.title, pain: t.pain })),
+      unscored: [],
+    },
+  ];
+  a.handoffsPerLanePair = [{ fromLaneId: "ln_1", toLaneId: "ln_2", fromLane: "ln_1", toLane: "ln_2", count: 2, meanToPain: 3 }];
+  a.cycles = [["tp_1", "tp_2"]];
+  return a;
+}
+
+describe("share", () => {
+  it("returns the previous value itself when everything is equal", () => {
+    const prev = sampleAnalysis();
+    expect(share(prev, clone(prev))).toBe(prev);
+    expect(share([1, "a", null], [1, "a", null])).toEqual([1, "a", null]);
+    const arr = [1, "a", null];
+    expect(share(arr, [1, "a", null])).toBe(arr);
+  });
+
+  it("returns next when there is nothing to share", () => {
+    const next = sampleAnalysis();
+    expect(share(null, next)).toBe(next);
+    expect(share(undefined, next)).toBe(next);
+    expect(share<unknown>([1], { a: 1 })).toEqual({ a: 1 });
+    expect(share<unknown>({ a: 1 }, [1])).toEqual([1]);
+    expect(share(1, 2)).toBe(2);
+  });
+
+  it("gives a changed step a new object up its spine and keeps every other part", () => {
+    const prev = sampleAnalysis();
+    const next = clone(prev);
+    next.painPaths[0].steps[7].pain = 9;
+    next.painPaths[0].totalPain += 2;
+    next.touchpoints[7].painUnbacked = true;
+    next.heatmap.cells[3].figures.metrics.pain = { mean: 9, max: 9, n: 1 };
+    const untouched = clone(next);
+    const out = share(prev, next);
+
+    expect(out).toEqual(untouched);
+    expect(next).toEqual(untouched);
+    expect(out).not.toBe(prev);
+    // The spine to each change is new…
+    expect(out.painPaths).not.toBe(prev.painPaths);
+    expect(out.painPaths[0]).not.toBe(prev.painPaths[0]);
+    expect(out.painPaths[0].steps).not.toBe(prev.painPaths[0].steps);
+    expect(out.painPaths[0].steps[7]).toBe(next.painPaths[0].steps[7]);
+    expect(out.touchpoints[7]).not.toBe(prev.touchpoints[7]);
+    expect(out.touchpoints[7].evidence).toBe(prev.touchpoints[7].evidence);
+    expect(out.heatmap.cells[3].figures.metrics).not.toBe(prev.heatmap.cells[3].figures.metrics);
+    expect(out.heatmap.cells[3].figures.evidence).toBe(prev.heatmap.cells[3].figures.evidence);
+    // …and everything beside it is the previous object.
+    for (const i of [0, 1, 6, 8, 11]) expect(out.painPaths[0].steps[i]).toBe(prev.painPaths[0].steps[i]);
+    expect(out.painPaths[0].unscored).toBe(prev.painPaths[0].unscored);
+    expect(out.touchpoints[6]).toBe(prev.touchpoints[6]);
+    expect(out.heatmap.cells[2]).toBe(prev.heatmap.cells[2]);
+    expect(out.heatmap.stageIds).toBe(prev.heatmap.stageIds);
+    expect(out.heatmap.stageTotals).toBe(prev.heatmap.stageTotals);
+    for (const k of ["rules", "map", "painPoints", "cycles", "structure", "handoffsPerLanePair", "backstage", "curve"] as const) {
+      expect(out[k]).toBe(prev[k]);
+    }
+  });
+
+  it("matches rows by their id across an insert, a removal and a new order", () => {
+    const prev = sampleAnalysis();
+    const next = clone(prev);
+    next.painPaths[0].steps.splice(3, 1);
+    next.painPaths[0].steps.splice(5, 0, { touchpointId: "tp_new", title: "New", pain: 1 });
+    next.touchpoints.reverse();
+    next.heatmap.cells.reverse();
+    const out = share(prev, next);
+    expect(out).toEqual(clone(next));
+    const steps = out.painPaths[0].steps;
+    const before = new Map(prev.painPaths[0].steps.map((s) => [s.touchpointId, s]));
+    for (const s of steps) {
+      if (s.touchpointId === "tp_new") expect(s).toBe(next.painPaths[0].steps[5]);
+      else expect(s).toBe(before.get(s.touchpointId));
+    }
+    expect(out.touchpoints[0]).toBe(prev.touchpoints[prev.touchpoints.length - 1]);
+    expect(out.heatmap.cells[0]).toBe(prev.heatmap.cells[prev.heatmap.cells.length - 1]);
+  });
+
+  it("matches rows without an id by index", () => {
+    const prev = sampleAnalysis();
+    const next = clone(prev);
+    next.heatmap.stageTotals[1] = figures({ feedbackCount: 4 });
+    next.cycles.push(["tp_3", "tp_4"]);
+    const out = share(prev, next);
+    expect(out.heatmap.stageTotals[0]).toBe(prev.heatmap.stageTotals[0]);
+    expect(out.heatmap.stageTotals[1]).not.toBe(prev.heatmap.stageTotals[1]);
+    expect(out.heatmap.stageTotals[1].metrics.feedbackCount).toBe(4);
+    expect(out.heatmap.stageTotals[1].evidence).toBe(prev.heatmap.stageTotals[1].evidence);
+    expect(out.heatmap.stageTotals[2]).toBe(prev.heatmap.stageTotals[2]);
+    expect(out.cycles).not.toBe(prev.cycles);
+    expect(out.cycles[0]).toBe(prev.cycles[0]);
+  });
+
+  it("treats an added or removed field as a change", () => {
+    const prev: Record<string, unknown> = { a: { x: 1 }, b: 2 };
+    const added = share(prev, { a: { x: 1 }, b: 2, c: 3 });
+    expect(added).not.toBe(prev);
+    expect(added.a).toBe(prev.a);
+    const removed = share(prev, { a: { x: 1 } });
+    expect(removed).toEqual({ a: { x: 1 } });
+    expect(removed.a).toBe(prev.a);
+    expect(share<unknown>({ a: null }, { b: null })).toEqual({ b: null });
   });
 });

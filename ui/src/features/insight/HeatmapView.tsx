@@ -2,7 +2,8 @@
 // feedback count), on a colour-blind-safe sequential scale with the number printed in
 // every cell. Weak cells are hatched and lighter AND carry a "*" (see the legend).
 // Clicking a cell shows the board filtered to that cell.
-import type { Analysis } from "../../bindings";
+import { memo, useCallback, useMemo } from "react";
+import type { EvidenceRules, HeatCell, Heatmap } from "../../bindings";
 import { HEAT_METRICS, type HeatMetric, heatColours, heatValue, sequentialColour } from "../../lib/heat";
 import { selectAnalysis, selectHeatMetric, selectLanes, selectStages, useMapSelector, useMapStore } from "../map/mapStore";
 import "./heatmap.css";
@@ -24,14 +25,15 @@ export function HeatmapView() {
             ))}
           </select>
         </label>
-        <Legend metric={metric} analysis={analysis} />
+        <Legend metric={metric} rules={analysis?.rules ?? null} />
       </div>
-      {analysis === null ? <p className="insight__loading">Analysing the map…</p> : <HeatGrid analysis={analysis} metric={metric} />}
+      {analysis === null ? <p className="insight__loading">Analysing the map…</p> : <HeatGrid heatmap={analysis.heatmap} metric={metric} />}
     </div>
   );
 }
 
-function Legend({ metric, analysis }: { metric: HeatMetric; analysis: Analysis | null }) {
+// Memoised on the rules and the heatmap, which a fresh analysis keeps while they are unchanged.
+const Legend = memo(function Legend({ metric, rules }: { metric: HeatMetric; rules: EvidenceRules | null }) {
   const m = HEAT_METRICS.find((x) => x.value === metric);
   const stops = [0, 0.25, 0.5, 0.75, 1];
   return (
@@ -44,24 +46,29 @@ function Legend({ metric, analysis }: { metric: HeatMetric; analysis: Analysis |
       </span>
       <span>
         {metric === "nps" ? "high → low" : "low → high"} · <span className="heat-legend__weak">*</span> weak evidence
-        {analysis !== null && ` (fewer than ${analysis.rules.minN} answers, or newest older than ${analysis.rules.maxAgeDays} days)`},
-        hatched · – none
+        {rules !== null && ` (fewer than ${rules.minN} answers, or newest older than ${rules.maxAgeDays} days)`}, hatched · – none
       </span>
     </div>
   );
-}
+});
 
-function HeatGrid({ analysis, metric }: { analysis: Analysis; metric: HeatMetric }) {
+const HeatGrid = memo(function HeatGrid({ heatmap, metric }: { heatmap: Heatmap; metric: HeatMetric }) {
   const store = useMapStore();
+  // Stages are new after most edits (their metrics), so this renders again; the cells get
+  // their names as strings and skip rendering unless their own cell changed.
   const stages = useMapSelector(selectStages);
   const lanes = useMapSelector(selectLanes);
-  const { heatmap } = analysis;
-  const stageName = (id: string) => stages.find((s) => s.id === id)?.name ?? id;
-  const laneName = (id: string) => lanes.find((l) => l.id === id)?.name ?? id;
+  const stageNames = useMemo(() => new Map(stages.map((s) => [s.id, s.name])), [stages]);
+  const laneNames = useMemo(() => new Map(lanes.map((l) => [l.id, l.name])), [lanes]);
+  const stageName = (id: string) => stageNames.get(id) ?? id;
+  const laneName = (id: string) => laneNames.get(id) ?? id;
   const maxFeedback = Math.max(0, ...heatmap.cells.map((c) => c.figures.metrics.feedbackCount));
 
-  const open = (stageId: string, laneId: string) =>
-    store.set((s) => ({ screen: "board", filter: { ...s.filter, cell: { stageId, laneId } }, selection: null }));
+  const open = useCallback(
+    (stageId: string, laneId: string) =>
+      store.set((s) => ({ screen: "board", filter: { ...s.filter, cell: { stageId, laneId } }, selection: null })),
+    [store],
+  );
 
   return (
     <div className="heat-scroll">
@@ -83,32 +90,18 @@ function HeatGrid({ analysis, metric }: { analysis: Analysis; metric: HeatMetric
               {heatmap.stageIds.map((stageId, col) => {
                 const cell = heatmap.cells[row * heatmap.stageIds.length + col];
                 if (cell === undefined) return <td key={stageId} />;
-                const v = heatValue(cell.figures, metric, maxFeedback);
-                const colours = heatColours(v);
-                const label = `${stageName(stageId)}, ${laneName(laneId)}: ${v.text}${v.weak ? " (weak evidence)" : ""}, ${cell.touchpoints} card${cell.touchpoints === 1 ? "" : "s"}. Show on the board.`;
                 return (
-                  <td key={stageId}>
-                    <button
-                      type="button"
-                      className={v.weak ? "heat-cell heat-cell--weak" : "heat-cell"}
-                      data-testid="heat-cell"
-                      data-heat-cell=""
-                      data-stage-id={stageId}
-                      data-lane-id={laneId}
-                      data-weak={v.weak ? "true" : "false"}
-                      style={{ backgroundColor: colours.background, color: colours.foreground }}
-                      aria-label={label}
-                      title={label}
-                      onClick={() => open(stageId, laneId)}
-                    >
-                      <span data-testid="heat-value">{v.text}</span>
-                      {v.weak && (
-                        <span className="heat-cell__weak" aria-hidden="true">
-                          *
-                        </span>
-                      )}
-                    </button>
-                  </td>
+                  <HeatCellView
+                    key={stageId}
+                    cell={cell}
+                    stageId={stageId}
+                    laneId={laneId}
+                    stageName={stageName(stageId)}
+                    laneName={laneName(laneId)}
+                    metric={metric}
+                    maxFeedback={maxFeedback}
+                    onOpen={open}
+                  />
                 );
               })}
             </tr>
@@ -117,4 +110,45 @@ function HeatGrid({ analysis, metric }: { analysis: Analysis; metric: HeatMetric
       </table>
     </div>
   );
-}
+});
+
+type CellProps = {
+  cell: HeatCell;
+  stageId: string;
+  laneId: string;
+  stageName: string;
+  laneName: string;
+  metric: HeatMetric;
+  maxFeedback: number;
+  onOpen: (stageId: string, laneId: string) => void;
+};
+
+const HeatCellView = memo(function HeatCellView({ cell, stageId, laneId, stageName, laneName, metric, maxFeedback, onOpen }: CellProps) {
+  const v = heatValue(cell.figures, metric, maxFeedback);
+  const colours = heatColours(v);
+  const label = `${stageName}, ${laneName}: ${v.text}${v.weak ? " (weak evidence)" : ""}, ${cell.touchpoints} card${cell.touchpoints === 1 ? "" : "s"}. Show on the board.`;
+  return (
+    <td>
+      <button
+        type="button"
+        className={v.weak ? "heat-cell heat-cell--weak" : "heat-cell"}
+        data-testid="heat-cell"
+        data-heat-cell=""
+        data-stage-id={stageId}
+        data-lane-id={laneId}
+        data-weak={v.weak ? "true" : "false"}
+        style={{ backgroundColor: colours.background, color: colours.foreground }}
+        aria-label={label}
+        title={label}
+        onClick={() => onOpen(stageId, laneId)}
+      >
+        <span data-testid="heat-value">{v.text}</span>
+        {v.weak && (
+          <span className="heat-cell__weak" aria-hidden="true">
+            *
+          </span>
+        )}
+      </button>
+    </td>
+  );
+});

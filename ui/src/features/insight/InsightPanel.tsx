@@ -3,12 +3,18 @@
 // painful path (highlighted on the board on request), hand-offs, structure problems, and
 // the backstage impact of the selected touchpoint. All of it comes from `map_insight`,
 // fetched by the map screen while the panel is open.
-import { useState } from "react";
-import type { Analysis, PainPointInsight } from "../../bindings";
+import { memo, useMemo, useState } from "react";
+import type {
+  BackstageImpact,
+  EvidenceRules,
+  HandoffCount,
+  LanePairCount,
+  PainPathInsight,
+  PainPointInsight,
+  Structure,
+} from "../../bindings";
 import { ipc } from "../../ipc";
-import { evidenceWords, formatNpsWithInterval } from "../../lib/evidence";
 import { plural } from "../../lib/metrics";
-import { painColours } from "../../lib/painScale";
 import {
   selectAnalysis,
   selectById,
@@ -19,18 +25,24 @@ import {
   useMapSelector,
   useMapStore,
 } from "../map/mapStore";
+import { setAnalysis } from "../map/useMapInsight";
 import { useMessages } from "../messages/messages";
+import { PainPathStep, PainPointItem, TouchpointButton } from "./InsightItems";
 import "./insight.css";
 
 /** How many pain points the panel lists. */
 const TOP = 10;
 
+type OnShow = (touchpointId: string) => void;
+
 type Props = {
   /** Selects the touchpoint and scrolls the board to it. */
-  onShow: (touchpointId: string) => void;
+  onShow: OnShow;
   onClose: () => void;
 };
 
+// Each section is memoised and takes only its part of the analysis: a fresh analysis
+// keeps the objects of the parts an edit left alone, so those sections skip rendering.
 export function InsightPanel({ onShow, onClose }: Props) {
   const analysis = useMapSelector(selectAnalysis);
   return (
@@ -55,12 +67,12 @@ export function InsightPanel({ onShow, onClose }: Props) {
           </p>
         ) : (
           <>
-            <PainPoints analysis={analysis} onShow={onShow} />
-            <PainPath analysis={analysis} onShow={onShow} />
-            <Handoffs analysis={analysis} />
-            <StructureSection analysis={analysis} onShow={onShow} />
-            <Backstage analysis={analysis} onShow={onShow} />
-            <Rules analysis={analysis} />
+            <PainPoints points={analysis.painPoints} rules={analysis.rules} onShow={onShow} />
+            <PainPath path={analysis.painPaths[0]} onShow={onShow} />
+            <Handoffs count={analysis.handoffs.length} perLanePair={analysis.handoffsPerLanePair} perStage={analysis.handoffsPerStage} />
+            <StructureSection structure={analysis.structure} cycles={analysis.cycles} onShow={onShow} />
+            <Backstage backstage={analysis.backstage} onShow={onShow} />
+            <Rules mapId={analysis.mapId} rules={analysis.rules} />
           </>
         )}
       </div>
@@ -68,8 +80,17 @@ export function InsightPanel({ onShow, onClose }: Props) {
   );
 }
 
-function PainPoints({ analysis, onShow }: { analysis: Analysis; onShow: (id: string) => void }) {
-  const points = analysis.painPoints.slice(0, TOP);
+const PainPoints = memo(function PainPoints({
+  points: all,
+  rules,
+  onShow,
+}: {
+  points: PainPointInsight[];
+  rules: EvidenceRules;
+  onShow: OnShow;
+}) {
+  // Sliced here, not by the caller: a new slice on every render would defeat the memo.
+  const points = all.slice(0, TOP);
   return (
     <section className="panel__section" aria-labelledby="insight-pain-points">
       <h3 id="insight-pain-points">Top pain points</h3>
@@ -78,83 +99,33 @@ function PainPoints({ analysis, onShow }: { analysis: Analysis; onShow: (id: str
       ) : (
         <ol className="insight__list">
           {points.map((p) => (
-            <PainPointItem key={p.touchpointId} point={p} analysis={analysis} onShow={onShow} />
+            <PainPointItem key={p.touchpointId} point={p} rules={rules} onShow={onShow} />
           ))}
         </ol>
       )}
     </section>
   );
+});
+
+/** Stage or lane names by id, rebuilt only when the list changes. */
+function useNames(items: readonly { id: string; name: string }[]): ReadonlyMap<string, string> {
+  return useMemo(() => new Map(items.map((x) => [x.id, x.name])), [items]);
 }
 
-function PainPointItem({ point: p, analysis, onShow }: { point: PainPointInsight; analysis: Analysis; onShow: (id: string) => void }) {
-  const colours = painColours(p.pain);
-  const ev = p.figures.evidence;
-  const words = evidenceWords(ev, analysis.rules);
-  const weak = ev.weak.length > 0;
-  return (
-    // A click anywhere on the item shows it.
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the button inside is the keyboard's way in, and its click bubbles here.
-    <li
-      className={weak ? "pain-point pain-point--weak" : "pain-point"}
-      data-testid="pain-point"
-      data-touchpoint-id={p.touchpointId}
-      onClick={() => onShow(p.touchpointId)}
-    >
-      <button type="button" className="pain-point__show" data-action="show-touchpoint">
-        <span
-          className="pain-badge"
-          style={{ backgroundColor: colours.background, color: colours.foreground }}
-          data-testid="pain-point-pain"
-        >
-          {p.pain}
-        </span>{" "}
-        <span className="pain-point__title" data-testid="pain-point-title">
-          {p.title}
-        </span>
-      </button>
-      <div className="pain-point__where">
-        {p.stage} · {p.lane}
-      </div>
-      <div className="pain-point__nps" data-testid="pain-point-nps">
-        {formatNpsWithInterval(p.figures.metrics.nps, ev.npsCi)}
-        {p.detractorPct !== null && `, ${p.detractorPct}% detractors`}
-      </div>
-      <div className="pain-point__evidence" data-testid="pain-point-evidence" data-weak={weak ? "true" : "false"}>
-        {weak ? "⚠ " : "✓ "}
-        {words.join("; ")}
-      </div>
-      {p.quotes.length > 0 && (
-        <ul className="pain-point__quotes">
-          {p.quotes.map((q) => (
-            <li key={q.feedbackId} data-testid="pain-point-quote">
-              <q>{q.text}</q>
-              <span className="pain-point__source">
-                {" — "}
-                {q.source || "unknown source"}
-                {q.date ? `, ${q.date}` : ", undated"}
-                {q.nps !== null ? ` (NPS answer ${q.nps})` : ""}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
-  );
-}
-
-function PainPath({ analysis, onShow }: { analysis: Analysis; onShow: (id: string) => void }) {
+const PainPath = memo(function PainPath({ path, onShow }: { path: PainPathInsight | undefined; onShow: OnShow }) {
   const store = useMapStore();
   const on = useMapSelector(selectPathOn);
+  // Every edit gives new touchpoints (and stages, with their metrics), so this renders
+  // again; the steps get equal strings and skip rendering unless their own step changed.
   const byId = useMapSelector(selectById);
-  const stages = useMapSelector(selectStages);
-  const lanes = useMapSelector(selectLanes);
+  const stageNames = useNames(useMapSelector(selectStages));
+  const laneNames = useNames(useMapSelector(selectLanes));
   const placeOf = (id: string) => {
     const t = byId.get(id);
-    const stage = stages.find((x) => x.id === t?.stageId)?.name ?? "";
-    const lane = lanes.find((x) => x.id === t?.laneId)?.name ?? "";
+    const stage = t === undefined ? "" : (stageNames.get(t.stageId) ?? "");
+    const lane = t === undefined ? "" : (laneNames.get(t.laneId) ?? "");
     return `${stage} · ${lane}`;
   };
-  const path = analysis.painPaths[0];
   return (
     <section className="panel__section" aria-labelledby="insight-pain-path">
       <h3 id="insight-pain-path">Most painful path</h3>
@@ -178,33 +149,34 @@ function PainPath({ analysis, onShow }: { analysis: Analysis; onShow: (id: strin
           </button>
           <ol className="insight__path">
             {path.steps.map((s) => (
-              <li key={s.touchpointId} data-testid="pain-path-step" data-touchpoint-id={s.touchpointId}>
-                <button type="button" className="link-button" onClick={() => onShow(s.touchpointId)}>
-                  {s.title}
-                </button>{" "}
-                <span className="insight__muted">
-                  {placeOf(s.touchpointId)} · {s.pain === null ? "pain not scored" : `pain ${s.pain}`}
-                </span>
-              </li>
+              <PainPathStep key={s.touchpointId} step={s} place={placeOf(s.touchpointId)} onShow={onShow} />
             ))}
           </ol>
         </>
       )}
     </section>
   );
-}
+});
 
-function Handoffs({ analysis }: { analysis: Analysis }) {
+const Handoffs = memo(function Handoffs({
+  count,
+  perLanePair,
+  perStage,
+}: {
+  count: number;
+  perLanePair: LanePairCount[];
+  perStage: HandoffCount[];
+}) {
   return (
     <section className="panel__section" aria-labelledby="insight-handoffs" data-testid="insight-handoffs">
       <h3 id="insight-handoffs">Hand-offs</h3>
-      {analysis.handoffs.length === 0 ? (
+      {count === 0 ? (
         <p className="insight__none">No hand-off links.</p>
       ) : (
         <>
-          <p>{plural(analysis.handoffs.length, "hand-off")} in the map.</p>
+          <p>{plural(count, "hand-off")} in the map.</p>
           <ul className="insight__list">
-            {analysis.handoffsPerLanePair.map((p) => (
+            {perLanePair.map((p) => (
               <li key={`${p.fromLaneId}-${p.toLaneId}`}>
                 {p.fromLane} → {p.toLane}: {p.count}
                 {p.meanToPain !== null && <span className="insight__muted"> · mean pain on receipt {p.meanToPain.toFixed(1)}</span>}
@@ -213,7 +185,7 @@ function Handoffs({ analysis }: { analysis: Analysis }) {
           </ul>
           <p className="insight__muted">
             Per stage:{" "}
-            {analysis.handoffsPerStage
+            {perStage
               .filter((s) => s.count > 0)
               .map((s) => `${s.stage} ${s.count}`)
               .join(", ") || "none"}
@@ -222,11 +194,19 @@ function Handoffs({ analysis }: { analysis: Analysis }) {
       )}
     </section>
   );
-}
+});
 
-function StructureSection({ analysis, onShow }: { analysis: Analysis; onShow: (id: string) => void }) {
+const StructureSection = memo(function StructureSection({
+  structure: st,
+  cycles,
+  onShow,
+}: {
+  structure: Structure;
+  cycles: string[][];
+  onShow: OnShow;
+}) {
+  // New after every edit; the items get title strings, so they skip rendering unless a title changed.
   const byId = useMapSelector(selectById);
-  const st = analysis.structure;
   const title = (id: string) => byId.get(id)?.title ?? id;
   const cards = (label: string, ids: string[], testId: string) =>
     ids.length > 0 && (
@@ -236,16 +216,12 @@ function StructureSection({ analysis, onShow }: { analysis: Analysis; onShow: (i
         </h4>
         <ul className="insight__list">
           {ids.map((id) => (
-            <li key={id}>
-              <button type="button" className="link-button" onClick={() => onShow(id)}>
-                {title(id)}
-              </button>
-            </li>
+            <TouchpointButton key={id} id={id} title={title(id)} onShow={onShow} />
           ))}
         </ul>
       </div>
     );
-  const none = st.orphans.length + st.deadEnds.length + st.backwards.length + st.staleHandoffs.length + analysis.cycles.length === 0;
+  const none = st.orphans.length + st.deadEnds.length + st.backwards.length + st.staleHandoffs.length + cycles.length === 0;
   return (
     <section className="panel__section" aria-labelledby="insight-structure" data-testid="insight-structure">
       <h3 id="insight-structure">Structure</h3>
@@ -260,21 +236,21 @@ function StructureSection({ analysis, onShow }: { analysis: Analysis; onShow: (i
           {plural(st.staleHandoffs.length, "hand-off")} within one lane and owner (nothing handed over).
         </p>
       )}
-      {analysis.cycles.length > 0 && (
+      {cycles.length > 0 && (
         <p data-testid="structure-cycles">
-          {plural(analysis.cycles.length, "flow cycle")}: {analysis.cycles.map((c) => c.map(title).join(" → ")).join("; ")}
+          {plural(cycles.length, "flow cycle")}: {cycles.map((c) => c.map(title).join(" → ")).join("; ")}
         </p>
       )}
     </section>
   );
-}
+});
 
-function Backstage({ analysis, onShow }: { analysis: Analysis; onShow: (id: string) => void }) {
+const Backstage = memo(function Backstage({ backstage, onShow }: { backstage: BackstageImpact[]; onShow: OnShow }) {
   const selectedId = useMapSelector(selectSelectedTouchpointId);
   const byId = useMapSelector(selectById);
   const title = (id: string) => byId.get(id)?.title ?? id;
-  const own = selectedId === null ? undefined : analysis.backstage.find((b) => b.touchpointId === selectedId);
-  const supporting = selectedId === null ? [] : analysis.backstage.filter((b) => b.dependents.includes(selectedId));
+  const own = selectedId === null ? undefined : backstage.find((b) => b.touchpointId === selectedId);
+  const supporting = selectedId === null ? [] : backstage.filter((b) => b.dependents.includes(selectedId));
   return (
     <section className="panel__section" aria-labelledby="insight-backstage" data-testid="insight-backstage">
       <h3 id="insight-backstage">Backstage impact</h3>
@@ -288,11 +264,7 @@ function Backstage({ analysis, onShow }: { analysis: Analysis; onShow: (id: stri
           </p>
           <ul className="insight__list">
             {own.dependents.map((id) => (
-              <li key={id}>
-                <button type="button" className="link-button" onClick={() => onShow(id)}>
-                  {title(id)}
-                </button>
-              </li>
+              <TouchpointButton key={id} id={id} title={title(id)} onShow={onShow} />
             ))}
           </ul>
         </>
@@ -317,18 +289,18 @@ function Backstage({ analysis, onShow }: { analysis: Analysis; onShow: (id: stri
       )}
     </section>
   );
-}
+});
 
 /** The evidence rules: below how many answers, or after how many days, a figure is weak. */
-function Rules({ analysis }: { analysis: Analysis }) {
+const Rules = memo(function Rules({ mapId, rules }: { mapId: string; rules: EvidenceRules }) {
   const store = useMapStore();
   const messages = useMessages();
-  const [minN, setMinN] = useState(String(analysis.rules.minN));
-  const [maxAge, setMaxAge] = useState(String(analysis.rules.maxAgeDays));
+  const [minN, setMinN] = useState(String(rules.minN));
+  const [maxAge, setMaxAge] = useState(String(rules.maxAgeDays));
   const n = Number(minN);
   const days = Number(maxAge);
   const valid = Number.isInteger(n) && n >= 1 && Number.isInteger(days) && days >= 1;
-  const changed = n !== analysis.rules.minN || days !== analysis.rules.maxAgeDays;
+  const changed = n !== rules.minN || days !== rules.maxAgeDays;
   return (
     <section className="panel__section" aria-labelledby="insight-rules" data-testid="insight-rules">
       <h3 id="insight-rules">Evidence rules</h3>
@@ -337,8 +309,8 @@ function Rules({ analysis }: { analysis: Analysis }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!valid) return;
-          ipc.setEvidenceRules(analysis.mapId, n, days).then(
-            (next) => store.set({ analysis: next }),
+          ipc.setEvidenceRules(mapId, n, days).then(
+            (next) => setAnalysis(store, next),
             (err) => messages.showError(err),
           );
         }}
@@ -358,4 +330,4 @@ function Rules({ analysis }: { analysis: Analysis }) {
       </form>
     </section>
   );
-}
+});

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Edited, MapView } from "../../bindings";
-import { clone, lane, link, patchBetween, stage, tp, view } from "../../lib/testData";
+import type { Analysis, Edited, MapView } from "../../bindings";
+import { analysis, clone, figures, lane, link, patchBetween, stage, tp, view } from "../../lib/testData";
 import { MessagesProvider } from "../messages/messages";
 import { MapScreen } from "./MapScreen";
 
-const ipcMock = vi.hoisted(() => ({ undo: vi.fn(), listFeedback: vi.fn(async () => []) }));
+const ipcMock = vi.hoisted(() => ({ undo: vi.fn(), listFeedback: vi.fn(async () => []), mapInsight: vi.fn() }));
 vi.mock("../../ipc", async (importOriginal) => ({ ...(await importOriginal<object>()), ipc: ipcMock }));
 
 // Counts how often the board renders the link layer with new props.
@@ -19,6 +19,26 @@ vi.mock("../links/LinkLayer", async (importOriginal) => {
     LinkLayer: memo(function Counted(props: Props) {
       linkLayer.renders += 1;
       return createElement(real.LinkLayer, props);
+    }),
+  };
+});
+
+// Counts how often the insight panel's rows render (each is memoised, so with new props only).
+const items = vi.hoisted(() => ({ steps: 0, points: 0 }));
+vi.mock("../insight/InsightItems", async (importOriginal) => {
+  const { createElement, memo } = await import("react");
+  const real = await importOriginal<typeof import("../insight/InsightItems")>();
+  type StepProps = Parameters<typeof real.PainPathStep>[0];
+  type PointProps = Parameters<typeof real.PainPointItem>[0];
+  return {
+    ...real,
+    PainPathStep: memo(function CountedStep(props: StepProps) {
+      items.steps += 1;
+      return createElement(real.PainPathStep, props);
+    }),
+    PainPointItem: memo(function CountedPoint(props: PointProps) {
+      items.points += 1;
+      return createElement(real.PainPointItem, props);
     }),
   };
 });
@@ -63,4 +83,75 @@ describe("MapScreen at 1,000 cards", () => {
     expect(window.__jmCardRenders - cards).toBe(1);
     expect(linkLayer.renders - layers).toBe(0);
   }, 30_000);
+
+  it("re-renders one path step, and no pain point, for an analysis where one pain changed", async () => {
+    const first = bigView();
+    // Every card scored; the flow path runs through all 1,000; the top ten are others.
+    first.touchpoints.forEach((t, i) => {
+      t.pain = i % 7;
+    });
+    const top = first.touchpoints.slice(0, 10);
+    for (const t of top) t.pain = 9;
+    const a1 = analysisOf(first);
+    ipcMock.mapInsight.mockResolvedValue(a1);
+    render(
+      <MessagesProvider>
+        <MapScreen initialView={first} onLibrary={vi.fn()} onOpenMap={vi.fn(async () => true)} />
+      </MessagesProvider>,
+    );
+    fireEvent.click(screen.getByTestId("insight-toggle"));
+    await waitFor(() => expect(screen.getAllByTestId("pain-path-step")).toHaveLength(1000));
+    fireEvent.click(screen.getByTestId("pain-path-toggle"));
+    expect(screen.getAllByTestId("pain-point")).toHaveLength(10);
+    const [cards, steps, points] = [window.__jmCardRenders, items.steps, items.points];
+
+    const next = clone(first);
+    next.touchpoints[437].pain = 8;
+    next.stages[4].metrics.pain = { mean: 8, n: 1, max: 8 };
+    // A fresh answer (new objects throughout) where only that touchpoint's rows changed.
+    ipcMock.mapInsight.mockResolvedValue(analysisOf(next));
+    ipcMock.undo.mockResolvedValue({ patch: patchBetween(first, next), createdId: null } satisfies Edited);
+
+    fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    const step = () => document.querySelector(`[data-testid="pain-path-step"][data-touchpoint-id="${first.touchpoints[437].id}"]`);
+    await waitFor(() => expect(step()?.textContent).toContain("pain 8"));
+    expect(ipcMock.mapInsight).toHaveBeenCalledTimes(2);
+    expect(items.steps - steps).toBe(1);
+    expect(items.points - points).toBe(0);
+    // The path is highlighted and unchanged: its sets are kept, so only the edited card renders.
+    expect(window.__jmCardRenders - cards).toBe(1);
+  }, 30_000);
 });
+
+/** The analysis the backend would send for `v`: a path over every card, the ten worst, heat per cell. */
+function analysisOf(v: MapView): Analysis {
+  const a = analysis(v);
+  const scored = v.touchpoints.filter((t) => t.pain !== null && t.pain > 0);
+  const ranked = [...scored].sort((x, y) => (y.pain ?? 0) - (x.pain ?? 0));
+  a.painPoints = ranked.slice(0, 10).map((t, i) => ({
+    rank: i + 1,
+    touchpointId: t.id,
+    title: t.title,
+    stage: t.stageId,
+    lane: t.laneId,
+    pain: t.pain ?? 0,
+    figures: figures(),
+    detractorPct: null,
+    quotes: [],
+  }));
+  a.painRanking = ranked.map((t) => t.id);
+  a.painPaths = [
+    {
+      rank: 1,
+      totalPain: scored.reduce((n, t) => n + (t.pain ?? 0), 0),
+      steps: v.touchpoints.map((t) => ({ touchpointId: t.id, title: t.title, pain: t.pain })),
+      unscored: v.touchpoints.filter((t) => t.pain === null).map((t) => t.id),
+    },
+  ];
+  a.heatmap.cells = a.heatmap.cells.map((c) => {
+    const pains = v.touchpoints.filter((t) => t.stageId === c.stageId && t.laneId === c.laneId).map((t) => t.pain ?? 0);
+    const mean = pains.reduce((n, p) => n + p, 0) / Math.max(1, pains.length);
+    return { ...c, figures: figures({ pain: { mean, max: Math.max(0, ...pains), n: pains.length } }) };
+  });
+  return a;
+}

@@ -2,14 +2,15 @@
 // the analysis itself (fetched while a view that needs it is open, and again after every
 // edit), the highlighted pain path as id sets, and the ids the board's filter matches.
 // Nothing here blocks the board: the fetches answer later and only set store fields.
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { Analysis } from "../../bindings";
 import { ipc } from "../../ipc";
 import { matchingIds } from "../../lib/filter";
 import { pathSets, sameSet } from "../../lib/path";
+import { share } from "../../lib/reconcile";
 import {
   type MapState,
   type MapStore,
-  selectAnalysis,
   selectEditVersion,
   selectFilter,
   selectLinks,
@@ -17,6 +18,20 @@ import {
   selectTouchpoints,
   useStoreSelector,
 } from "./mapStore";
+
+/** The most painful path, as the analysis has it (kept across analyses while it is unchanged). */
+const selectTopPath = (s: MapState) => s.analysis?.painPaths[0];
+/** Every touchpoint's evidence (kept across analyses while none of it changed). */
+const selectEvidence = (s: MapState) => s.analysis?.touchpoints ?? null;
+
+/**
+ * Stores a fresh analysis, keeping the previous one's objects wherever they are equal:
+ * an edit changes a few rows of it, and the insight views, memoised on those objects,
+ * then re-render only those rows.
+ */
+export function setAnalysis(store: MapStore, analysis: Analysis): void {
+  store.set((s) => ({ analysis: share(s.analysis, analysis) }));
+}
 
 /** Whether a view that shows the analysis is open. */
 export const selectNeedsAnalysis = (s: MapState) => s.insightOpen || s.pathOn || s.screen === "heatmap" || s.filter.weakOnly;
@@ -35,7 +50,7 @@ export function useAnalysis(store: MapStore, mapId: string, showError: (e: unkno
     ipc.mapInsight(mapId).then(
       (analysis) => {
         if (ask !== latest.current) return;
-        store.set({ analysis });
+        setAnalysis(store, analysis);
         // For the UI timing run: the views showing the analysis have been painted.
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
@@ -52,11 +67,13 @@ export function useAnalysis(store: MapStore, mapId: string, showError: (e: unkno
 
 /** Keeps the store's path sets in step with the analysis and the toggle; equal sets are kept. */
 export function usePathHighlight(store: MapStore): void {
-  const analysis = useStoreSelector(store, selectAnalysis);
+  // The path itself, not the whole analysis: an edit off the path leaves it as it was,
+  // and the sets are not rebuilt.
+  const path = useStoreSelector(store, selectTopPath);
   const on = useStoreSelector(store, selectPathOn);
   const links = useStoreSelector(store, selectLinks);
   useEffect(() => {
-    const sets = on ? pathSets(analysis?.painPaths[0], links) : null;
+    const sets = on ? pathSets(path, links) : null;
     const s = store.get();
     const touchpoints = sets?.touchpoints ?? null;
     const linkIds = sets?.links ?? null;
@@ -64,7 +81,7 @@ export function usePathHighlight(store: MapStore): void {
       pathTouchpoints: sameSet(s.pathTouchpoints, touchpoints) ? s.pathTouchpoints : touchpoints,
       pathLinks: sameSet(s.pathLinks, linkIds) ? s.pathLinks : linkIds,
     });
-  }, [store, analysis, on, links]);
+  }, [store, path, on, links]);
 }
 
 /** How long the search waits after the last key before asking the backend. */
@@ -74,7 +91,7 @@ const SEARCH_DELAY_MS = 150;
 export function useFilterMatches(store: MapStore, mapId: string, showError: (e: unknown) => void): void {
   const filter = useStoreSelector(store, selectFilter);
   const touchpoints = useStoreSelector(store, selectTouchpoints);
-  const analysis = useStoreSelector(store, selectAnalysis);
+  const evidence = useStoreSelector(store, selectEvidence);
   const version = useStoreSelector(store, selectEditVersion);
   const query = filter.query.trim();
   const [search, setSearch] = useState<{ query: string; ids: ReadonlySet<string> } | null>(null);
@@ -95,11 +112,18 @@ export function useFilterMatches(store: MapStore, mapId: string, showError: (e: 
     };
   }, [query, mapId, version, showError]);
 
+  // Only the weak filter reads the evidence: without it, a new analysis changes nothing
+  // here and the matches are not computed again.
+  const weakOnly = filter.weakOnly;
+  const weakIds = useMemo(
+    () => (!weakOnly || evidence === null ? null : new Set(evidence.filter((t) => t.evidence.weak.length > 0).map((t) => t.id))),
+    [weakOnly, evidence],
+  );
+
   useEffect(() => {
     const searchIds = search !== null && search.query === query ? search.ids : null;
-    const weakIds = analysis === null ? null : new Set(analysis.touchpoints.filter((t) => t.evidence.weak.length > 0).map((t) => t.id));
     const next = matchingIds(touchpoints, filter, { searchIds, weakIds });
     const prev = store.get().matches;
     if (!sameSet(prev, next)) store.set({ matches: next });
-  }, [store, filter, touchpoints, analysis, search, query]);
+  }, [store, filter, touchpoints, weakIds, search, query]);
 }

@@ -1,0 +1,98 @@
+// The rows of the insight panel's lists, each memoised: the analysis keeps the objects of
+// rows that did not change (`share`), so after an edit only the changed rows render again;
+// a 1,000-step pain path where one step's pain moved renders one step.
+import { memo } from "react";
+import type { EvidenceRules, PainPointInsight, PathStep } from "../../bindings";
+import { evidenceWords, formatNpsWithInterval } from "../../lib/evidence";
+import { painColours } from "../../lib/painScale";
+
+type OnShow = (touchpointId: string) => void;
+
+export const PainPointItem = memo(function PainPointItem({
+  point: p,
+  rules,
+  onShow,
+}: {
+  point: PainPointInsight;
+  rules: EvidenceRules;
+  onShow: OnShow;
+}) {
+  const colours = painColours(p.pain);
+  const ev = p.figures.evidence;
+  const words = evidenceWords(ev, rules);
+  const weak = ev.weak.length > 0;
+  return (
+    // A click anywhere on the item shows it.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the button inside is the keyboard's way in, and its click bubbles here.
+    <li
+      className={weak ? "pain-point pain-point--weak" : "pain-point"}
+      data-testid="pain-point"
+      data-touchpoint-id={p.touchpointId}
+      onClick={() => onShow(p.touchpointId)}
+    >
+      <button type="button" className="pain-point__show" data-action="show-touchpoint">
+        <span
+          className="pain-badge"
+          style={{ backgroundColor: colours.background, color: colours.foreground }}
+          data-testid="pain-point-pain"
+        >
+          {p.pain}
+        </span>{" "}
+        <span className="pain-point__title" data-testid="pain-point-title">
+          {p.title}
+        </span>
+      </button>
+      <div className="pain-point__where">
+        {p.stage} · {p.lane}
+      </div>
+      <div className="pain-point__nps" data-testid="pain-point-nps">
+        {formatNpsWithInterval(p.figures.metrics.nps, ev.npsCi)}
+        {p.detractorPct !== null && `, ${p.detractorPct}% detractors`}
+      </div>
+      <div className="pain-point__evidence" data-testid="pain-point-evidence" data-weak={weak ? "true" : "false"}>
+        {weak ? "⚠ " : "✓ "}
+        {words.join("; ")}
+      </div>
+      {p.quotes.length > 0 && (
+        <ul className="pain-point__quotes">
+          {p.quotes.map((q) => (
+            <li key={q.feedbackId} data-testid="pain-point-quote">
+              <q>{q.text}</q>
+              <span className="pain-point__source">
+                {" — "}
+                {q.source || "unknown source"}
+                {q.date ? `, ${q.date}` : ", undated"}
+                {q.nps !== null ? ` (NPS answer ${q.nps})` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+});
+
+/** One step of the pain path; `place` ("stage · lane") is a string so an edit elsewhere leaves it equal. */
+export const PainPathStep = memo(function PainPathStep({ step: s, place, onShow }: { step: PathStep; place: string; onShow: OnShow }) {
+  return (
+    <li data-testid="pain-path-step" data-touchpoint-id={s.touchpointId}>
+      <button type="button" className="link-button" onClick={() => onShow(s.touchpointId)}>
+        {s.title}
+      </button>{" "}
+      <span className="insight__muted">
+        {place} · {s.pain === null ? "pain not scored" : `pain ${s.pain}`}
+      </span>
+    </li>
+  );
+});
+
+/** A list item that shows a touchpoint (structure problems, backstage dependents). */
+export const TouchpointButton = memo(function TouchpointButton({ id, title, onShow }: { id: string; title: string; onShow: OnShow }) {
+  return (
+    <li>
+      <button type="button" className="link-button" onClick={() => onShow(id)}>
+        {title}
+      </button>
+    </li>
+  );
+});
