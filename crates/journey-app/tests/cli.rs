@@ -345,3 +345,79 @@ fn backup_list_and_restore() {
     assert!(stderr(&o).contains("junk.sqlite3"), "{}", stderr(&o));
     assert_eq!(ok(env.run(&["export", &id])), before);
 }
+
+/// A write that finds another program writing waits for it, past SQLite's own five
+/// seconds, instead of failing with "busy": here an import while another connection
+/// holds the write lock for six seconds (a long import, as a user's would be).
+#[test]
+fn a_write_waits_out_a_long_writer() {
+    let env = Env::new();
+    ok(env.run(&["demo"]));
+    let file = env.file("map.json");
+    std::fs::write(&file, journey_core::sample::SAMPLE_JSON).expect("write");
+    let other = rusqlite::Connection::open(env.db()).expect("opens");
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("the write lock");
+    let db = env.db();
+    let import = std::process::Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(["--db", db.to_str().expect("utf-8"), "import", "--copy"])
+        .arg(&file)
+        .env_remove("JOURNEYMAP_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    // The other program's long write, then its commit.
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    other.execute_batch("COMMIT").expect("commit");
+    let out = import.wait_with_output().expect("import ends");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(ok(env.run(&["list"])).lines().count(), 2);
+}
+
+/// Four imports at once into one database, round after round: none fails as busy, and
+/// every one of them is there exactly once.
+#[test]
+fn four_imports_at_once_all_land() {
+    let env = Env::new();
+    let file = env.file("big.json");
+    std::fs::write(
+        &file,
+        journey_core::interchange::export_json(&journey_core::sample::synthetic(300, 1)),
+    )
+    .expect("write");
+    let db = env.db();
+    const ROUNDS: usize = 50;
+    let mut ids = std::collections::BTreeSet::new();
+    for round in 0..ROUNDS {
+        let imports: Vec<_> = (0..4)
+            .map(|_| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_journeymap"))
+                    .args(["--db", db.to_str().expect("utf-8"), "import", "--copy"])
+                    .arg(&file)
+                    .env_remove("JOURNEYMAP_DB")
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("spawns")
+            })
+            .collect();
+        for i in imports {
+            let out = i.wait_with_output().expect("ends");
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "round {round}: {}",
+                stderr(&out)
+            );
+            assert!(ids.insert(stdout(&out).trim().to_string()), "an id twice");
+        }
+    }
+    let listed: std::collections::BTreeSet<String> = ok(env.run(&["list"]))
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(listed, ids, "every import there, once");
+    assert_eq!(listed.len(), 4 * ROUNDS);
+}

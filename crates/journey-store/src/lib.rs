@@ -58,10 +58,7 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Write<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
+        let tx = begin_immediate(&self.conn)?;
         let w = Write { tx };
         let out = f(&w)?;
         w.tx.commit().map_err(StoreError::from)?;
@@ -116,6 +113,32 @@ impl Store {
     /// Sets a setting (its own small transaction).
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         table::settings::set(&self.conn, key, value)
+    }
+}
+
+/// How long a write waits in all for another program's write (a long import, say) to
+/// finish before it reports the database busy.
+pub const WRITE_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// `BEGIN IMMEDIATE`, waiting for the write lock: SQLite's busy timeout waits up to five
+/// seconds each time, and a busy answer is retried, with a growing pause, until
+/// [`WRITE_WAIT`] has passed. Retrying here is safe: nothing of the write has run yet.
+fn begin_immediate(conn: &Connection) -> Result<Transaction<'_>> {
+    let start = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(20);
+    loop {
+        // `new_unchecked` takes the connection shared; `Store::write` holds it `&mut`, so
+        // no other transaction can be open on it.
+        match Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate) {
+            Ok(tx) => return Ok(tx),
+            Err(e) => match StoreError::from(e) {
+                StoreError::Busy if start.elapsed() < WRITE_WAIT => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(500));
+                }
+                other => return Err(other),
+            },
+        }
     }
 }
 

@@ -22,8 +22,15 @@ impl Store {
                 detail: "it is a folder".into(),
             });
         }
-        // Only a missing file is created. An existing file too short to hold SQLite's
-        // 100-byte header would be taken for an empty database and silently re-created.
+        // Only a missing file is created, whole, under another name first (see
+        // `create_new`). An existing file too short to hold SQLite's 100-byte header would
+        // be taken for an empty database and silently re-created.
+        if !path.exists() {
+            create_new(path).map_err(|e| StoreError::CannotOpen {
+                path: shown.clone(),
+                detail: e.to_string(),
+            })?;
+        }
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.len() < 100 {
                 return Err(StoreError::TooShort {
@@ -114,6 +121,48 @@ impl Store {
             path: path.to_path_buf(),
         })
     }
+}
+
+/// Makes a new, empty database at `path` so that no other program can ever see it half
+/// made: SQLite creates a file empty and writes it later, so a second app or CLI opening
+/// at that moment would find a zero-length file (which open refuses). The schema is
+/// written into a temporary file beside it, synced, then hard-linked into place, which
+/// fails if another program got there first (its file is then just as whole). Where
+/// the file system has no hard links, a rename does, if the name is still free.
+fn create_new(path: &Path) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let tmp = dir.join(format!(".{name}.new-{}-{nanos}", std::process::id()));
+    let made = (|| -> std::io::Result<()> {
+        let mut conn = Connection::open(&tmp).map_err(std::io::Error::other)?;
+        schema::migrations()
+            .to_latest(&mut conn)
+            .map_err(std::io::Error::other)?;
+        conn.close().map_err(|(_, e)| std::io::Error::other(e))?;
+        std::fs::File::open(&tmp)?.sync_all()?;
+        match std::fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(_) if !path.exists() => std::fs::rename(&tmp, path),
+            Err(_) => Ok(()),
+        }
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    let _ = std::fs::remove_file(std::path::PathBuf::from(format!(
+        "{}-journal",
+        tmp.display()
+    )));
+    made
 }
 
 /// Why a database that claims to be ours is refused.
