@@ -3,6 +3,7 @@
 //! - `scenarios`: what a user does, through `journey_app::App`, on real SQLite files.
 //! - `hostile`: files that must not import, each with its message and an unchanged database.
 //! - `backups`: automatic, verified, pruned backups and restores.
+//! - `crash`: a writer killed with SIGKILL 300 times loses no acknowledged edit.
 //! - `damage`: databases refused at open (a changed schema, too short, damaged), untouched.
 //! - `patches`: edits answer with patches that rebuild the fresh view exactly.
 //! - `roundtrip`: export → import → export is byte-identical, for generated maps.
@@ -18,6 +19,7 @@
 
 mod backups;
 mod contract;
+mod crash;
 mod damage;
 mod hostile;
 mod patches;
