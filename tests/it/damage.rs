@@ -148,3 +148,60 @@ fn damage_the_checks_find_is_refused_with_what_they_found() {
         "a row of touchpoints refers to a missing row of stages",
     );
 }
+
+/// A full disk (the database capped at its size, as `max_page_count` does): the import
+/// fails with a message that says so and names the file, nothing of it is written, the
+/// maps already there are intact, and the same import succeeds once there is room.
+#[test]
+fn a_full_disk_is_named_loses_nothing_and_the_write_succeeds_once_there_is_room() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("maps.sqlite3");
+    let mut app = App::open(&db).expect("opens");
+    let first = app.create_sample().expect("sample");
+    app.set_setting(journey_app::EVERY_MINUTES_KEY, "0")
+        .expect("setting");
+    app.backup_now("manual")
+        .expect("no daily backup due during the test");
+    let before = app.export_map(&first).expect("export");
+    let pages = app.database_pages().expect("pages");
+    app.limit_database_pages(pages + 2).expect("cap");
+    let sample = journey_core::sample::SAMPLE_JSON.as_bytes();
+    let e = app
+        .import_map(sample, journey_app::ImportMode::Copy)
+        .expect_err("no room");
+    let message = e.to_string();
+    assert!(message.contains("the disk is full"), "{message}");
+    assert!(message.contains(&db.display().to_string()), "{message}");
+    assert_eq!(
+        app.list_maps().expect("list").len(),
+        1,
+        "nothing of it written"
+    );
+    assert_eq!(app.export_map(&first).expect("export"), before);
+    // An edit fails the same way and changes nothing either.
+    let stage = app.load_map(&first).expect("map").stages[0].id.clone();
+    for i in 0..200 {
+        match app.add_stage(&first, &format!("Room {i}"), None) {
+            Ok(_) => continue,
+            Err(e) => {
+                assert!(e.to_string().contains("the disk is full"), "{e}");
+                break;
+            }
+        }
+    }
+    assert!(app
+        .load_map(&first)
+        .expect("map")
+        .stages
+        .iter()
+        .any(|s| s.id == stage));
+
+    app.limit_database_pages(1 << 30).expect("room again");
+    let copy = app
+        .import_map(sample, journey_app::ImportMode::Copy)
+        .expect("the same import, now there is room");
+    assert_eq!(app.load_map(&copy).expect("copy").touchpoints.len(), 50);
+    drop(app);
+    // And the file is whole.
+    App::open(&db).expect("reopens with its checks");
+}

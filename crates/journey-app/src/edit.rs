@@ -19,11 +19,14 @@ impl App {
     ) -> Result<T> {
         self.backup_if_due();
         let now = now();
-        let (change, out) = self.store.write(|w| -> Result<(Change, T)> {
-            let (change, out) = build(w)?;
-            change.commit(w, Direction::Forward, &now)?;
-            Ok((change, out))
-        })?;
+        let (change, out) = self
+            .store
+            .write(|w| -> Result<(Change, T)> {
+                let (change, out) = build(w)?;
+                change.commit(w, Direction::Forward, &now)?;
+                Ok((change, out))
+            })
+            .map_err(|e| e.at(self.store.path()))?;
         self.committed(&change, Direction::Forward, &now);
         self.history.record(change);
         Ok(out)

@@ -85,6 +85,14 @@ impl From<StoreError> for AppError {
 }
 
 impl AppError {
+    /// Names the database file in a storage error that could not know it (a full disk).
+    pub(crate) fn at(self, db: &std::path::Path) -> AppError {
+        match self {
+            AppError::Store(e) => AppError::Store(e.at(db)),
+            other => other,
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             AppError::Invalid(_) => ErrorCode::Invalid,

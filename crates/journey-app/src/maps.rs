@@ -172,6 +172,18 @@ impl App {
 
     /// Imports a file: checks all of it first, then writes all of it in one transaction,
     /// or nothing. Returns the id of the map written.
+    /// Caps the database's size in pages on this app's connection, so that a write past
+    /// it fails as on a full disk. For tests of that failure.
+    #[doc(hidden)]
+    pub fn limit_database_pages(&self, pages: i64) -> Result<i64> {
+        Ok(self.store.limit_pages(pages)?)
+    }
+
+    /// The database's size in pages.
+    pub fn database_pages(&self) -> Result<i64> {
+        Ok(self.store.page_count()?)
+    }
+
     pub fn import_map(&mut self, bytes: &[u8], mode: ImportMode) -> Result<Id> {
         let parsed = interchange::parse_map_file(bytes, &Limits::default())?;
         let (map, label) = match mode {
@@ -183,29 +195,32 @@ impl App {
         };
         let id = map.meta.id.clone();
         self.backup_if_due();
-        let change = self.store.write(|w| -> Result<Change> {
-            let mut before = None;
-            if let Some(existing) = w.map_name(&id)? {
-                if mode != ImportMode::Replace {
-                    return Err(AppError::MapExists {
-                        id: id.clone(),
-                        name: existing,
-                    });
+        let change = self
+            .store
+            .write(|w| -> Result<Change> {
+                let mut before = None;
+                if let Some(existing) = w.map_name(&id)? {
+                    if mode != ImportMode::Replace {
+                        return Err(AppError::MapExists {
+                            id: id.clone(),
+                            name: existing,
+                        });
+                    }
+                    before = Some(Row::Map(Box::new(w.load_map(&id)?)));
+                    // Out first, so that the new rows may reuse the old map's ids.
+                    w.delete_map(&id)?;
                 }
-                before = Some(Row::Map(Box::new(w.load_map(&id)?)));
-                // Out first, so that the new rows may reuse the old map's ids.
-                w.delete_map(&id)?;
-            }
-            w.insert_map(&map).map_err(|e| id_in_use(w, e))?;
-            Ok(change(
-                &id,
-                label,
-                vec![RowChange {
-                    before,
-                    after: Some(Row::Map(Box::new(map.clone()))),
-                }],
-            ))
-        })?;
+                w.insert_map(&map).map_err(|e| id_in_use(w, e))?;
+                Ok(change(
+                    &id,
+                    label,
+                    vec![RowChange {
+                        before,
+                        after: Some(Row::Map(Box::new(map.clone()))),
+                    }],
+                ))
+            })
+            .map_err(|e| e.at(self.store.path()))?;
         self.committed(&change, Direction::Forward, &now());
         self.history.record(change);
         Ok(id)

@@ -36,6 +36,14 @@ pub enum StoreError {
     CannotOpen { path: String, detail: String },
     #[error("the database is damaged ({0})")]
     Corrupt(String),
+    /// `path` is the database's file, filled in where it is known.
+    #[error(
+        "{}the disk is full: there is no room to write the database{}; nothing of this \
+         change was written, and it can be done again once space is freed",
+        if path.is_empty() { String::new() } else { format!("{path}: ") },
+        if folder.is_empty() { String::new() } else { format!(" in {folder}") }
+    )]
+    DiskFull { path: String, folder: String },
     #[error("the database is busy: another program is writing to it")]
     Busy,
     #[error("no {what} with id {id}")]
@@ -83,7 +91,27 @@ impl From<rusqlite::Error> for StoreError {
                 StoreError::Corrupt(e.to_string())
             }
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull {
+                path: String::new(),
+                folder: String::new(),
+            },
             _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+impl StoreError {
+    /// Names the database file (and its folder) in an error that could not know it.
+    pub fn at(self, db: &std::path::Path) -> StoreError {
+        match self {
+            StoreError::DiskFull { path, .. } if path.is_empty() => StoreError::DiskFull {
+                path: db.display().to_string(),
+                folder: db
+                    .parent()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            },
+            other => other,
         }
     }
 }

@@ -58,10 +58,11 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Write<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
-        let tx = begin_immediate(&self.conn)?;
+        let tx = begin_immediate(&self.conn).map_err(|e| e.at(&self.path))?;
         let w = Write { tx };
         let out = f(&w)?;
-        w.tx.commit().map_err(StoreError::from)?;
+        w.tx.commit()
+            .map_err(|e| StoreError::from(e).at(&self.path))?;
         Ok(out)
     }
 
@@ -103,6 +104,22 @@ impl Store {
     pub fn feedback_for(&self, target: &FeedbackTarget) -> Result<Vec<Feedback>> {
         let found = table::feedback::on(&self.conn, std::slice::from_ref(target))?;
         Ok(found.into_iter().map(|(_, f)| f).collect())
+    }
+
+    /// Caps the database at `pages` pages on this connection (`PRAGMA max_page_count`):
+    /// a write past it fails as a full disk would. For tests of that failure.
+    #[doc(hidden)]
+    pub fn limit_pages(&self, pages: i64) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_update_and_check(None, "max_page_count", pages, |r| r.get(0))?)
+    }
+
+    /// The database's size in pages.
+    pub fn page_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "page_count", |r| r.get(0))?)
     }
 
     /// A setting, if it was ever set.
