@@ -45,6 +45,9 @@ impl App {
 
     /// Takes the daily or the periodic backup when one is due; called before writes.
     pub(crate) fn backup_if_due(&mut self) {
+        if self.read_only().is_some() {
+            return; // the write itself will say why it cannot be done
+        }
         let now = jiff::Timestamp::now();
         let newest = journey_store::newest_backup_time(self.store.path());
         let day = |t: jiff::Timestamp| t.strftime("%Y-%m-%d").to_string();

@@ -95,6 +95,12 @@ impl App {
         })
     }
 
+    /// Why the database can only be read, if it can: reads, exports and reports work,
+    /// every edit is refused with this reason.
+    pub fn read_only(&self) -> Option<&str> {
+        self.store.read_only()
+    }
+
     pub fn db_path(&self) -> PathBuf {
         self.store.path().to_path_buf()
     }

@@ -421,3 +421,92 @@ fn four_imports_at_once_all_land() {
     assert_eq!(listed, ids, "every import there, once");
     assert_eq!(listed.len(), 4 * ROUNDS);
 }
+
+/// Runs the CLI as a user who cannot write `env`'s folder: as root (who may write
+/// anything), through `setpriv` as `nobody`.
+fn run_unprivileged(env: &Env, args: &[&str]) -> Output {
+    let db = env.db();
+    let mut all: Vec<String> = vec!["--db".into(), db.display().to_string()];
+    all.extend(args.iter().map(|a| a.to_string()));
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let mut cmd = if root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_journeymap"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_journeymap"))
+    };
+    cmd.args(&all).env_remove("JOURNEYMAP_DB");
+    cmd.output().expect("the binary runs")
+}
+
+/// A database on storage that cannot be written (a read-only file, or a read-only
+/// folder, where SQLite could not keep its -wal and -shm files): list, show, export and
+/// report work; an import is refused with a message that says why; nothing changes.
+#[test]
+fn a_read_only_database_is_read_and_never_written() {
+    use std::os::unix::fs::PermissionsExt;
+    for (file_mode, reason) in [
+        (0o444, "the file is read-only"),
+        (0o666, "its folder is read-only"),
+    ] {
+        let env = Env::new();
+        let id = ok(env.run(&["demo"])).trim().to_string();
+        let export = ok(env.run(&["export", &id]));
+        let report = ok(env.run(&["report", &id]));
+        let sample = env.file("sample.json");
+        std::fs::write(&sample, journey_core::sample::SAMPLE_JSON).expect("write");
+        let set = |p: &Path, mode: u32| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).expect("chmod")
+        };
+        set(&sample, 0o444);
+        set(&env.db(), file_mode);
+        set(env.dir.path(), 0o555);
+        let files_before: Vec<_> = std::fs::read_dir(env.dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+
+        let list = run_unprivileged(&env, &["list"]);
+        assert_eq!(list.status.code(), Some(0), "{reason}: {}", stderr(&list));
+        assert!(stdout(&list).starts_with(&id));
+        assert_eq!(
+            ok(run_unprivileged(&env, &["export", &id])),
+            export,
+            "{reason}"
+        );
+        assert_eq!(
+            ok(run_unprivileged(&env, &["report", &id])),
+            report,
+            "{reason}"
+        );
+        assert!(ok(run_unprivileged(&env, &["show", &id])).contains("Discover"));
+        let import = run_unprivileged(&env, &["import", "--copy", sample.to_str().expect("utf-8")]);
+        assert_eq!(import.status.code(), Some(1), "{reason}");
+        let message = stderr(&import);
+        assert!(
+            message.contains("can only be read") && message.contains(reason),
+            "{message}"
+        );
+        let files_after: Vec<_> = std::fs::read_dir(env.dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            files_before, files_after,
+            "{reason}: nothing made in the folder"
+        );
+        set(env.dir.path(), 0o755);
+        assert_eq!(
+            ok(env.run(&["list"])).lines().count(),
+            1,
+            "{reason}: no import landed"
+        );
+    }
+}

@@ -88,6 +88,7 @@ impl Store {
     /// Writes a verified backup of the whole database into [`backups_dir`], then prunes
     /// old ones. `reason` names why (letters and dashes).
     pub fn backup(&self, reason: &str) -> Result<BackupInfo> {
+        self.refuse_if_read_only()?;
         backup_of(&self.conn, &self.path, reason)
     }
 

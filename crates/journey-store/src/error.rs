@@ -30,8 +30,8 @@ pub enum StoreError {
     Tampered { path: String, detail: String },
     #[error("backup {path}: {detail}")]
     Backup { path: String, detail: String },
-    #[error("{path}: the database is read-only")]
-    ReadOnly { path: String },
+    #[error("{path}: the database can only be read ({reason}); nothing was changed")]
+    ReadOnly { path: String, reason: String },
     #[error("{path}: cannot open the database ({detail})")]
     CannotOpen { path: String, detail: String },
     #[error("the database is damaged ({0})")]

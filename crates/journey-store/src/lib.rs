@@ -46,6 +46,9 @@ pub use table::maps::MapSummary;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Why the database can only be read (a read-only file, folder or disk); `None` when
+    /// it is writable.
+    read_only: Option<String>,
 }
 
 impl Store {
@@ -53,11 +56,27 @@ impl Store {
         &self.path
     }
 
+    /// Why this database was opened read-only, if it was.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    pub(crate) fn refuse_if_read_only(&self) -> Result<()> {
+        match &self.read_only {
+            Some(reason) => Err(StoreError::ReadOnly {
+                path: self.path.display().to_string(),
+                reason: reason.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is committed, or none.
     pub fn write<T, E: From<StoreError>>(
         &mut self,
         f: impl FnOnce(&Write<'_>) -> Result<T, E>,
     ) -> Result<T, E> {
+        self.refuse_if_read_only()?;
         let tx = begin_immediate(&self.conn).map_err(|e| e.at(&self.path))?;
         let w = Write { tx };
         let out = f(&w)?;
@@ -129,6 +148,7 @@ impl Store {
 
     /// Sets a setting (its own small transaction).
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.refuse_if_read_only()?;
         table::settings::set(&self.conn, key, value)
     }
 }

@@ -28,7 +28,14 @@ impl Store {
         if !path.exists() {
             create_new(path).map_err(|e| StoreError::CannotOpen {
                 path: shown.clone(),
-                detail: e.to_string(),
+                detail: if denied(&e) {
+                    format!(
+                        "there is no database yet and {}, so none can be made there",
+                        storage_reason(&e, "its folder is read-only")
+                    )
+                } else {
+                    e.to_string()
+                },
             })?;
         }
         if let Ok(meta) = std::fs::metadata(path) {
@@ -39,6 +46,9 @@ impl Store {
                 });
             }
         }
+        if let Some(reason) = read_only_reason(path) {
+            return open_read_only(path, reason);
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -48,53 +58,10 @@ impl Store {
                 detail: e.to_string(),
             })?;
         conn.busy_timeout(Duration::from_secs(5))?;
-
-        // Identify the file with reads only.
-        let identity = (|| -> rusqlite::Result<(i32, i64, i64)> {
-            let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            let objects: i64 =
-                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-            Ok((app_id, version, objects))
-        })();
-        let (app_id, version, objects) = identity.map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase {
-                path: shown.clone(),
-                detail: e.to_string(),
-            },
-            Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-                StoreError::Corrupt(format!("{shown}: {e}"))
-            }
-            _ => StoreError::CannotOpen {
-                path: shown.clone(),
-                detail: e.to_string(),
-            },
-        })?;
-        let fresh = app_id == 0 && version == 0 && objects == 0;
-        if app_id != APPLICATION_ID && !fresh {
-            return Err(StoreError::NotJourneymap { path: shown });
-        }
-        if version > schema::latest_version() {
-            return Err(StoreError::TooNew {
-                path: shown,
-                found: version,
-                supported: schema::latest_version(),
-            });
-        }
-        if !fresh {
-            check_whole(&conn, version).map_err(|e| match e {
-                Check::Damaged(detail) => StoreError::Damaged {
-                    path: shown.clone(),
-                    detail,
-                },
-                Check::Tampered(detail) => StoreError::Tampered {
-                    path: shown.clone(),
-                    detail,
-                },
-            })?;
-        }
+        let (version, fresh) = identify_and_check(&conn, &shown)?;
         if conn.is_readonly(rusqlite::MAIN_DB)? {
-            return Err(StoreError::ReadOnly { path: shown });
+            drop(conn);
+            return open_read_only(path, "SQLite cannot write to it".into());
         }
 
         let mode: String =
@@ -119,8 +86,157 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            read_only: None,
         })
     }
+}
+
+/// Identifies the file with reads only and runs [`check_whole`] on it; returns its
+/// schema version and whether it is a new, empty file.
+fn identify_and_check(conn: &Connection, shown: &str) -> Result<(i64, bool)> {
+    let identity = (|| -> rusqlite::Result<(i32, i64, i64)> {
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let objects: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        Ok((app_id, version, objects))
+    })();
+    let (app_id, version, objects) = identity.map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase {
+            path: shown.to_string(),
+            detail: e.to_string(),
+        },
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
+            path: shown.to_string(),
+            detail: e.to_string(),
+        },
+        _ => StoreError::CannotOpen {
+            path: shown.to_string(),
+            detail: e.to_string(),
+        },
+    })?;
+    let fresh = app_id == 0 && version == 0 && objects == 0;
+    if app_id != APPLICATION_ID && !fresh {
+        return Err(StoreError::NotJourneymap {
+            path: shown.to_string(),
+        });
+    }
+    if version > schema::latest_version() {
+        return Err(StoreError::TooNew {
+            path: shown.to_string(),
+            found: version,
+            supported: schema::latest_version(),
+        });
+    }
+    if !fresh {
+        check_whole(conn, version).map_err(|e| match e {
+            Check::Damaged(detail) => StoreError::Damaged {
+                path: shown.to_string(),
+                detail,
+            },
+            Check::Tampered(detail) => StoreError::Tampered {
+                path: shown.to_string(),
+                detail,
+            },
+        })?;
+    }
+    Ok((version, fresh))
+}
+
+fn denied(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+fn storage_reason(e: &std::io::Error, what: &str) -> String {
+    if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
+        "it is on read-only storage".to_string()
+    } else {
+        what.to_string()
+    }
+}
+
+/// Why an existing database can only be read: the file cannot be opened for writing,
+/// or its folder (where SQLite keeps the `-wal` and `-shm` files) cannot be written.
+/// Asked without changing the file.
+fn read_only_reason(path: &Path) -> Option<String> {
+    if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
+        if denied(&e) {
+            return Some(storage_reason(&e, "the file is read-only"));
+        }
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let probe = dir.join(format!(".journeymap-probe-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(e) if denied(&e) => Some(storage_reason(&e, "its folder is read-only")),
+        Err(_) => None,
+    }
+}
+
+/// `path` as an SQLite URI with `query`.
+fn uri(path: &Path, query: &str) -> String {
+    let p = path
+        .to_string_lossy()
+        .replace('%', "%25")
+        .replace('?', "%3f")
+        .replace('#', "%23");
+    format!("file:{p}?{query}")
+}
+
+/// Opens a database that can only be read, with the same checks as every open, and
+/// nothing written: no journal mode, no migration. Without `-wal`/`-shm` files, which a
+/// read-only folder cannot get, SQLite reads it as immutable (nothing can change it).
+fn open_read_only(path: &Path, reason: String) -> Result<Store> {
+    let shown = path.display().to_string();
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let wal = std::path::PathBuf::from(format!("{shown}-wal"));
+    let wal_has_content = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    let attempt = |query: &str| -> Result<(Connection, i64)> {
+        let conn = Connection::open_with_flags(uri(path, query), flags).map_err(|e| {
+            StoreError::CannotOpen {
+                path: shown.clone(),
+                detail: e.to_string(),
+            }
+        })?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let (version, _) = identify_and_check(&conn, &shown)?;
+        Ok((conn, version))
+    };
+    let (conn, version) = match attempt("mode=ro") {
+        Ok(found) => found,
+        Err(StoreError::CannotOpen { .. }) if !wal_has_content => attempt("immutable=1")?,
+        Err(e) => return Err(e),
+    };
+    if version < schema::latest_version() {
+        return Err(StoreError::CannotOpen {
+            path: shown,
+            detail: format!(
+                "{reason}, and it was made by an older Journeymap: it must be updated before \
+                 this build can read it, which needs it writable"
+            ),
+        });
+    }
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    Ok(Store {
+        conn,
+        path: path.to_path_buf(),
+        read_only: Some(reason),
+    })
 }
 
 /// Makes a new, empty database at `path` so that no other program can ever see it half

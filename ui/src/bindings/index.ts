@@ -82,7 +82,12 @@ export type FeedbackFields = { kind: FeedbackKind, text: string, source: string,
  */
 date: string | null, segment: string, nps: number | null, csat: number | null, ces: number | null, };
 
-export type StartDto = { maps: Array<MapSummaryDto>, openMapId: string | null, };
+export type StartDto = { maps: Array<MapSummaryDto>, openMapId: string | null, 
+/**
+ * Why the database can only be read (a read-only file, folder or disk): the app
+ * shows it in a banner and turns editing off. `None` when it is writable.
+ */
+readOnly: string | null, };
 
 export type ImportMode = "refuse" | "replace" | "copy";
 

@@ -162,12 +162,16 @@ impl From<FeedbackTargetDto> for FeedbackTarget {
 pub struct StartDto {
     pub maps: Vec<MapSummaryDto>,
     pub open_map_id: Option<String>,
+    /// Why the database can only be read (a read-only file, folder or disk): the app
+    /// shows it in a banner and turns editing off. `None` when it is writable.
+    pub read_only: Option<String>,
 }
 
 pub fn start(cx: &mut Ctx<'_>, _: StartRequest) -> Result<StartDto> {
     let app = &mut *cx.app;
     let mut maps = library(app)?;
-    if maps.is_empty() && app.setting(LAST_MAP)?.is_none() {
+    let read_only = app.read_only().map(str::to_string);
+    if maps.is_empty() && app.setting(LAST_MAP)?.is_none() && read_only.is_none() {
         let id = app.create_sample()?;
         app.set_setting(LAST_MAP, &id)?;
         maps = library(app)?;
@@ -176,7 +180,11 @@ pub fn start(cx: &mut Ctx<'_>, _: StartRequest) -> Result<StartDto> {
         .setting(LAST_MAP)?
         .filter(|id| maps.iter().any(|m| &m.id == id));
     let open_map_id = last.or_else(|| maps.first().map(|m| m.id.clone()));
-    Ok(StartDto { maps, open_map_id })
+    Ok(StartDto {
+        maps,
+        open_map_id,
+        read_only,
+    })
 }
 
 fn library(app: &App) -> Result<Vec<MapSummaryDto>> {
@@ -198,12 +206,18 @@ pub fn open_map(cx: &mut Ctx<'_>, r: OpenMapRequest) -> Result<MapView> {
 
 fn open(app: &mut App, id: &str) -> Result<MapView> {
     let view = app.open_view(id)?;
-    app.set_setting(LAST_MAP, id)?;
+    // A read-only database opens as it is; the next start just does not remember it.
+    if app.read_only().is_none() {
+        app.set_setting(LAST_MAP, id)?;
+    }
     Ok(view)
 }
 
 /// Leaves the map: the next start shows the library's first map.
 pub fn close_map(cx: &mut Ctx<'_>, _: CloseMapRequest) -> Result<()> {
+    if cx.app.read_only().is_some() {
+        return Ok(());
+    }
     cx.app.set_setting(LAST_MAP, "")
 }
 
