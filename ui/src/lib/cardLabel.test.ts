@@ -5,7 +5,7 @@ import { metrics } from "./testData";
 describe("cardLabel", () => {
   it("reads a scored card as one sentence", () => {
     expect(cardLabel({ title: "Pricing page", pain: 7, emotion: -2, metrics: metrics({ feedbackCount: 4 }) })).toBe(
-      "Pricing page, pain 7 of 10, emotion very negative, 4 feedback items",
+      "\u2068Pricing page\u2069, pain 7 of 10, emotion very negative, 4 feedback items",
     );
   });
 

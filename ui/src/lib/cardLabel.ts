@@ -3,10 +3,12 @@
 // hidden span in each of a thousand cards makes WebKitGTK repaint the whole board on every
 // change (docs/PERFORMANCE.md).
 import type { TouchpointDto } from "../bindings";
+import { isolate } from "./bidi";
 import { emotionFace } from "./emotion";
 
 export function cardLabel(t: Pick<TouchpointDto, "title" | "pain" | "emotion" | "metrics">): string {
-  const parts = [t.title.trim() === "" ? "Untitled touchpoint" : t.title];
+  // The title isolated, so bidi controls in it cannot reorder the rest of the sentence.
+  const parts = [t.title.trim() === "" ? "Untitled touchpoint" : isolate(t.title)];
   parts.push(t.pain === null ? "pain not scored" : `pain ${t.pain} of 10`);
   const emotion = emotionFace(t.emotion);
   if (emotion) parts.push(`emotion ${emotion.label}`);

@@ -3,9 +3,10 @@
 // that map or to import the same file as a copy (no second dialog: the shell remembers
 // the file chosen). Failures show every problem with its JSON path; nothing changes on
 // failure.
-import { useCallback, useRef } from "react";
+import { createElement, Fragment, useCallback, useRef } from "react";
 import type { FileOutcome } from "../../bindings";
 import { type ImportMode, ipc, toError } from "../../ipc";
+import { isolate } from "../../lib/bidi";
 import { useMessages } from "../messages/messages";
 
 export function useImport(onImported: (outcome: FileOutcome) => void): () => void {
@@ -20,14 +21,21 @@ export function useImport(onImported: (outcome: FileOutcome) => void): () => voi
         if (outcome.path === null) return;
         const how = mode === "replace" ? " (replaced the existing map)" : mode === "copy" ? " as a copy" : "";
         messages.clearError();
-        messages.showStatus(`Imported ${outcome.path}${how}`);
+        messages.showStatus(`Imported ${isolate(outcome.path)}${how}`);
         onImportedRef.current(outcome);
       } catch (e) {
         const err = toError(e);
         const existing = err.existingMap;
         if (err.code === "conflict" && existing !== null) {
-          messages.showError({ ...err, message: `This file's map is already in your library: “${existing.name}”.` }, [
-            { label: `Replace “${existing.name}”`, testId: "import-replace", run: () => void run("replace", true) },
+          // The name isolated in the message, and in a <bdi> on the button (whose text stays
+          // exactly “Replace “name””): its bidi controls cannot reorder the words around it.
+          const name = createElement("bdi", null, existing.name);
+          messages.showError({ ...err, message: `This file's map is already in your library: “${isolate(existing.name)}”.` }, [
+            {
+              label: createElement(Fragment, null, "Replace “", name, "”"),
+              testId: "import-replace",
+              run: () => void run("replace", true),
+            },
             { label: "Import as a copy", testId: "import-copy", run: () => void run("copy", true) },
           ]);
         } else {

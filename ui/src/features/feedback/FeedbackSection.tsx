@@ -1,6 +1,6 @@
 // The feedback on one touchpoint or stage: fetched when the panel shows and again after
 // every edit that changed it (undo and redo included), listed oldest first, with add, edit (one form at a time) and delete.
-import { memo, useEffect, useState } from "react";
+import { Fragment, memo, useEffect, useState } from "react";
 import type { FeedbackDto, FeedbackFields } from "../../bindings";
 import { ipc } from "../../ipc";
 import { draftFrom, FEEDBACK_KINDS } from "../../lib/feedbackForm";
@@ -118,10 +118,21 @@ function FeedbackItem({ item: f, onEdit, onDelete }: { item: FeedbackDto; onEdit
           </span>
         ))}
       </div>
+      {/* User text in <bdi>: its bidi controls reorder only itself, not the text beside it. */}
       <p className="feedback-item__text" data-testid="feedback-text-view">
-        {f.text}
+        <bdi>{f.text}</bdi>
       </p>
-      {about.length > 0 && <p className="feedback-item__about">{about.join(" · ")}</p>}
+      {about.length > 0 && (
+        <p className="feedback-item__about">
+          {about.map((s, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: source, date and segment in a fixed order (two may be equal).
+            <Fragment key={i}>
+              {i > 0 && " · "}
+              <bdi>{s}</bdi>
+            </Fragment>
+          ))}
+        </p>
+      )}
       <div className="button-row">
         <button type="button" data-testid="feedback-edit" onClick={onEdit}>
           Edit

@@ -98,13 +98,29 @@ export function EvidenceView({ onShow }: Props) {
       <ul className="evidence-list">
         {shown.map((f) => {
           const t = f.touchpointId === null ? undefined : byId.get(f.touchpointId);
-          const where = t !== undefined ? `${t.title} · ${stageName(t.stageId)} · ${laneName(t.laneId)}` : `Stage ${stageName(f.stageId)}`;
+          // Every user value in a <bdi>: bidi controls in one reorder only that value.
+          const where =
+            t !== undefined ? (
+              <>
+                <bdi>{t.title}</bdi> · <bdi>{stageName(t.stageId)}</bdi> · <bdi>{laneName(t.laneId)}</bdi>
+              </>
+            ) : (
+              <>
+                Stage <bdi>{stageName(f.stageId)}</bdi>
+              </>
+            );
           return (
             <li key={f.id} className="evidence-item" data-testid="evidence-item" data-feedback-id={f.id}>
-              <div className="evidence-item__text">{f.text === "" ? <em>(no text)</em> : f.text}</div>
+              <div className="evidence-item__text">{f.text === "" ? <em>(no text)</em> : <bdi>{f.text}</bdi>}</div>
               <div className="evidence-item__meta">
-                {KINDS.find((k) => k.value === f.kind)?.label} · {f.source || "unknown source"} · {f.date ?? "undated"}
-                {f.segment !== "" && ` · segment ${f.segment}`}
+                {KINDS.find((k) => k.value === f.kind)?.label} · {f.source ? <bdi>{f.source}</bdi> : "unknown source"} ·{" "}
+                {f.date ?? "undated"}
+                {f.segment !== "" && (
+                  <>
+                    {" · segment "}
+                    <bdi>{f.segment}</bdi>
+                  </>
+                )}
                 {f.nps !== null && ` · NPS answer ${f.nps} (0–10)`}
                 {f.csat !== null && ` · CSAT ${f.csat} (1–5, 5 = satisfied)`}
                 {f.ces !== null && ` · CES ${f.ces} (1–7, 7 = easy)`}

@@ -4,6 +4,7 @@
 // Clicking a cell shows the board filtered to that cell.
 import { memo, useCallback, useMemo } from "react";
 import type { EvidenceRules, HeatCell, Heatmap } from "../../bindings";
+import { isolate } from "../../lib/bidi";
 import { HEAT_METRICS, type HeatMetric, heatColours, heatValue, sequentialColour } from "../../lib/heat";
 import { selectAnalysis, selectHeatMetric, selectLanes, selectStages, useMapSelector, useMapStore } from "../map/mapStore";
 import "./heatmap.css";
@@ -78,7 +79,7 @@ const HeatGrid = memo(function HeatGrid({ heatmap, metric }: { heatmap: Heatmap;
             <th scope="col">Lane \ Stage</th>
             {heatmap.stageIds.map((id) => (
               <th key={id} scope="col">
-                {stageName(id)}
+                <bdi>{stageName(id)}</bdi>
               </th>
             ))}
           </tr>
@@ -86,7 +87,9 @@ const HeatGrid = memo(function HeatGrid({ heatmap, metric }: { heatmap: Heatmap;
         <tbody>
           {heatmap.laneIds.map((laneId, row) => (
             <tr key={laneId}>
-              <th scope="row">{laneName(laneId)}</th>
+              <th scope="row">
+                <bdi>{laneName(laneId)}</bdi>
+              </th>
               {heatmap.stageIds.map((stageId, col) => {
                 const cell = heatmap.cells[row * heatmap.stageIds.length + col];
                 if (cell === undefined) return <td key={stageId} />;
@@ -126,7 +129,8 @@ type CellProps = {
 const HeatCellView = memo(function HeatCellView({ cell, stageId, laneId, stageName, laneName, metric, maxFeedback, onOpen }: CellProps) {
   const v = heatValue(cell.figures, metric, maxFeedback);
   const colours = heatColours(v);
-  const label = `${stageName}, ${laneName}: ${v.text}${v.weak ? " (weak evidence)" : ""}, ${cell.touchpoints} card${cell.touchpoints === 1 ? "" : "s"}. Show on the board.`;
+  // The names isolated, so bidi controls in one cannot reorder the rest of the label.
+  const label = `${isolate(stageName)}, ${isolate(laneName)}: ${v.text}${v.weak ? " (weak evidence)" : ""}, ${cell.touchpoints} card${cell.touchpoints === 1 ? "" : "s"}. Show on the board.`;
   return (
     <td>
       <button

@@ -1,6 +1,7 @@
 // The rows of the insight panel's lists, each memoised: the analysis keeps the objects of
 // rows that did not change (`share`), so after an edit only the changed rows render again;
-// a 1,000-step pain path where one step's pain moved renders one step.
+// a 1,000-step pain path where one step's pain moved renders one step. User text (titles,
+// names, quotes, sources) is in <bdi>, so its bidi controls reorder only itself.
 import { memo } from "react";
 import type { EvidenceRules, PainPointInsight, PathStep } from "../../bindings";
 import { evidenceWords, formatNpsWithInterval } from "../../lib/evidence";
@@ -39,11 +40,11 @@ export const PainPointItem = memo(function PainPointItem({
           {p.pain}
         </span>{" "}
         <span className="pain-point__title" data-testid="pain-point-title">
-          {p.title}
+          <bdi>{p.title}</bdi>
         </span>
       </button>
       <div className="pain-point__where">
-        {p.stage} · {p.lane}
+        <bdi>{p.stage}</bdi> · <bdi>{p.lane}</bdi>
       </div>
       <div className="pain-point__nps" data-testid="pain-point-nps">
         {formatNpsWithInterval(p.figures.metrics.nps, ev.npsCi)}
@@ -57,10 +58,12 @@ export const PainPointItem = memo(function PainPointItem({
         <ul className="pain-point__quotes">
           {p.quotes.map((q) => (
             <li key={q.feedbackId} data-testid="pain-point-quote">
-              <q>{q.text}</q>
+              <q>
+                <bdi>{q.text}</bdi>
+              </q>
               <span className="pain-point__source">
                 {" — "}
-                {q.source || "unknown source"}
+                {q.source ? <bdi>{q.source}</bdi> : "unknown source"}
                 {q.date ? `, ${q.date}` : ", undated"}
                 {q.nps !== null ? ` (NPS answer ${q.nps})` : ""}
               </span>
@@ -72,15 +75,25 @@ export const PainPointItem = memo(function PainPointItem({
   );
 });
 
-/** One step of the pain path; `place` ("stage · lane") is a string so an edit elsewhere leaves it equal. */
-export const PainPathStep = memo(function PainPathStep({ step: s, place, onShow }: { step: PathStep; place: string; onShow: OnShow }) {
+/** One step of the pain path; its stage and lane names are strings so an edit elsewhere leaves them equal. */
+export const PainPathStep = memo(function PainPathStep({
+  step: s,
+  stage,
+  lane,
+  onShow,
+}: {
+  step: PathStep;
+  stage: string;
+  lane: string;
+  onShow: OnShow;
+}) {
   return (
     <li data-testid="pain-path-step" data-touchpoint-id={s.touchpointId}>
       <button type="button" className="link-button" onClick={() => onShow(s.touchpointId)}>
-        {s.title}
+        <bdi>{s.title}</bdi>
       </button>{" "}
       <span className="insight__muted">
-        {place} · {s.pain === null ? "pain not scored" : `pain ${s.pain}`}
+        <bdi>{stage}</bdi> · <bdi>{lane}</bdi> · {s.pain === null ? "pain not scored" : `pain ${s.pain}`}
       </span>
     </li>
   );
@@ -91,7 +104,7 @@ export const TouchpointButton = memo(function TouchpointButton({ id, title, onSh
   return (
     <li>
       <button type="button" className="link-button" onClick={() => onShow(id)}>
-        {title}
+        <bdi>{title}</bdi>
       </button>
     </li>
   );

@@ -2,7 +2,8 @@
 // and its 95% interval, how strong its evidence is, in words, and its quotes), the most
 // painful path (highlighted on the board on request), hand-offs, structure problems, and
 // the backstage impact of the selected touchpoint. All of it comes from `map_insight`,
-// fetched by the map screen while the panel is open.
+// fetched by the map screen while the panel is open. Names and titles are shown in <bdi>
+// (or isolated, in the joined lists), so their bidi controls cannot reorder the sentences.
 import { memo, useMemo, useState } from "react";
 import type {
   BackstageImpact,
@@ -14,6 +15,7 @@ import type {
   Structure,
 } from "../../bindings";
 import { ipc } from "../../ipc";
+import { isolate } from "../../lib/bidi";
 import { plural } from "../../lib/metrics";
 import {
   selectAnalysis,
@@ -120,11 +122,13 @@ const PainPath = memo(function PainPath({ path, onShow }: { path: PainPathInsigh
   const byId = useMapSelector(selectById);
   const stageNames = useNames(useMapSelector(selectStages));
   const laneNames = useNames(useMapSelector(selectLanes));
-  const placeOf = (id: string) => {
+  const stageOf = (id: string) => {
     const t = byId.get(id);
-    const stage = t === undefined ? "" : (stageNames.get(t.stageId) ?? "");
-    const lane = t === undefined ? "" : (laneNames.get(t.laneId) ?? "");
-    return `${stage} · ${lane}`;
+    return t === undefined ? "" : (stageNames.get(t.stageId) ?? "");
+  };
+  const laneOf = (id: string) => {
+    const t = byId.get(id);
+    return t === undefined ? "" : (laneNames.get(t.laneId) ?? "");
   };
   return (
     <section className="panel__section" aria-labelledby="insight-pain-path">
@@ -149,7 +153,7 @@ const PainPath = memo(function PainPath({ path, onShow }: { path: PainPathInsigh
           </button>
           <ol className="insight__path">
             {path.steps.map((s) => (
-              <PainPathStep key={s.touchpointId} step={s} place={placeOf(s.touchpointId)} onShow={onShow} />
+              <PainPathStep key={s.touchpointId} step={s} stage={stageOf(s.touchpointId)} lane={laneOf(s.touchpointId)} onShow={onShow} />
             ))}
           </ol>
         </>
@@ -178,7 +182,7 @@ const Handoffs = memo(function Handoffs({
           <ul className="insight__list">
             {perLanePair.map((p) => (
               <li key={`${p.fromLaneId}-${p.toLaneId}`}>
-                {p.fromLane} → {p.toLane}: {p.count}
+                <bdi>{p.fromLane}</bdi> → <bdi>{p.toLane}</bdi>: {p.count}
                 {p.meanToPain !== null && <span className="insight__muted"> · mean pain on receipt {p.meanToPain.toFixed(1)}</span>}
               </li>
             ))}
@@ -187,7 +191,7 @@ const Handoffs = memo(function Handoffs({
             Per stage:{" "}
             {perStage
               .filter((s) => s.count > 0)
-              .map((s) => `${s.stage} ${s.count}`)
+              .map((s) => `${isolate(s.stage)} ${s.count}`)
               .join(", ") || "none"}
           </p>
         </>
@@ -238,7 +242,7 @@ const StructureSection = memo(function StructureSection({
       )}
       {cycles.length > 0 && (
         <p data-testid="structure-cycles">
-          {plural(cycles.length, "flow cycle")}: {cycles.map((c) => c.map(title).join(" → ")).join("; ")}
+          {plural(cycles.length, "flow cycle")}: {cycles.map((c) => c.map((id) => isolate(title(id))).join(" → ")).join("; ")}
         </p>
       )}
     </section>
@@ -259,7 +263,7 @@ const Backstage = memo(function Backstage({ backstage, onShow }: { backstage: Ba
       ) : own !== undefined ? (
         <>
           <p>
-            {plural(own.dependents.length, "customer-facing touchpoint")} depend on “{own.title}”: total pain {own.totalPain},{" "}
+            {plural(own.dependents.length, "customer-facing touchpoint")} depend on “<bdi>{own.title}</bdi>”: total pain {own.totalPain},{" "}
             {plural(own.feedbackCount, "feedback item")}.
           </p>
           <ul className="insight__list">
@@ -270,22 +274,26 @@ const Backstage = memo(function Backstage({ backstage, onShow }: { backstage: Ba
         </>
       ) : supporting.length > 0 ? (
         <>
-          <p>“{title(selectedId)}” depends on:</p>
+          <p>
+            “<bdi>{title(selectedId)}</bdi>” depends on:
+          </p>
           <ul className="insight__list">
             {supporting.map((b) => (
               <li key={b.touchpointId}>
                 <button type="button" className="link-button" onClick={() => onShow(b.touchpointId)}>
-                  {b.title}
+                  <bdi>{b.title}</bdi>
                 </button>{" "}
                 <span className="insight__muted">
-                  ({b.lane}; affects {plural(b.dependents.length, "touchpoint")}, total pain {b.totalPain})
+                  (<bdi>{b.lane}</bdi>; affects {plural(b.dependents.length, "touchpoint")}, total pain {b.totalPain})
                 </span>
               </li>
             ))}
           </ul>
         </>
       ) : (
-        <p className="insight__none">“{title(selectedId)}” is not a backstage touchpoint and depends on none.</p>
+        <p className="insight__none">
+          “<bdi>{title(selectedId)}</bdi>” is not a backstage touchpoint and depends on none.
+        </p>
       )}
     </section>
   );

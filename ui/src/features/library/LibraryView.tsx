@@ -4,6 +4,7 @@
 import { useMemo, useState } from "react";
 import type { MapSummaryDto } from "../../bindings";
 import { ipc } from "../../ipc";
+import { isolate } from "../../lib/bidi";
 import { useImport } from "../common/useImport";
 import { useMessages } from "../messages/messages";
 import { MapRow } from "./MapRow";
@@ -42,6 +43,8 @@ export function LibraryView({ maps, onMapsChange, onOpen, onCreate }: Props) {
 
   const rename = async (m: MapSummaryDto, name: string) => {
     if (name === m.name) return;
+    // Statuses quote names isolated, so bidi controls in a name cannot reorder the sentence.
+    const status = `Renamed to “${isolate(name)}”`;
     // The library list has no description fields, so read the map's current fields
     // first and send them back unchanged with the new name.
     await run(async () => {
@@ -50,7 +53,7 @@ export function LibraryView({ maps, onMapsChange, onOpen, onCreate }: Props) {
       await ipc.updateMap(m.id, { name, description, personaName, personaDescription });
       await ipc.closeMap();
       return ipc.listMaps();
-    }, `Renamed to “${name}”`);
+    }, status);
   };
 
   const startImport = useImport(() => {
@@ -89,7 +92,9 @@ export function LibraryView({ maps, onMapsChange, onOpen, onCreate }: Props) {
       {maps.length === 0 ? (
         <p className="library__empty">No maps yet. Create one above or import a JSON file.</p>
       ) : shown.length === 0 ? (
-        <p className="library__empty">No map's name contains “{query}”.</p>
+        <p className="library__empty">
+          No map's name contains “<bdi>{query}</bdi>”.
+        </p>
       ) : (
         <table className="library__table">
           <thead>
@@ -111,8 +116,8 @@ export function LibraryView({ maps, onMapsChange, onOpen, onCreate }: Props) {
                 map={m}
                 onOpen={() => void onOpen(m.id)}
                 onRename={(name) => void rename(m, name)}
-                onDuplicate={() => void run(() => ipc.duplicateMap(m.id), `Duplicated “${m.name}”`, true)}
-                onDelete={() => void run(() => ipc.deleteMap(m.id), `Deleted “${m.name}”`, true)}
+                onDuplicate={() => void run(() => ipc.duplicateMap(m.id), `Duplicated “${isolate(m.name)}”`, true)}
+                onDelete={() => void run(() => ipc.deleteMap(m.id), `Deleted “${isolate(m.name)}”`, true)}
               />
             ))}
           </tbody>

@@ -2,6 +2,7 @@
 // its buttons rename, duplicate and delete it.
 import { useState } from "react";
 import type { MapSummaryDto } from "../../bindings";
+import { isolate } from "../../lib/bidi";
 import { formatTimestamp } from "../../lib/dates";
 import { ConfirmButton } from "../common/ConfirmButton";
 import { InlineTextInput } from "../common/InlineTextInput";
@@ -16,6 +17,8 @@ type Props = {
 
 export function MapRow({ map, onOpen, onRename, onDuplicate, onDelete }: Props) {
   const [renaming, setRenaming] = useState(false);
+  // The name as it goes into labels and the prompt: isolated, so its bidi controls stay in it.
+  const isolatedName = isolate(map.name);
 
   return (
     <tr
@@ -23,7 +26,7 @@ export function MapRow({ map, onOpen, onRename, onDuplicate, onDelete }: Props) 
       data-testid="map-row"
       data-map-id={map.id}
       tabIndex={0}
-      aria-label={`Open map ${map.name}`}
+      aria-label={`Open map ${isolatedName}`}
       onClick={() => {
         if (!renaming) onOpen();
       }}
@@ -47,26 +50,28 @@ export function MapRow({ map, onOpen, onRename, onDuplicate, onDelete }: Props) 
             onCancel={() => setRenaming(false)}
           />
         ) : (
-          <span data-testid="map-name">{map.name}</span>
+          <span data-testid="map-name">
+            <bdi>{map.name}</bdi>
+          </span>
         )}
       </td>
-      <td>{map.personaName || <span className="muted">—</span>}</td>
+      <td>{map.personaName ? <bdi>{map.personaName}</bdi> : <span className="muted">—</span>}</td>
       <td className="num">{map.stageCount}</td>
       <td className="num">{map.touchpointCount}</td>
       <td>
         <time dateTime={map.updatedAt}>{formatTimestamp(map.updatedAt)}</time>
       </td>
       <td className="map-row__actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-        <button type="button" data-testid="rename-map" aria-label={`Rename ${map.name}`} onClick={() => setRenaming(true)}>
+        <button type="button" data-testid="rename-map" aria-label={`Rename ${isolatedName}`} onClick={() => setRenaming(true)}>
           Rename
         </button>
-        <button type="button" data-testid="duplicate-map" aria-label={`Duplicate ${map.name}`} onClick={onDuplicate}>
+        <button type="button" data-testid="duplicate-map" aria-label={`Duplicate ${isolatedName}`} onClick={onDuplicate}>
           Duplicate
         </button>
         <ConfirmButton
           label="Delete"
-          ariaLabel={`Delete ${map.name}`}
-          prompt={`Delete “${map.name}”?`}
+          ariaLabel={`Delete ${isolatedName}`}
+          prompt={`Delete “${isolatedName}”?`}
           testId="delete-map"
           onConfirm={onDelete}
         />

@@ -24,13 +24,14 @@ export function LinkPanel({ link, from, to, edit, onSelectTouchpoint, onDeleted 
 
   return (
     <div className="link-panel" data-testid="link-detail">
+      {/* The titles in <bdi>, so bidi controls in one cannot reorder the arrow or the other. */}
       <p className="link-panel__ends">
         <button type="button" className="link-button" disabled={!from} onClick={() => from && onSelectTouchpoint(from.id)}>
-          {from?.title ?? "(missing card)"}
+          {from ? <bdi>{from.title}</bdi> : "(missing card)"}
         </button>
         <span aria-label="to"> → </span>
         <button type="button" className="link-button" disabled={!to} onClick={() => to && onSelectTouchpoint(to.id)}>
-          {to?.title ?? "(missing card)"}
+          {to ? <bdi>{to.title}</bdi> : "(missing card)"}
         </button>
       </p>
       <div className="field">

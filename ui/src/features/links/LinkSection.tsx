@@ -4,6 +4,7 @@
 import { memo, type ReactNode, useId, useMemo, useRef, useState } from "react";
 import type { LinkDto, LinkKind, TouchpointDto } from "../../bindings";
 import { ipc } from "../../ipc";
+import { isolate } from "../../lib/bidi";
 import type { Edit } from "../map/useMapSession";
 import { LINK_KIND_LABELS, LINK_KINDS } from "./linkKinds";
 
@@ -73,7 +74,11 @@ export function LinkSection(props: Props) {
         <ul className="link-list">
           {mine.map((l) => {
             const outgoing = l.fromId === t.id;
-            const other = titles.get(outgoing ? l.toId : l.fromId) ?? "(missing card)";
+            const title = titles.get(outgoing ? l.toId : l.fromId);
+            // The other card's title: in a <bdi> on screen and isolated in the labels, so its
+            // bidi controls cannot reorder the words around it.
+            const other = title === undefined ? "(missing card)" : <bdi>{title}</bdi>;
+            const otherLabel = title === undefined ? "(missing card)" : isolate(title);
             return (
               <li
                 key={l.id}
@@ -85,7 +90,7 @@ export function LinkSection(props: Props) {
                   type="button"
                   className="link-item__select"
                   aria-pressed={l.id === selectedLinkId}
-                  aria-label={`${outgoing ? "To" : "From"} ${other}, ${LINK_KIND_LABELS[l.kind]}`}
+                  aria-label={`${outgoing ? "To" : "From"} ${otherLabel}, ${LINK_KIND_LABELS[l.kind]}`}
                   onClick={() => onSelectLink(l.id)}
                 >
                   <span aria-hidden="true">{outgoing ? "→ " : "← "}</span>
@@ -96,7 +101,7 @@ export function LinkSection(props: Props) {
                   type="button"
                   className="icon-button danger-subtle"
                   data-testid="link-delete"
-                  aria-label={`Delete link ${outgoing ? "to" : "from"} ${other}`}
+                  aria-label={`Delete link ${outgoing ? "to" : "from"} ${otherLabel}`}
                   onClick={() => void edit((mapId) => ipc.deleteLink(mapId, l.id))}
                 >
                   ✕

@@ -5,6 +5,7 @@
 // lanes collapsed to narrow strips.
 import { Fragment, memo, type RefObject, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { LaneDto, LinkDto, StageDto } from "../../bindings";
+import { isolate } from "../../lib/bidi";
 import { type CellMap, cellItems } from "../../lib/cells";
 import { LinkLayer } from "../links/LinkLayer";
 import { CARD_HELP_ID } from "./boardActions";
@@ -112,7 +113,7 @@ export const Board = memo(function Board(props: Props) {
                     data-collapsed="true"
                     data-stage-id={stage.id}
                     data-lane-id={lane.id}
-                    title={`${stage.name}, ${lane.name}: ${items.length} card${items.length === 1 ? "" : "s"} (collapsed)`}
+                    title={`${isolate(stage.name)}, ${isolate(lane.name)}: ${items.length} card${items.length === 1 ? "" : "s"} (collapsed)`}
                   >
                     {items.length > 0 ? items.length : ""}
                   </div>

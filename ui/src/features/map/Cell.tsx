@@ -2,6 +2,7 @@
 // "+" button that opens an inline title input for a new touchpoint.
 import { type DragEvent, memo, useRef, useState } from "react";
 import type { LaneKind, TouchpointDto } from "../../bindings";
+import { isolate } from "../../lib/bidi";
 import { laneAccentClass } from "../../lib/lanes";
 import { InlineTextInput } from "../common/InlineTextInput";
 import { Card } from "../touchpoints/Card";
@@ -24,6 +25,8 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
   const [over, setOver] = useState(false);
   // The card currently marked as "drop before", styled without re-rendering it.
   const marked = useRef<HTMLElement | null>(null);
+  // "stage, lane" for the labels, each name isolated so its bidi controls stay in it.
+  const where = `${isolate(stageName)}, ${isolate(laneName)}`;
 
   const mark = (el: HTMLElement | null) => {
     if (marked.current === el) return;
@@ -44,7 +47,7 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
       data-stage-id={stageId}
       data-lane-id={laneId}
       role="group"
-      aria-label={`${stageName}, ${laneName}`}
+      aria-label={where}
       onDragOver={(e) => {
         if (!actions.isCardDrag(e)) return;
         e.preventDefault();
@@ -73,7 +76,7 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
         <InlineTextInput
           className="inline-input cell__input"
           placeholder="Touchpoint title"
-          ariaLabel={`New touchpoint title in ${stageName}, ${laneName}`}
+          ariaLabel={`New touchpoint title in ${where}`}
           testId="touchpoint-title-input"
           onSubmit={(title) => {
             setAdding(false);
@@ -87,7 +90,7 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
           className="cell__add"
           data-testid="add-touchpoint"
           data-action="add-touchpoint"
-          aria-label={`Add touchpoint in ${stageName}, ${laneName}`}
+          aria-label={`Add touchpoint in ${where}`}
           title="Add touchpoint"
           onClick={() => setAdding(true)}
         >

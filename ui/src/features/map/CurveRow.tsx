@@ -5,6 +5,7 @@
 // widths change (never after an edit of a card).
 import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { StageDto } from "../../bindings";
+import { isolate } from "../../lib/bidi";
 import { type Column, curveGeometry, evenColumns, formatEmotion, stageCurve } from "../../lib/curve";
 import { selectTouchpoints, useMapSelector } from "./mapStore";
 
@@ -98,7 +99,7 @@ function curveSummary(stages: StageDto[], values: [number | null, number, number
     const [e, en, p, pn] = values[i];
     const emo = e === null ? "no emotion" : `emotion ${formatEmotion(e)} (n=${en})`;
     const pain = p === null ? "no pain" : `pain ${p.toFixed(1)} (n=${pn})`;
-    return `${s.name}: ${emo}, ${pain}`;
+    return `${isolate(s.name)}: ${emo}, ${pain}`;
   });
   return `Emotion and pain curve. ${parts.join("; ")}`;
 }

@@ -115,7 +115,12 @@ function describeCell(
 ) {
   const stage = v.stages.find((s) => s.id === cell.stageId)?.name ?? "?";
   const lane = v.lanes.find((l) => l.id === cell.laneId)?.name ?? "?";
-  return `${stage} × ${lane}`;
+  // Each name in a <bdi>, so bidi controls in one cannot reorder the other.
+  return (
+    <>
+      <bdi>{stage}</bdi> × <bdi>{lane}</bdi>
+    </>
+  );
 }
 
 /** The previous array while the new one holds the same strings (so a memoised select skips rendering). */

@@ -2,6 +2,7 @@
 // lane's accent, and buttons to rename, move up/down, hide and (custom lanes) delete it.
 import { memo, useState } from "react";
 import type { LaneDto } from "../../bindings";
+import { isolate } from "../../lib/bidi";
 import { laneAccentClass } from "../../lib/lanes";
 import { plural } from "../../lib/metrics";
 import { ConfirmButton } from "../common/ConfirmButton";
@@ -20,6 +21,8 @@ type Props = {
 export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed = false, cardCount = 0 }: Props) {
   const actions = useBoardActions();
   const [renaming, setRenaming] = useState(false);
+  // The name as it goes into labels and prompts: isolated, so its bidi controls stay in it.
+  const isolatedName = isolate(lane.name);
   const collapse = (
     <button
       type="button"
@@ -27,7 +30,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed 
       data-action="collapse"
       data-testid="collapse-lane"
       aria-expanded={!collapsed}
-      aria-label={`${collapsed ? "Expand" : "Collapse"} lane ${lane.name}`}
+      aria-label={`${collapsed ? "Expand" : "Collapse"} lane ${isolatedName}`}
       title={collapsed ? "Expand" : "Collapse"}
       onClick={() => actions.toggleLaneCollapsed(lane.id)}
     >
@@ -47,7 +50,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed 
         <div className="lane-label__inner lane-label__inner--collapsed">
           {collapse}
           <span className="lane-label__name" data-testid="lane-name">
-            {lane.name}
+            <bdi>{lane.name}</bdi>
           </span>
           <span className="lane-label__kind" data-testid="collapsed-count">
             {plural(cardCount, "card")}
@@ -74,7 +77,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed 
           />
         ) : (
           <span className="lane-label__name" data-testid="lane-name" onDoubleClick={() => setRenaming(true)}>
-            {lane.name}
+            <bdi>{lane.name}</bdi>
           </span>
         )}
         {!lane.builtIn && <span className="lane-label__kind">custom</span>}
@@ -83,7 +86,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed 
             type="button"
             className="icon-button"
             data-action="rename"
-            aria-label={`Rename lane ${lane.name}`}
+            aria-label={`Rename lane ${isolatedName}`}
             title="Rename"
             onClick={() => setRenaming(true)}
           >
@@ -93,7 +96,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed 
             type="button"
             className="icon-button"
             data-action="move-up"
-            aria-label={`Move lane ${lane.name} up`}
+            aria-label={`Move lane ${isolatedName} up`}
             title="Move up"
             disabled={first}
             onClick={() => actions.moveLane(lane.id, -1)}
@@ -104,7 +107,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed 
             type="button"
             className="icon-button"
             data-action="move-down"
-            aria-label={`Move lane ${lane.name} down`}
+            aria-label={`Move lane ${isolatedName} down`}
             title="Move down"
             disabled={last}
             onClick={() => actions.moveLane(lane.id, 1)}
@@ -116,7 +119,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed 
             className="icon-button"
             data-action="hide"
             data-testid="hide-lane"
-            aria-label={`Hide lane ${lane.name}`}
+            aria-label={`Hide lane ${isolatedName}`}
             title="Hide"
             onClick={() => actions.setLaneHidden(lane.id, true)}
           >
@@ -126,9 +129,9 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed 
             <ConfirmButton
               className="icon-button danger-subtle"
               label="✕"
-              ariaLabel={`Delete lane ${lane.name}`}
+              ariaLabel={`Delete lane ${isolatedName}`}
               testId="delete-lane"
-              prompt={`Delete “${lane.name}” and its touchpoints?`}
+              prompt={`Delete “${isolatedName}” and its touchpoints?`}
               onConfirm={() => actions.deleteLane(lane.id)}
             />
           )}

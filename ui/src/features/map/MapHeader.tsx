@@ -17,8 +17,14 @@ export const MapHeader = memo(function MapHeader({ meta, metrics, lanes, onDetai
   return (
     <header className="map-header">
       <div className="map-header__title">
-        <h1 data-testid="map-title">{meta.name}</h1>
-        {meta.personaName && <span className="map-header__persona">Persona: {meta.personaName}</span>}
+        <h1 data-testid="map-title">
+          <bdi>{meta.name}</bdi>
+        </h1>
+        {meta.personaName && (
+          <span className="map-header__persona">
+            Persona: <bdi>{meta.personaName}</bdi>
+          </span>
+        )}
         <button type="button" className="link-button" data-testid="map-details" onClick={onDetails}>
           Map details
         </button>
@@ -41,7 +47,7 @@ export const MapHeader = memo(function MapHeader({ meta, metrics, lanes, onDetai
               data-lane-id={l.id}
               onClick={() => actions.setLaneHidden(l.id, false)}
             >
-              Show {l.name}
+              Show <bdi>{l.name}</bdi>
             </button>
           ))}
         </div>

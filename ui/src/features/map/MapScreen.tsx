@@ -4,6 +4,7 @@
 import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { LinkKind, MapView } from "../../bindings";
 import { ipc } from "../../ipc";
+import { isolate } from "../../lib/bidi";
 import { NO_FILTER } from "../../lib/filter";
 import { fitZoom, zoomIn, zoomOut } from "../../lib/zoom";
 import { Panel } from "../common/Panel";
@@ -120,7 +121,8 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
       exportMap: async () => {
         try {
           const out = await ipc.exportMap(mapId);
-          if (out.path !== null) messages.showStatus(`Exported to ${out.path}`);
+          // The path isolated: a file name may hold bidi controls too.
+          if (out.path !== null) messages.showStatus(`Exported to ${isolate(out.path)}`);
         } catch (e) {
           messages.showError(e);
         }
@@ -298,7 +300,8 @@ function LinkModeBar() {
   if (!linking) return null;
   return (
     <div className="link-mode-bar" role="status">
-      Linking from “{fromTitle ?? "?"}”: click the target card (or focus it and press Enter). Escape cancels.
+      Linking from “{fromTitle === undefined ? "?" : <bdi>{fromTitle}</bdi>}”: click the target card (or focus it and press Enter). Escape
+      cancels.
       <button type="button" onClick={() => store.set({ linkMode: null })}>
         Cancel
       </button>

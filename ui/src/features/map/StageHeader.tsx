@@ -2,6 +2,7 @@
 // and buttons to rename, move left/right and delete it.
 import { memo, useState } from "react";
 import type { StageDto } from "../../bindings";
+import { isolate } from "../../lib/bidi";
 import { formatInterval, npsInterval, npsIsWeak } from "../../lib/evidence";
 import { formatNps, formatPain, plural } from "../../lib/metrics";
 import { ConfirmButton } from "../common/ConfirmButton";
@@ -26,6 +27,8 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
   const nps = formatNps(stage.metrics.nps);
   const pain = formatPain(stage.metrics.pain);
   const npsWeak = npsIsWeak(stage.metrics.nps, minN);
+  // The name as it goes into labels and prompts: isolated, so its bidi controls stay in it.
+  const isolatedName = isolate(stage.name);
   const npsTitle = stage.metrics.nps
     ? `${formatInterval(npsInterval(stage.metrics.nps))}${npsWeak ? `: weak, fewer than ${minN ?? 5} answers` : ""}`
     : undefined;
@@ -36,7 +39,7 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
       data-action="collapse"
       data-testid="collapse-stage"
       aria-expanded={!collapsed}
-      aria-label={`${collapsed ? "Expand" : "Collapse"} stage ${stage.name}`}
+      aria-label={`${collapsed ? "Expand" : "Collapse"} stage ${isolatedName}`}
       title={collapsed ? "Expand" : "Collapse"}
       onClick={() => actions.toggleStageCollapsed(stage.id)}
     >
@@ -55,7 +58,7 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
       >
         {collapse}
         <span className="stage-header__strip" data-testid="stage-name">
-          {stage.name}
+          <bdi>{stage.name}</bdi>
         </span>
         <span className="stage-header__count" data-testid="collapsed-count">
           {plural(cardCount, "card")}
@@ -92,7 +95,9 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
           onClick={() => actions.selectStage(stage.id)}
           onDoubleClick={() => setRenaming(true)}
         >
-          <span data-testid="stage-name">{stage.name}</span>
+          <span data-testid="stage-name">
+            <bdi>{stage.name}</bdi>
+          </span>
         </button>
       )}
       <div className="stage-header__metrics">
@@ -118,7 +123,7 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
           type="button"
           className="icon-button"
           data-action="rename"
-          aria-label={`Rename stage ${stage.name}`}
+          aria-label={`Rename stage ${isolatedName}`}
           title="Rename"
           onClick={() => setRenaming(true)}
         >
@@ -128,7 +133,7 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
           type="button"
           className="icon-button"
           data-action="move-left"
-          aria-label={`Move stage ${stage.name} left`}
+          aria-label={`Move stage ${isolatedName} left`}
           title="Move left"
           disabled={first}
           onClick={() => actions.moveStage(stage.id, -1)}
@@ -139,7 +144,7 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
           type="button"
           className="icon-button"
           data-action="move-right"
-          aria-label={`Move stage ${stage.name} right`}
+          aria-label={`Move stage ${isolatedName} right`}
           title="Move right"
           disabled={last}
           onClick={() => actions.moveStage(stage.id, 1)}
@@ -149,9 +154,9 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
         <ConfirmButton
           className="icon-button danger-subtle"
           label="✕"
-          ariaLabel={`Delete stage ${stage.name}`}
+          ariaLabel={`Delete stage ${isolatedName}`}
           testId="delete-stage"
-          prompt={`Delete “${stage.name}” and its touchpoints?`}
+          prompt={`Delete “${isolatedName}” and its touchpoints?`}
           onConfirm={() => actions.deleteStage(stage.id)}
         />
       </div>

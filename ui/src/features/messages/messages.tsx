@@ -5,7 +5,12 @@ import type { ErrorDto } from "../../bindings";
 import { toError } from "../../ipc";
 
 /** A button offered with an error, such as "Import as a copy" after a conflict. */
-export type ErrorAction = { label: string; testId?: string; run: () => void };
+export type ErrorAction = {
+  /** Text, or markup when it quotes user text (in a <bdi>, to isolate it). */
+  label: ReactNode;
+  testId?: string;
+  run: () => void;
+};
 
 export type Messages = {
   /** Shows a rejected command's message and problems, with optional follow-up actions. */
@@ -79,9 +84,10 @@ function ErrorBanner({ shown, onDismiss }: { shown: NonNullable<Shown>; onDismis
         )}
         {actions.length > 0 && (
           <div className="error-banner__actions">
-            {actions.map((a) => (
+            {actions.map((a, i) => (
               <button
-                key={a.label}
+                // biome-ignore lint/suspicious/noArrayIndexKey: the actions are fixed while the banner shows.
+                key={i}
                 type="button"
                 data-testid={a.testId}
                 onClick={() => {

@@ -59,7 +59,7 @@ describe("Card", () => {
     expect(screen.getAllByTestId("feedback-count").map((b) => b.textContent)).toEqual(["4", "0"]);
     expect(screen.getByRole("img", { name: "Emotion: very negative" }).textContent).toBe("😠");
     expect(screen.getAllByTestId("card")[0].getAttribute("aria-pressed")).toBe("true");
-    expect(screen.getByRole("button", { name: "tp_1, pain 7 of 10, emotion very negative, 4 feedback items" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "\u2068tp_1\u2069, pain 7 of 10, emotion very negative, 4 feedback items" })).toBeTruthy();
   });
 
   it("does not re-render for the same touchpoint object", () => {

@@ -40,8 +40,9 @@ export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
       onDragStart={(e) => actions.dragStart(e, t.id)}
       onDragEnd={actions.dragEnd}
     >
+      {/* <bdi>: bidi controls in the title reorder only the title (one cheap inline per card). */}
       <div className="card__title" data-testid="card-title">
-        {t.title}
+        <bdi>{t.title}</bdi>
       </div>
       <div className="card__meta">
         <span className="card__pain" title={t.pain === null ? "Pain not scored" : `Pain ${t.pain} of 10 (10 = worst)`}>
