@@ -7,8 +7,8 @@
 include!("../crates/journey-app/src/desktop/command_list.rs");
 
 macro_rules! names {
-    ($($name:ident($req:ty) -> $resp:ty;)*) => {
-        &[$(stringify!($name)),*]
+    (app { $($name:ident($req:ty) -> $resp:ty;)* } recovery { $($rname:ident($rreq:ty) -> $rresp:ty;)* }) => {
+        &[$(stringify!($name),)* $(stringify!($rname),)*]
     };
 }
 

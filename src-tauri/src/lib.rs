@@ -18,11 +18,13 @@ use tauri::{AppHandle, Manager, State};
 /// WebDriver cannot reach a native dialog. Everything after the choice is the real path.
 pub const TEST_DIALOG_PATH: &str = "JOURNEYMAP_TEST_DIALOG_PATH";
 
-/// The open database (or why it could not be opened, shown by the UI instead of a blank
-/// window), and the file last chosen in the open dialog.
+/// The open database (or why it could not be opened: the UI then shows the recovery
+/// screen instead of a blank window), where it is, and the file last chosen in the open
+/// dialog. A restore replaces the app.
 #[derive(Debug)]
 pub struct Shared {
-    app: Result<Arc<Mutex<App>>, ErrorDto>,
+    app: Mutex<Result<Arc<Mutex<App>>, ErrorDto>>,
+    db: Option<PathBuf>,
     last_opened: Arc<Mutex<Option<PathBuf>>>,
 }
 
@@ -76,7 +78,11 @@ where
     T: Send + 'static,
     F: FnOnce(&mut Ctx<'_>) -> journey_app::Result<T> + Send + 'static,
 {
-    let app = state.app.clone()?;
+    let app = state
+        .app
+        .lock()
+        .map_err(|_| ErrorDto::internal("restart Journeymap"))?
+        .clone()?;
     let dialogs = NativeDialogs {
         handle,
         last_opened: state.last_opened.clone(),
@@ -95,9 +101,47 @@ where
     .map_err(ErrorDto::internal)?
 }
 
+/// Runs recovery command `f` (the database could not be opened) on the blocking pool;
+/// when it reopens the database, the app it opened replaces the failed one.
+async fn run_recovery<T, F>(state: &State<'_, Shared>, f: F) -> Result<T, ErrorDto>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Recovery<'_>) -> journey_app::Result<T> + Send + 'static,
+{
+    let problem = match &*state
+        .app
+        .lock()
+        .map_err(|_| ErrorDto::internal("restart Journeymap"))?
+    {
+        Ok(_) => None,
+        Err(e) => Some(e.message.clone()),
+    };
+    let db = state
+        .db
+        .clone()
+        .ok_or_else(|| ErrorDto::internal("no data folder is known on this system"))?;
+    let (out, reopened) = tauri::async_runtime::spawn_blocking(move || {
+        let mut r = Recovery {
+            db: &db,
+            problem: problem.as_deref(),
+            reopened: None,
+        };
+        let out = f(&mut r).map_err(ErrorDto::from);
+        (out, r.reopened)
+    })
+    .await
+    .map_err(ErrorDto::internal)?;
+    if let Some(app) = reopened {
+        if let Ok(mut slot) = state.app.lock() {
+            *slot = Ok(Arc::new(Mutex::new(app)));
+        }
+    }
+    out
+}
+
 /// One Tauri command per line of the list, each taking its request struct as `request`.
 macro_rules! adapters {
-    ($($name:ident($req:ty) -> $resp:ty;)*) => {
+    (app { $($name:ident($req:ty) -> $resp:ty;)* } recovery { $($rname:ident($rreq:ty) -> $rresp:ty;)* }) => {
         $(
             #[tauri::command]
             async fn $name(
@@ -108,9 +152,18 @@ macro_rules! adapters {
                 run(handle, &state, move |cx| api::$name(cx, request)).await
             }
         )*
+        $(
+            #[tauri::command]
+            async fn $rname(
+                state: State<'_, Shared>,
+                request: $rreq,
+            ) -> Result<$rresp, ErrorDto> {
+                run_recovery(&state, move |r| api::$rname(r, request)).await
+            }
+        )*
 
         fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-            tauri::generate_handler![$($name),*]
+            tauri::generate_handler![$($name,)* $($rname,)*]
         }
     };
 }
@@ -133,12 +186,16 @@ pub fn run_app() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let opened = db_path(app).and_then(|p| App::open(&p).map_err(ErrorDto::from));
+            let db = db_path(app);
+            let opened = db
+                .clone()
+                .and_then(|p| App::open(&p).map_err(ErrorDto::from));
             if let Err(e) = &opened {
                 eprintln!("journeymap-desktop: {}", e.message);
             }
             app.manage(Shared {
-                app: opened.map(|a| Arc::new(Mutex::new(a))),
+                app: Mutex::new(opened.map(|a| Arc::new(Mutex::new(a)))),
+                db: db.ok(),
                 last_opened: Arc::default(),
             });
             Ok(())

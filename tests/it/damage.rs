@@ -205,3 +205,94 @@ fn a_full_disk_is_named_loses_nothing_and_the_write_succeeds_once_there_is_room(
     // And the file is whole.
     App::open(&db).expect("reopens with its checks");
 }
+
+/// The desktop app's recovery commands on a damaged database: the problem and the good
+/// backups; restoring only a listed backup; after the restore the app is open on a file
+/// that exports exactly what the backup held, and the damaged file was moved aside.
+#[test]
+fn recovery_lists_the_good_backups_and_restores_one() {
+    use journey_app::api::{
+        recovery_status, restore_backup, Recovery, RecoveryStatusRequest, RestoreBackupRequest,
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = sample_db(dir.path());
+    let mut app = App::open(&path).expect("opens");
+    let id = app.list_maps().expect("list")[0].id.clone();
+    let exported = app.export_map(&id).expect("export");
+    app.backup_now("manual").expect("backup");
+    drop(app);
+    // Well: nothing to recover.
+    let mut well = Recovery {
+        db: &path,
+        problem: None,
+        reopened: None,
+    };
+    assert_eq!(
+        recovery_status(&mut well, RecoveryStatusRequest {}).expect("status"),
+        None
+    );
+
+    // Damaged: the open's message, and the backup with what it holds.
+    tamper(
+        &path,
+        "CREATE VIEW everything AS SELECT * FROM touchpoints;",
+    );
+    let problem = App::open(&path).expect_err("refused").to_string();
+    let mut r = Recovery {
+        db: &path,
+        problem: Some(&problem),
+        reopened: None,
+    };
+    let status = recovery_status(&mut r, RecoveryStatusRequest {})
+        .expect("status")
+        .expect("a problem");
+    assert_eq!(status.problem, problem);
+    assert_eq!(status.backups.len(), 1);
+    let b = &status.backups[0];
+    assert_eq!(
+        (b.maps, b.touchpoints, b.feedback, b.reason.as_str()),
+        (1, 50, 108, "manual")
+    );
+
+    // Only a listed backup can be restored: not any file the page names.
+    let other = dir.path().join("elsewhere.sqlite3");
+    std::fs::copy(&b.path, &other).expect("copy");
+    let refused = restore_backup(
+        &mut r,
+        RestoreBackupRequest {
+            path: other.display().to_string(),
+        },
+    )
+    .expect_err("not listed");
+    assert!(refused
+        .to_string()
+        .contains("not one of this database's good backups"));
+    assert!(r.reopened.is_none());
+
+    let done = restore_backup(
+        &mut r,
+        RestoreBackupRequest {
+            path: b.path.clone(),
+        },
+    )
+    .expect("restored");
+    let reopened = r
+        .reopened
+        .take()
+        .expect("the app, open on the restored file");
+    assert_eq!(reopened.export_map(&id).expect("export"), exported);
+    assert!(!done.moved_aside.is_empty());
+    for aside in &done.moved_aside {
+        assert!(Path::new(aside).exists(), "{aside} kept");
+    }
+    // The moved-aside file is the damaged one, view and all.
+    let conn = Connection::open(&done.moved_aside[0]).expect("opens");
+    let views: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'view'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(views, 1);
+}

@@ -89,6 +89,28 @@ export type StartDto = { maps: Array<MapSummaryDto>, openMapId: string | null,
  */
 readOnly: string | null, };
 
+export type BackupDto = { path: string, 
+/**
+ * UTC, `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+ */
+takenAt: string, reason: string, maps: number, touchpoints: number, feedback: number, };
+
+export type RecoveryDto = { 
+/**
+ * The error, as the store put it (it names the file and the problem).
+ */
+problem: string, dbPath: string, 
+/**
+ * Good backups, newest first.
+ */
+backups: Array<BackupDto>, };
+
+export type RestoredDto = { backup: BackupDto, 
+/**
+ * Where the replaced database and its -wal/-shm files were moved.
+ */
+movedAside: Array<string>, };
+
 export type ImportMode = "refuse" | "replace" | "copy";
 
 export type Nps = { 
@@ -366,6 +388,10 @@ export type ListMapFeedbackRequest = { mapId: string, };
 
 export type SetEvidenceRulesRequest = { mapId: string, minN: number, maxAgeDays: number, };
 
+export type RecoveryStatusRequest = Record<symbol, never>;
+
+export type RestoreBackupRequest = { path: string, };
+
 export type Commands = {
   start: { request: StartRequest; response: StartDto };
   list_maps: { request: ListMapsRequest; response: Array<MapSummaryDto> };
@@ -403,4 +429,6 @@ export type Commands = {
   search_map: { request: SearchMapRequest; response: Array<string> };
   list_map_feedback: { request: ListMapFeedbackRequest; response: Array<FeedbackDto> };
   set_evidence_rules: { request: SetEvidenceRulesRequest; response: Analysis };
+  recovery_status: { request: RecoveryStatusRequest; response: RecoveryDto | null };
+  restore_backup: { request: RestoreBackupRequest; response: RestoredDto };
 };

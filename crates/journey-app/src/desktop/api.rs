@@ -11,6 +11,10 @@ use journey_core::model::{FeedbackTarget, Id};
 use serde::Deserialize;
 use ts_rs::TS;
 
+pub use crate::desktop::recovery::{
+    recovery_status, restore_backup, BackupDto, Recovery, RecoveryDto, RecoveryStatusRequest,
+    RestoreBackupRequest, RestoredDto,
+};
 use crate::dto::*;
 use crate::fields_in::*;
 use crate::{files, App, HistoryKey, ImportMode, Result};
@@ -71,10 +75,11 @@ impl<'a> Ctx<'a> {
 /// Checks at compile time that every listed command has a function of the right shape,
 /// and gives the list of names.
 macro_rules! check_commands {
-    ($($name:ident($req:ty) -> $resp:ty;)*) => {
+    (app { $($name:ident($req:ty) -> $resp:ty;)* } recovery { $($rname:ident($rreq:ty) -> $rresp:ty;)* }) => {
         $(const _: fn(&mut Ctx<'_>, $req) -> Result<$resp> = $name;)*
+        $(const _: fn(&mut Recovery<'_>, $rreq) -> Result<$rresp> = $rname;)*
         /// Every command's name, in the list's order.
-        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+        pub const COMMANDS: &[&str] = &[$(stringify!($name),)* $(stringify!($rname),)*];
     };
 }
 crate::with_commands!(check_commands);

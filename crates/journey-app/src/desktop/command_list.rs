@@ -6,13 +6,19 @@
 // window's capability (src-tauri/build.rs includes this file). Adding a command is one
 // line here plus its function in `desktop/api.rs`, which takes `(&mut Ctx, Request)`.
 //
+// Two groups: `app` commands run on the open database (`fn(&mut Ctx, Request)`);
+// `recovery` commands run when it could not be opened (damaged, say), on what is known
+// without it (`fn(&mut Recovery, Request)` in `desktop/recovery.rs`).
+//
 // The file holds only the macro, so that the build script can `include!` it as it is.
 
-/// Calls `$callback! { name(Request) -> Response; … }` with every desktop command.
+/// Calls `$callback! { app { name(Request) -> Response; … } recovery { … } }` with every
+/// desktop command.
 #[macro_export]
 macro_rules! with_commands {
     ($callback:ident) => {
         $callback! {
+            app {
             start(StartRequest) -> StartDto;
             list_maps(ListMapsRequest) -> Vec<MapSummaryDto>;
             open_map(OpenMapRequest) -> MapView;
@@ -49,6 +55,11 @@ macro_rules! with_commands {
             search_map(SearchMapRequest) -> Vec<String>;
             list_map_feedback(ListMapFeedbackRequest) -> Vec<FeedbackDto>;
             set_evidence_rules(SetEvidenceRulesRequest) -> Analysis;
+            }
+            recovery {
+            recovery_status(RecoveryStatusRequest) -> Option<RecoveryDto>;
+            restore_backup(RestoreBackupRequest) -> RestoredDto;
+            }
         }
     };
 }

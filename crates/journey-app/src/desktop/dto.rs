@@ -380,9 +380,9 @@ impl FileOutcome {
 /// The `Commands` type: for each command's name, the request it takes and the response it
 /// gives, so that `ui/src/ipc/` can call every command through one typed function.
 macro_rules! commands_typescript {
-    ($($name:ident($req:ty) -> $resp:ty;)*) => {
+    (app { $($name:ident($req:ty) -> $resp:ty;)* } recovery { $($rname:ident($rreq:ty) -> $rresp:ty;)* }) => {
         fn commands_typescript(cfg: &ts_rs::Config) -> (Vec<String>, String) {
-            let decls = vec![$(<$req as TS>::decl(cfg)),*];
+            let decls = vec![$(<$req as TS>::decl(cfg),)* $(<$rreq as TS>::decl(cfg),)*];
             let mut ty = String::from("type Commands = {\n");
             $(
                 ty.push_str(&format!(
@@ -390,6 +390,14 @@ macro_rules! commands_typescript {
                     stringify!($name),
                     <$req as TS>::name(cfg),
                     <$resp as TS>::name(cfg),
+                ));
+            )*
+            $(
+                ty.push_str(&format!(
+                    "  {}: {{ request: {}; response: {} }};\n",
+                    stringify!($rname),
+                    <$rreq as TS>::name(cfg),
+                    <$rresp as TS>::name(cfg),
                 ));
             )*
             ty.push_str("};");
@@ -438,6 +446,9 @@ pub fn typescript() -> String {
         LinkFields::decl(&cfg),
         FeedbackFields::decl(&cfg),
         StartDto::decl(&cfg),
+        BackupDto::decl(&cfg),
+        RecoveryDto::decl(&cfg),
+        RestoredDto::decl(&cfg),
         ImportMode::decl(&cfg),
         // The analyses, as journey-core defines them (the CLI's JSON report has the same
         // shape, with its own JSON Schema).

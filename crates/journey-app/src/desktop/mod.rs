@@ -7,4 +7,5 @@ pub mod api;
 mod command_list;
 pub mod dto;
 pub mod patch;
+pub mod recovery;
 pub(crate) mod view_cache;
