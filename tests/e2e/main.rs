@@ -510,3 +510,52 @@ async fn the_insight_views_say_where_it_hurts() {
     s.screenshot(&shots.join("fit.png")).await;
     s.stop().await;
 }
+
+#[tokio::test]
+async fn a_damaged_database_offers_its_backup_and_the_restored_map_is_on_screen() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let db = out.path().join("maps.sqlite3");
+    cli(&db, &["demo"]);
+    let backup = cli(&db, &["backup"]);
+    // Someone else's view in the schema: the app must refuse the file, not use it.
+    let conn = rusqlite::Connection::open(&db).expect("opens");
+    conn.execute_batch("CREATE VIEW everything AS SELECT * FROM touchpoints;")
+        .expect("tampers");
+    conn.pragma_update(None, "journal_mode", "DELETE")
+        .expect("journal mode");
+    drop(conn);
+
+    let s = Session::start(Launch {
+        db: Some(db.clone()),
+        ..Launch::default()
+    })
+    .await;
+    s.wait("[data-testid=recovery]").await;
+    s.until(
+        "the problem, named",
+        "(document.querySelector('[data-testid=recovery-problem]')?.textContent ?? '').includes('view everything is not ours')",
+    )
+    .await;
+    let offered = s.attr("[data-testid=recovery-backup]", "data-path").await;
+    assert_eq!(Some(offered.as_str()), backup.split('\t').next());
+    s.click("[data-testid=restore-backup]").await;
+    s.wait("[data-testid=board]").await;
+    s.until(
+        "the restored map's 50 cards",
+        "document.querySelectorAll('[data-testid=card]').length === 50",
+    )
+    .await;
+    s.stop().await;
+
+    // The damaged file was moved aside and kept; the restored database opens in the CLI.
+    let aside: Vec<String> = std::fs::read_dir(out.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("maps.sqlite3.before-restore-"))
+        .filter(|n| !n.ends_with("-wal") && !n.ends_with("-shm"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(cli(&db, &["list"]).lines().count(), 1);
+}

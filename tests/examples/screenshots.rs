@@ -1,6 +1,7 @@
 //! Screenshots of the real app for people to look at, written to
 //! target/<profile>/screenshots/: the board with a card's detail panel open, the insight
-//! panel with the pain path highlighted on the fitted board, and the heatmap. (The
+//! panel with the pain path highlighted on the fitted board, the heatmap, and the
+//! recovery screen on the same database once someone else changed its schema. (The
 //! library page's WebKitWebDriver screenshot hangs under Xvfb, so it is not pictured.)
 //!
 //! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --features e2e --example screenshots`
@@ -10,7 +11,13 @@ use journeymap_tests::{target_dir, Launch, Session};
 #[tokio::main]
 async fn main() {
     let out = target_dir().join("screenshots");
-    let s = Session::start(Launch::default()).await;
+    let keep = tempfile::tempdir().expect("tempdir");
+    let s_db = keep.path().join("maps.sqlite3");
+    let s = Session::start(Launch {
+        db: Some(s_db.clone()),
+        ..Launch::default()
+    })
+    .await;
     s.wait("[data-testid=board]").await;
     s.until(
         "cards",
@@ -51,5 +58,53 @@ async fn main() {
         .await;
     s.screenshot(&out.join("heatmap.png")).await;
     s.stop().await;
+
+    // The recovery screen: the same database with a view someone else added, and the
+    // backup the first start's edits did not need (taken here by the CLI).
+    let db = s_db;
+    let journeymap = journeymap_tests::workspace_binary("journeymap");
+    let ran = std::process::Command::new(&journeymap)
+        .arg("--db")
+        .arg(&db)
+        .arg("backup")
+        .output()
+        .expect("journeymap runs");
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    let conn = rusqlite::Connection::open(&db).expect("opens");
+    conn.execute_batch("CREATE VIEW everything AS SELECT * FROM touchpoints;")
+        .expect("tampers");
+    conn.pragma_update(None, "journal_mode", "DELETE")
+        .expect("journal mode");
+    drop(conn);
+    let r = Session::start(Launch {
+        db: Some(db),
+        ..Launch::default()
+    })
+    .await;
+    r.wait("[data-testid=recovery] [data-testid=recovery-backup]")
+        .await;
+    // WebKitWebDriver's screenshot waits for a rendering update, and a still page (the
+    // library, this screen) never has one: a style change gives it one.
+    // WebKitWebDriver's screenshot hangs on this screen, as on the library page; the X
+    // display is grabbed instead (Pillow's ImageGrab: `pip install pillow`).
+    let grab = format!(
+        "from PIL import ImageGrab; ImageGrab.grab(xdisplay='{}').save('{}')",
+        r.display,
+        out.join("recovery.png").display()
+    );
+    let grabbed = std::process::Command::new("python3")
+        .args(["-c", &grab])
+        .status()
+        .expect("python3 runs");
+    assert!(
+        grabbed.success(),
+        "grabbing the display failed (pip install pillow)"
+    );
+
+    r.stop().await;
     println!("{}", out.display());
 }

@@ -140,6 +140,8 @@ pub struct Launch {
 pub struct Session {
     pub client: Client,
     pub db: PathBuf,
+    /// The X display the app runs on (`:N`), for tools that look at the screen itself.
+    pub display: String,
     // Dropped in this order: the driver (and with it the app), then the display.
     _driver: Managed,
     _xvfb: Managed,
@@ -182,6 +184,7 @@ impl Session {
         Session {
             client,
             db,
+            display,
             _driver: driver,
             _xvfb: xvfb,
             dir,

@@ -10,6 +10,8 @@ const ipcMock = vi.hoisted(() => ({
   openMap: vi.fn(),
   closeMap: vi.fn(async () => null),
   listMaps: vi.fn(),
+  // The database is open (start failed for another reason): no recovery screen.
+  recoveryStatus: vi.fn(async () => null),
 }));
 vi.mock("./ipc", async (importOriginal) => ({ ...(await importOriginal<object>()), ipc: ipcMock }));
 

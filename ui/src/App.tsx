@@ -1,14 +1,32 @@
 // The app shell: starts up (reopening the map open last time), and switches between the
 // library and one open map. Errors anywhere below are caught and shown with a way back.
+// When the database cannot be opened it shows the recovery screen instead, and when it
+// can only be read, a banner saying so above everything (and edits turned off).
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { MapSummaryDto, MapView } from "./bindings";
+import type { MapSummaryDto, MapView, RecoveryDto, RestoredDto } from "./bindings";
+import { ReadOnlyContext } from "./features/common/readOnly";
 import { LibraryView } from "./features/library/LibraryView";
 import { MapScreen } from "./features/map/MapScreen";
 import { ErrorBoundary } from "./features/messages/ErrorBoundary";
 import { MessagesProvider, useMessages } from "./features/messages/messages";
+import { RecoveryScreen } from "./features/recovery/RecoveryScreen";
 import { ipc } from "./ipc";
+import { readOnlyReason, restoredStatus } from "./lib/recovery";
 
-type Screen = { kind: "loading" } | { kind: "library"; maps: MapSummaryDto[] } | { kind: "map"; view: MapView; openCount: number };
+type Screen =
+  | { kind: "loading" }
+  | { kind: "library"; maps: MapSummaryDto[] }
+  | { kind: "map"; view: MapView; openCount: number }
+  | { kind: "recovery"; recovery: RecoveryDto };
+
+/** Why the database could not be opened, or null when it is open (or the question failed too). */
+async function recoveryOrNull(): Promise<RecoveryDto | null> {
+  try {
+    return (await ipc.recoveryStatus()) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export function App() {
   return (
@@ -22,6 +40,8 @@ function Shell() {
   const messages = useMessages();
   const [screen, setScreen] = useState<Screen>({ kind: "loading" });
   const [boundaryKey, setBoundaryKey] = useState(0);
+  // Why the database can only be read (from `start`), or null when it is writable.
+  const [readOnly, setReadOnly] = useState<string | null>(null);
   const openCount = useRef(0);
 
   const showMap = useCallback((view: MapView) => {
@@ -67,24 +87,50 @@ function Shell() {
     }
   }, [messages]);
 
-  useEffect(() => {
-    let live = true;
-    (async () => {
+  // Starts the app: the library, then the map open last time. When `start` fails
+  // because the database could not be opened, the recovery screen takes over; any other
+  // failure shows its error over an empty library, as before. `live` turns false once the
+  // answer is no longer wanted (the effect was cleaned up).
+  const boot = useCallback(
+    async (live: () => boolean) => {
       try {
         const start = await ipc.start();
-        if (!live) return;
+        if (!live()) return;
+        setReadOnly(start.readOnly ?? null);
         setScreen({ kind: "library", maps: start.maps });
         if (start.openMapId !== null) await openMap(start.openMapId);
       } catch (e) {
-        if (!live) return;
+        const recovery = await recoveryOrNull();
+        if (!live()) return;
+        if (recovery !== null) {
+          setScreen({ kind: "recovery", recovery });
+          return;
+        }
         messages.showError(e);
         setScreen({ kind: "library", maps: [] });
       }
-    })();
+    },
+    [messages, openMap],
+  );
+
+  useEffect(() => {
+    let live = true;
+    void boot(() => live);
     return () => {
       live = false;
     };
-  }, [messages, openMap]);
+  }, [boot]);
+
+  // After a restore every command works on the restored database: start again, as at
+  // launch, with the status saying what was restored and where the damaged file went.
+  const restored = useCallback(
+    (r: RestoredDto) => {
+      messages.showStatus(restoredStatus(r));
+      setScreen({ kind: "loading" });
+      void boot(() => true);
+    },
+    [messages, boot],
+  );
 
   // Leaves the screen that failed at once (so the fresh boundary does not render it
   // again), then loads the library.
@@ -95,24 +141,32 @@ function Shell() {
   }, [showLibrary]);
 
   return (
-    <ErrorBoundary key={boundaryKey} onBackToLibrary={backToLibrary}>
-      {screen.kind === "loading" && <p className="loading">Loading…</p>}
-      {screen.kind === "library" && (
-        <LibraryView
-          maps={screen.maps}
-          onMapsChange={(maps) => setScreen({ kind: "library", maps })}
-          onOpen={openMap}
-          onCreate={createMap}
-        />
+    <ReadOnlyContext.Provider value={readOnly}>
+      {readOnly !== null && (
+        <p className="read-only-banner" data-testid="read-only-banner" role="status">
+          <strong>Read-only:</strong> <bdi>{readOnlyReason(readOnly)}</bdi>. You can look, search and export; edits are off.
+        </p>
       )}
-      {screen.kind === "map" && (
-        <MapScreen
-          key={`${screen.view.map.id}:${screen.openCount}`}
-          initialView={screen.view}
-          onLibrary={showLibrary}
-          onOpenMap={openMap}
-        />
-      )}
-    </ErrorBoundary>
+      <ErrorBoundary key={boundaryKey} onBackToLibrary={backToLibrary}>
+        {screen.kind === "loading" && <p className="loading">Loading…</p>}
+        {screen.kind === "recovery" && <RecoveryScreen recovery={screen.recovery} onRestored={restored} />}
+        {screen.kind === "library" && (
+          <LibraryView
+            maps={screen.maps}
+            onMapsChange={(maps) => setScreen({ kind: "library", maps })}
+            onOpen={openMap}
+            onCreate={createMap}
+          />
+        )}
+        {screen.kind === "map" && (
+          <MapScreen
+            key={`${screen.view.map.id}:${screen.openCount}`}
+            initialView={screen.view}
+            onLibrary={showLibrary}
+            onOpenMap={openMap}
+          />
+        )}
+      </ErrorBoundary>
+    </ReadOnlyContext.Provider>
   );
 }

@@ -110,6 +110,17 @@ export const ipc = {
   /** Every feedback item of the map. */
   listMapFeedback: (mapId: string) => call("list_map_feedback", { mapId }),
   setEvidenceRules: (mapId: string, minN: number, maxAgeDays: number) => call("set_evidence_rules", { mapId, minN, maxAgeDays }),
+
+  /**
+   * Why the database could not be opened and its good backups (newest first); null when
+   * it is open and well. Answers even when every other command fails.
+   */
+  recoveryStatus: () => call("recovery_status", {}),
+  /**
+   * Restores a backup `recoveryStatus` listed (by its path), moving the damaged file
+   * aside; afterwards every other command works on the restored database.
+   */
+  restoreBackup: (path: string) => call("restore_backup", { path }),
 };
 
 export type Ipc = typeof ipc;

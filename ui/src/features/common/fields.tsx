@@ -1,9 +1,11 @@
 // Form fields that save themselves: text saves on blur (Enter too, for one line),
 // selects save on change. Each keeps a draft while the user types and follows the
-// stored value when it changes from elsewhere (an undo, say).
+// stored value when it changes from elsewhere (an undo, say). On a read-only database
+// text fields stay focusable and selectable (readOnly) and selects are disabled.
 import { useEffect, useId, useRef, useState } from "react";
 import { EMOTION_CHOICES, emotionFace } from "../../lib/emotion";
 import { range } from "../../lib/feedbackForm";
+import { useEditsOff } from "./readOnly";
 
 type TextProps = {
   label: string;
@@ -20,6 +22,7 @@ type TextProps = {
 
 export function TextField({ label, value, testId, field, multiline, placeholder, onCommit }: TextProps) {
   const id = useId();
+  const editsOff = useEditsOff();
   const [draft, setDraft] = useState(value);
   // The text being saved right now, so Enter followed by blur saves it once.
   const saving = useRef<string | null>(null);
@@ -39,6 +42,7 @@ export function TextField({ label, value, testId, field, multiline, placeholder,
     id,
     value: draft,
     placeholder,
+    readOnly: editsOff,
     "data-testid": testId,
     "data-field": field,
     onBlur: () => void commit(),
@@ -87,12 +91,14 @@ type ScoreProps = {
 /** Pain 0–10 or unscored. */
 export function PainSelect({ label, value, testId, onCommit }: ScoreProps) {
   const id = useId();
+  const editsOff = useEditsOff();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
         data-testid={testId}
+        disabled={editsOff}
         value={value === null ? "" : String(value)}
         onChange={(e) => onCommit(e.target.value === "" ? null : Number(e.target.value))}
       >
@@ -110,12 +116,14 @@ export function PainSelect({ label, value, testId, onCommit }: ScoreProps) {
 /** Emotion −2..+2 or unset. */
 export function EmotionSelect({ label, value, testId, onCommit }: ScoreProps) {
   const id = useId();
+  const editsOff = useEditsOff();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
         data-testid={testId}
+        disabled={editsOff}
         value={value === null ? "" : String(value)}
         onChange={(e) => onCommit(e.target.value === "" ? null : Number(e.target.value))}
       >

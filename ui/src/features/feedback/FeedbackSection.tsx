@@ -4,6 +4,7 @@ import { Fragment, memo, useEffect, useState } from "react";
 import type { FeedbackDto, FeedbackFields } from "../../bindings";
 import { ipc } from "../../ipc";
 import { draftFrom, FEEDBACK_KINDS } from "../../lib/feedbackForm";
+import { useEditsOff } from "../common/readOnly";
 import type { Edit } from "../map/useMapSession";
 import { useMessages } from "../messages/messages";
 import { FeedbackForm } from "./FeedbackForm";
@@ -25,6 +26,8 @@ type Props = {
  */
 export const FeedbackSection = memo(function FeedbackSection({ target, refreshKey, edit }: Props) {
   const messages = useMessages();
+  // A read-only database: the feedback is listed, with no add form and no edit or delete.
+  const editsOff = useEditsOff();
   const [items, setItems] = useState<FeedbackDto[] | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const targetId = "touchpointId" in target ? target.touchpointId : target.stageId;
@@ -73,6 +76,7 @@ export const FeedbackSection = memo(function FeedbackSection({ target, refreshKe
               <FeedbackItem
                 key={f.id}
                 item={f}
+                editable={!editsOff}
                 onEdit={() => setEditingId(f.id)}
                 onDelete={() => void edit((mapId) => ipc.deleteFeedback(mapId, f.id))}
               />
@@ -80,7 +84,7 @@ export const FeedbackSection = memo(function FeedbackSection({ target, refreshKe
           )}
         </ul>
       )}
-      {editingId === null && (
+      {editingId === null && !editsOff && (
         <div className="feedback-add">
           <h4>Add feedback</h4>
           <FeedbackForm submitLabel="Add feedback" onSubmit={add} />
@@ -100,7 +104,9 @@ function sameProps(a: Props, b: Props): boolean {
 
 const KIND_LABELS = new Map(FEEDBACK_KINDS.map((k) => [k.value, k.label]));
 
-function FeedbackItem({ item: f, onEdit, onDelete }: { item: FeedbackDto; onEdit: () => void; onDelete: () => void }) {
+type ItemProps = { item: FeedbackDto; editable: boolean; onEdit: () => void; onDelete: () => void };
+
+function FeedbackItem({ item: f, editable, onEdit, onDelete }: ItemProps) {
   const scores = [
     f.nps !== null ? `NPS ${f.nps}` : null,
     f.csat !== null ? `CSAT ${f.csat}` : null,
@@ -133,14 +139,16 @@ function FeedbackItem({ item: f, onEdit, onDelete }: { item: FeedbackDto; onEdit
           ))}
         </p>
       )}
-      <div className="button-row">
-        <button type="button" data-testid="feedback-edit" onClick={onEdit}>
-          Edit
-        </button>
-        <button type="button" className="danger-subtle" data-testid="feedback-delete" onClick={onDelete}>
-          Delete
-        </button>
-      </div>
+      {editable && (
+        <div className="button-row">
+          <button type="button" data-testid="feedback-edit" onClick={onEdit}>
+            Edit
+          </button>
+          <button type="button" className="danger-subtle" data-testid="feedback-delete" onClick={onDelete}>
+            Delete
+          </button>
+        </div>
+      )}
     </li>
   );
 }

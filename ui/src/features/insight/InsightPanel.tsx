@@ -17,6 +17,7 @@ import type {
 import { ipc } from "../../ipc";
 import { isolate } from "../../lib/bidi";
 import { plural } from "../../lib/metrics";
+import { useEditsOff } from "../common/readOnly";
 import {
   selectAnalysis,
   selectById,
@@ -303,6 +304,8 @@ const Backstage = memo(function Backstage({ backstage, onShow }: { backstage: Ba
 const Rules = memo(function Rules({ mapId, rules }: { mapId: string; rules: EvidenceRules }) {
   const store = useMapStore();
   const messages = useMessages();
+  // The rules are stored with the map: not changeable on a read-only database.
+  const editsOff = useEditsOff();
   const [minN, setMinN] = useState(String(rules.minN));
   const [maxAge, setMaxAge] = useState(String(rules.maxAgeDays));
   const n = Number(minN);
@@ -316,7 +319,7 @@ const Rules = memo(function Rules({ mapId, rules }: { mapId: string; rules: Evid
         className="insight__rules"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!valid) return;
+          if (!valid || editsOff) return;
           ipc.setEvidenceRules(mapId, n, days).then(
             (next) => setAnalysis(store, next),
             (err) => messages.showError(err),
@@ -325,14 +328,31 @@ const Rules = memo(function Rules({ mapId, rules }: { mapId: string; rules: Evid
       >
         <label>
           Weak below{" "}
-          <input type="number" min={1} step={1} data-testid="rules-min-n" value={minN} onChange={(e) => setMinN(e.target.value)} /> answers
+          <input
+            type="number"
+            min={1}
+            step={1}
+            data-testid="rules-min-n"
+            readOnly={editsOff}
+            value={minN}
+            onChange={(e) => setMinN(e.target.value)}
+          />{" "}
+          answers
         </label>
         <label>
           or when the newest is over{" "}
-          <input type="number" min={1} step={1} data-testid="rules-max-age" value={maxAge} onChange={(e) => setMaxAge(e.target.value)} />{" "}
+          <input
+            type="number"
+            min={1}
+            step={1}
+            data-testid="rules-max-age"
+            readOnly={editsOff}
+            value={maxAge}
+            onChange={(e) => setMaxAge(e.target.value)}
+          />{" "}
           days old
         </label>
-        <button type="submit" data-testid="rules-apply" disabled={!valid || !changed}>
+        <button type="submit" data-testid="rules-apply" disabled={editsOff || !valid || !changed}>
           Apply
         </button>
       </form>

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import type { MapSummaryDto } from "../../bindings";
 import { ipc } from "../../ipc";
 import { isolate } from "../../lib/bidi";
+import { useEditsOff } from "../common/readOnly";
 import { useImport } from "../common/useImport";
 import { useMessages } from "../messages/messages";
 import { MapRow } from "./MapRow";
@@ -20,6 +21,9 @@ type Props = {
 
 export function LibraryView({ maps, onMapsChange, onOpen, onCreate }: Props) {
   const messages = useMessages();
+  // A read-only database: maps can be found and opened; creating, importing, renaming,
+  // duplicating and deleting are not offered.
+  const editsOff = useEditsOff();
   const [query, setQuery] = useState("");
   const [canUndo, setCanUndo] = useState(false);
 
@@ -64,17 +68,19 @@ export function LibraryView({ maps, onMapsChange, onOpen, onCreate }: Props) {
     <main className="library" data-testid="library">
       <header className="library__header">
         <h1>Journeymap</h1>
-        <div className="library__tools">
-          <NewMapForm onCreate={onCreate} />
-          <button type="button" data-testid="import" onClick={startImport}>
-            Import JSON…
-          </button>
-          {canUndo && (
-            <button type="button" data-testid="undo-library" onClick={() => void run(() => ipc.undoLibrary(), "Undone")}>
-              Undo
+        {!editsOff && (
+          <div className="library__tools">
+            <NewMapForm onCreate={onCreate} />
+            <button type="button" data-testid="import" onClick={startImport}>
+              Import JSON…
             </button>
-          )}
-        </div>
+            {canUndo && (
+              <button type="button" data-testid="undo-library" onClick={() => void run(() => ipc.undoLibrary(), "Undone")}>
+                Undo
+              </button>
+            )}
+          </div>
+        )}
       </header>
 
       <div className="library__search">
@@ -90,7 +96,7 @@ export function LibraryView({ maps, onMapsChange, onOpen, onCreate }: Props) {
       </div>
 
       {maps.length === 0 ? (
-        <p className="library__empty">No maps yet. Create one above or import a JSON file.</p>
+        <p className="library__empty">{editsOff ? "No maps yet." : "No maps yet. Create one above or import a JSON file."}</p>
       ) : shown.length === 0 ? (
         <p className="library__empty">
           No map's name contains “<bdi>{query}</bdi>”.
@@ -114,6 +120,7 @@ export function LibraryView({ maps, onMapsChange, onOpen, onCreate }: Props) {
               <MapRow
                 key={m.id}
                 map={m}
+                editable={!editsOff}
                 onOpen={() => void onOpen(m.id)}
                 onRename={(name) => void rename(m, name)}
                 onDuplicate={() => void run(() => ipc.duplicateMap(m.id), `Duplicated “${isolate(m.name)}”`, true)}

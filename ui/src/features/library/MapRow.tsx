@@ -9,13 +9,15 @@ import { InlineTextInput } from "../common/InlineTextInput";
 
 type Props = {
   map: MapSummaryDto;
+  /** False on a read-only database: the row opens the map, with no buttons to change it. */
+  editable?: boolean;
   onOpen: () => void;
   onRename: (name: string) => void;
   onDuplicate: () => void;
   onDelete: () => void;
 };
 
-export function MapRow({ map, onOpen, onRename, onDuplicate, onDelete }: Props) {
+export function MapRow({ map, editable = true, onOpen, onRename, onDuplicate, onDelete }: Props) {
   const [renaming, setRenaming] = useState(false);
   // The name as it goes into labels and the prompt: isolated, so its bidi controls stay in it.
   const isolatedName = isolate(map.name);
@@ -62,19 +64,23 @@ export function MapRow({ map, onOpen, onRename, onDuplicate, onDelete }: Props) 
         <time dateTime={map.updatedAt}>{formatTimestamp(map.updatedAt)}</time>
       </td>
       <td className="map-row__actions" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-        <button type="button" data-testid="rename-map" aria-label={`Rename ${isolatedName}`} onClick={() => setRenaming(true)}>
-          Rename
-        </button>
-        <button type="button" data-testid="duplicate-map" aria-label={`Duplicate ${isolatedName}`} onClick={onDuplicate}>
-          Duplicate
-        </button>
-        <ConfirmButton
-          label="Delete"
-          ariaLabel={`Delete ${isolatedName}`}
-          prompt={`Delete “${isolatedName}”?`}
-          testId="delete-map"
-          onConfirm={onDelete}
-        />
+        {editable && (
+          <>
+            <button type="button" data-testid="rename-map" aria-label={`Rename ${isolatedName}`} onClick={() => setRenaming(true)}>
+              Rename
+            </button>
+            <button type="button" data-testid="duplicate-map" aria-label={`Duplicate ${isolatedName}`} onClick={onDuplicate}>
+              Duplicate
+            </button>
+            <ConfirmButton
+              label="Delete"
+              ariaLabel={`Delete ${isolatedName}`}
+              prompt={`Delete “${isolatedName}”?`}
+              testId="delete-map"
+              onConfirm={onDelete}
+            />
+          </>
+        )}
       </td>
     </tr>
   );

@@ -3,6 +3,7 @@
 import type { LinkDto, LinkKind, TouchpointDto } from "../../bindings";
 import { ipc } from "../../ipc";
 import { TextField } from "../common/fields";
+import { useEditsOff } from "../common/readOnly";
 import type { Edit } from "../map/useMapSession";
 import { LINK_KIND_LABELS, LINK_KINDS } from "./linkKinds";
 
@@ -16,6 +17,7 @@ type Props = {
 };
 
 export function LinkPanel({ link, from, to, edit, onSelectTouchpoint, onDeleted }: Props) {
+  const editsOff = useEditsOff();
   const update = (patch: { kind?: LinkKind; label?: string | null }) =>
     edit((mapId, v) => {
       const cur = v.links.find((l) => l.id === link.id) ?? link;
@@ -39,6 +41,7 @@ export function LinkPanel({ link, from, to, edit, onSelectTouchpoint, onDeleted 
         <select
           id="link-panel-kind"
           data-testid="link-panel-kind"
+          disabled={editsOff}
           value={link.kind}
           onChange={(e) => void update({ kind: e.target.value as LinkKind })}
         >
@@ -55,14 +58,16 @@ export function LinkPanel({ link, from, to, edit, onSelectTouchpoint, onDeleted 
         testId="link-label"
         onCommit={(v) => update({ label: v.trim() === "" ? null : v })}
       />
-      <button
-        type="button"
-        className="danger"
-        data-testid="link-delete"
-        onClick={() => void edit((mapId) => ipc.deleteLink(mapId, link.id), onDeleted)}
-      >
-        Delete link
-      </button>
+      {!editsOff && (
+        <button
+          type="button"
+          className="danger"
+          data-testid="link-delete"
+          onClick={() => void edit((mapId) => ipc.deleteLink(mapId, link.id), onDeleted)}
+        >
+          Delete link
+        </button>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { memo, type ReactNode, useId, useMemo, useRef, useState } from "react";
 import type { LinkDto, LinkKind, TouchpointDto } from "../../bindings";
 import { ipc } from "../../ipc";
 import { isolate } from "../../lib/bidi";
+import { useEditsOff } from "../common/readOnly";
 import type { Edit } from "../map/useMapSession";
 import { LINK_KIND_LABELS, LINK_KINDS } from "./linkKinds";
 
@@ -32,6 +33,8 @@ export function LinkSection(props: Props) {
     onStartLinkMode,
     onCancelLinkMode,
   } = props;
+  // A read-only database: the links are listed (and selectable), not added or deleted.
+  const editsOff = useEditsOff();
   const kindId = useId();
   const targetId = useId();
   const [kind, setKind] = useState<LinkKind>("flow");
@@ -97,52 +100,56 @@ export function LinkSection(props: Props) {
                   {other}
                   <span className="link-item__kind">{LINK_KIND_LABELS[l.kind]}</span>
                 </button>
-                <button
-                  type="button"
-                  className="icon-button danger-subtle"
-                  data-testid="link-delete"
-                  aria-label={`Delete link ${outgoing ? "to" : "from"} ${otherLabel}`}
-                  onClick={() => void edit((mapId) => ipc.deleteLink(mapId, l.id))}
-                >
-                  ✕
-                </button>
+                {!editsOff && (
+                  <button
+                    type="button"
+                    className="icon-button danger-subtle"
+                    data-testid="link-delete"
+                    aria-label={`Delete link ${outgoing ? "to" : "from"} ${otherLabel}`}
+                    onClick={() => void edit((mapId) => ipc.deleteLink(mapId, l.id))}
+                  >
+                    ✕
+                  </button>
+                )}
               </li>
             );
           })}
         </ul>
       )}
 
-      <div className="link-form">
-        <h4>Link to…</h4>
-        <div className="field">
-          <label htmlFor={kindId}>Kind</label>
-          <select id={kindId} data-testid="link-kind" value={kind} onChange={(e) => setKind(e.target.value as LinkKind)}>
-            {LINK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {LINK_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={targetId}>Target card</label>
-          <TargetSelect id={targetId} value={target} options={options} onChange={setTarget} />
-        </div>
-        <div className="button-row">
-          <button type="button" className="primary" data-testid="link-create" disabled={target === ""} onClick={create}>
-            Create link
-          </button>
-          {linkModeActive ? (
-            <button type="button" onClick={onCancelLinkMode}>
-              Cancel picking
+      {!editsOff && (
+        <div className="link-form">
+          <h4>Link to…</h4>
+          <div className="field">
+            <label htmlFor={kindId}>Kind</label>
+            <select id={kindId} data-testid="link-kind" value={kind} onChange={(e) => setKind(e.target.value as LinkKind)}>
+              {LINK_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {LINK_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={targetId}>Target card</label>
+            <TargetSelect id={targetId} value={target} options={options} onChange={setTarget} />
+          </div>
+          <div className="button-row">
+            <button type="button" className="primary" data-testid="link-create" disabled={target === ""} onClick={create}>
+              Create link
             </button>
-          ) : (
-            <button type="button" data-testid="link-pick" onClick={() => onStartLinkMode(kind)}>
-              Pick card on board
-            </button>
-          )}
+            {linkModeActive ? (
+              <button type="button" onClick={onCancelLinkMode}>
+                Cancel picking
+              </button>
+            ) : (
+              <button type="button" data-testid="link-pick" onClick={() => onStartLinkMode(kind)}>
+                Pick card on board
+              </button>
+            )}
+          </div>
         </div>
-      </div>
+      )}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { Fragment, memo, type RefObject, useLayoutEffect, useMemo, useRef, useSt
 import type { LaneDto, LinkDto, StageDto } from "../../bindings";
 import { isolate } from "../../lib/bidi";
 import { type CellMap, cellItems } from "../../lib/cells";
+import { useEditsOff } from "../common/readOnly";
 import { LinkLayer } from "../links/LinkLayer";
 import { CARD_HELP_ID } from "./boardActions";
 import { Cell } from "./Cell";
@@ -42,6 +43,7 @@ export const Board = memo(function Board(props: Props) {
   const { stages, lanes, cells, links, selectedTouchpointId, selectedStageId, selectedLinkId, linking, layoutKey } = props;
   const { pathActive = false, pathLinks = null, zoom = 1, collapsedStages = NONE, collapsedLanes = NONE, minN } = props;
   const gridRef = useRef<HTMLDivElement>(null);
+  const editsOff = useEditsOff();
   const visibleLanes = useMemo(() => lanes.filter((l) => !l.hidden), [lanes]);
   const columns = `var(--lane-column) ${stages.map((s) => (collapsedStages.has(s.id) ? "var(--collapsed-column)" : "var(--stage-column)")).join(" ")}`;
   const size = useScaledSize(gridRef, zoom);
@@ -156,10 +158,14 @@ export const Board = memo(function Board(props: Props) {
       {/* Hidden, yet read as every card's description (aria-describedby may point at hidden
           text). Not a visually-hidden positioned paragraph: see cardLabel.ts. */}
       <p id={CARD_HELP_ID} hidden>
-        Enter: show details. F2: edit in the panel. Alt+Arrow keys: move to the neighbouring stage or lane. Ctrl+Alt+Up or Down: move within
-        the cell. Delete: delete the card.
+        {/* A read-only database: only Enter does anything, so only Enter is described. */}
+        {editsOff
+          ? "Enter: show details."
+          : "Enter: show details. F2: edit in the panel. Alt+Arrow keys: move to the neighbouring stage or lane. Ctrl+Alt+Up or Down: move within the cell. Delete: delete the card."}
       </p>
-      {stages.length === 0 && <p className="board-hint">This map has no stages yet. Use “Add stage” to create the first column.</p>}
+      {stages.length === 0 && (
+        <p className="board-hint">This map has no stages yet.{editsOff ? "" : " Use “Add stage” to create the first column."}</p>
+      )}
       {visibleLanes.length === 0 && lanes.length > 0 && (
         <p className="board-hint">Every lane is hidden. Show one from the list of hidden lanes above.</p>
       )}

@@ -5,6 +5,7 @@ import type { LaneKind, TouchpointDto } from "../../bindings";
 import { isolate } from "../../lib/bidi";
 import { laneAccentClass } from "../../lib/lanes";
 import { InlineTextInput } from "../common/InlineTextInput";
+import { useEditsOff } from "../common/readOnly";
 import { Card } from "../touchpoints/Card";
 import { CARD_SELECTOR, useBoardActions } from "./boardActions";
 
@@ -21,6 +22,7 @@ type Props = {
 
 export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, laneKind, items, selectedId }: Props) {
   const actions = useBoardActions();
+  const editsOff = useEditsOff();
   const [adding, setAdding] = useState(false);
   const [over, setOver] = useState(false);
   // The card currently marked as "drop before", styled without re-rendering it.
@@ -72,7 +74,8 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
       {items.map((t) => (
         <Card key={t.id} touchpoint={t} selected={t.id === selectedId} />
       ))}
-      {adding ? (
+      {/* No "+" on a read-only database: there is nothing it could add. */}
+      {editsOff ? null : adding ? (
         <InlineTextInput
           className="inline-input cell__input"
           placeholder="Touchpoint title"

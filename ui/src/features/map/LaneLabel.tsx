@@ -7,6 +7,7 @@ import { laneAccentClass } from "../../lib/lanes";
 import { plural } from "../../lib/metrics";
 import { ConfirmButton } from "../common/ConfirmButton";
 import { InlineTextInput } from "../common/InlineTextInput";
+import { useEditsOff } from "../common/readOnly";
 import { useBoardActions } from "./boardActions";
 
 type Props = {
@@ -20,6 +21,8 @@ type Props = {
 
 export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed = false, cardCount = 0 }: Props) {
   const actions = useBoardActions();
+  // A read-only database: the lane shows (and collapses); rename, move, hide and delete go.
+  const editsOff = useEditsOff();
   const [renaming, setRenaming] = useState(false);
   // The name as it goes into labels and prompts: isolated, so its bidi controls stay in it.
   const isolatedName = isolate(lane.name);
@@ -76,66 +79,68 @@ export const LaneLabel = memo(function LaneLabel({ lane, first, last, collapsed 
             onCancel={() => setRenaming(false)}
           />
         ) : (
-          <span className="lane-label__name" data-testid="lane-name" onDoubleClick={() => setRenaming(true)}>
+          <span className="lane-label__name" data-testid="lane-name" onDoubleClick={editsOff ? undefined : () => setRenaming(true)}>
             <bdi>{lane.name}</bdi>
           </span>
         )}
         {!lane.builtIn && <span className="lane-label__kind">custom</span>}
-        <div className="lane-label__tools">
-          <button
-            type="button"
-            className="icon-button"
-            data-action="rename"
-            aria-label={`Rename lane ${isolatedName}`}
-            title="Rename"
-            onClick={() => setRenaming(true)}
-          >
-            ✎
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-action="move-up"
-            aria-label={`Move lane ${isolatedName} up`}
-            title="Move up"
-            disabled={first}
-            onClick={() => actions.moveLane(lane.id, -1)}
-          >
-            ▲
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-action="move-down"
-            aria-label={`Move lane ${isolatedName} down`}
-            title="Move down"
-            disabled={last}
-            onClick={() => actions.moveLane(lane.id, 1)}
-          >
-            ▼
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-action="hide"
-            data-testid="hide-lane"
-            aria-label={`Hide lane ${isolatedName}`}
-            title="Hide"
-            onClick={() => actions.setLaneHidden(lane.id, true)}
-          >
-            ⊘
-          </button>
-          {!lane.builtIn && (
-            <ConfirmButton
-              className="icon-button danger-subtle"
-              label="✕"
-              ariaLabel={`Delete lane ${isolatedName}`}
-              testId="delete-lane"
-              prompt={`Delete “${isolatedName}” and its touchpoints?`}
-              onConfirm={() => actions.deleteLane(lane.id)}
-            />
-          )}
-        </div>
+        {!editsOff && (
+          <div className="lane-label__tools">
+            <button
+              type="button"
+              className="icon-button"
+              data-action="rename"
+              aria-label={`Rename lane ${isolatedName}`}
+              title="Rename"
+              onClick={() => setRenaming(true)}
+            >
+              ✎
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              data-action="move-up"
+              aria-label={`Move lane ${isolatedName} up`}
+              title="Move up"
+              disabled={first}
+              onClick={() => actions.moveLane(lane.id, -1)}
+            >
+              ▲
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              data-action="move-down"
+              aria-label={`Move lane ${isolatedName} down`}
+              title="Move down"
+              disabled={last}
+              onClick={() => actions.moveLane(lane.id, 1)}
+            >
+              ▼
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              data-action="hide"
+              data-testid="hide-lane"
+              aria-label={`Hide lane ${isolatedName}`}
+              title="Hide"
+              onClick={() => actions.setLaneHidden(lane.id, true)}
+            >
+              ⊘
+            </button>
+            {!lane.builtIn && (
+              <ConfirmButton
+                className="icon-button danger-subtle"
+                label="✕"
+                ariaLabel={`Delete lane ${isolatedName}`}
+                testId="delete-lane"
+                prompt={`Delete “${isolatedName}” and its touchpoints?`}
+                onConfirm={() => actions.deleteLane(lane.id)}
+              />
+            )}
+          </div>
+        )}
       </div>
     </div>
   );

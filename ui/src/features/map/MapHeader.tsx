@@ -3,12 +3,15 @@
 import { memo } from "react";
 import type { LaneDto, MapMetaDto, MetricsDto } from "../../bindings";
 import { formatCes, formatCsat, formatNps, formatPain, plural } from "../../lib/metrics";
+import { useEditsOff } from "../common/readOnly";
 import { useBoardActions } from "./boardActions";
 
 type Props = { meta: MapMetaDto; metrics: MetricsDto; lanes: LaneDto[]; onDetails: () => void };
 
 export const MapHeader = memo(function MapHeader({ meta, metrics, lanes, onDetails }: Props) {
   const actions = useBoardActions();
+  // Showing a hidden lane again is stored with the map: off on a read-only database.
+  const editsOff = useEditsOff();
   const hidden = lanes.filter((l) => l.hidden);
   const figures = [formatNps(metrics.nps), formatCsat(metrics.csat), formatCes(metrics.ces), formatPain(metrics.pain)].filter(
     (s): s is string => s !== null,
@@ -45,6 +48,7 @@ export const MapHeader = memo(function MapHeader({ meta, metrics, lanes, onDetai
               data-testid="show-lane"
               data-action="show-lane"
               data-lane-id={l.id}
+              disabled={editsOff}
               onClick={() => actions.setLaneHidden(l.id, false)}
             >
               Show <bdi>{l.name}</bdi>

@@ -8,6 +8,7 @@ import { isolate } from "../../lib/bidi";
 import { NO_FILTER } from "../../lib/filter";
 import { fitZoom, zoomIn, zoomOut } from "../../lib/zoom";
 import { Panel } from "../common/Panel";
+import { useReadOnly } from "../common/readOnly";
 import { useImport } from "../common/useImport";
 import { EvidenceView } from "../insight/EvidenceView";
 import { HeatmapView } from "../insight/HeatmapView";
@@ -87,7 +88,9 @@ const VIEWS: Record<MapScreenKind, ComponentType> = {
 
 export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
   const messages = useMessages();
-  const [store] = useState(() => createMapStore(initialView));
+  const readOnly = useReadOnly();
+  // A map is opened afresh after every start, so the flag is fixed for the store's life.
+  const [store] = useState(() => createMapStore(initialView, readOnly));
   const { edit } = useMapSession(store);
   const mapId = initialView.map.id;
   const screen = useStoreSelector(store, selectScreen);

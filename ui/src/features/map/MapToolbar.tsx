@@ -91,6 +91,8 @@ function ActionButton({ name, run }: { name: GlobalActionName; run: (name: Globa
   const action = globalAction(name);
   const enabled = useMapSelector((s) => isEnabled(action, s));
   const pressed = useMapSelector((s) => action.pressed?.(s));
+  // Says why an edit button is off, rather than leaving a silent disabled button.
+  const readOnly = useMapSelector((s) => s.readOnly !== null && !action.allowedInPresent);
   if (action.button === undefined) return null;
   return (
     <button
@@ -98,7 +100,7 @@ function ActionButton({ name, run }: { name: GlobalActionName; run: (name: Globa
       data-testid={action.button.testId}
       disabled={!enabled}
       onClick={() => run(name)}
-      title={actionTitle(action)}
+      title={readOnly ? "Off: the database can only be read" : actionTitle(action)}
       aria-label={action.button.text === action.label ? undefined : action.label}
       aria-pressed={pressed}
     >

@@ -7,6 +7,7 @@ import { formatInterval, npsInterval, npsIsWeak } from "../../lib/evidence";
 import { formatNps, formatPain, plural } from "../../lib/metrics";
 import { ConfirmButton } from "../common/ConfirmButton";
 import { InlineTextInput } from "../common/InlineTextInput";
+import { useEditsOff } from "../common/readOnly";
 import { useBoardActions } from "./boardActions";
 
 type Props = {
@@ -23,6 +24,8 @@ type Props = {
 
 export const StageHeader = memo(function StageHeader({ stage, first, last, selected, collapsed = false, cardCount = 0, minN }: Props) {
   const actions = useBoardActions();
+  // A read-only database: the name still selects the stage; rename, move and delete go.
+  const editsOff = useEditsOff();
   const [renaming, setRenaming] = useState(false);
   const nps = formatNps(stage.metrics.nps);
   const pain = formatPain(stage.metrics.pain);
@@ -91,9 +94,9 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
           type="button"
           className="stage-header__name"
           data-action="select"
-          title="Show stage details (double-click to rename)"
+          title={editsOff ? "Show stage details" : "Show stage details (double-click to rename)"}
           onClick={() => actions.selectStage(stage.id)}
-          onDoubleClick={() => setRenaming(true)}
+          onDoubleClick={editsOff ? undefined : () => setRenaming(true)}
         >
           <span data-testid="stage-name">
             <bdi>{stage.name}</bdi>
@@ -118,48 +121,50 @@ export const StageHeader = memo(function StageHeader({ stage, first, last, selec
           </span>
         )}
       </div>
-      <div className="stage-header__tools">
-        <button
-          type="button"
-          className="icon-button"
-          data-action="rename"
-          aria-label={`Rename stage ${isolatedName}`}
-          title="Rename"
-          onClick={() => setRenaming(true)}
-        >
-          ✎
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          data-action="move-left"
-          aria-label={`Move stage ${isolatedName} left`}
-          title="Move left"
-          disabled={first}
-          onClick={() => actions.moveStage(stage.id, -1)}
-        >
-          ◀
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          data-action="move-right"
-          aria-label={`Move stage ${isolatedName} right`}
-          title="Move right"
-          disabled={last}
-          onClick={() => actions.moveStage(stage.id, 1)}
-        >
-          ▶
-        </button>
-        <ConfirmButton
-          className="icon-button danger-subtle"
-          label="✕"
-          ariaLabel={`Delete stage ${isolatedName}`}
-          testId="delete-stage"
-          prompt={`Delete “${isolatedName}” and its touchpoints?`}
-          onConfirm={() => actions.deleteStage(stage.id)}
-        />
-      </div>
+      {!editsOff && (
+        <div className="stage-header__tools">
+          <button
+            type="button"
+            className="icon-button"
+            data-action="rename"
+            aria-label={`Rename stage ${isolatedName}`}
+            title="Rename"
+            onClick={() => setRenaming(true)}
+          >
+            ✎
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-action="move-left"
+            aria-label={`Move stage ${isolatedName} left`}
+            title="Move left"
+            disabled={first}
+            onClick={() => actions.moveStage(stage.id, -1)}
+          >
+            ◀
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-action="move-right"
+            aria-label={`Move stage ${isolatedName} right`}
+            title="Move right"
+            disabled={last}
+            onClick={() => actions.moveStage(stage.id, 1)}
+          >
+            ▶
+          </button>
+          <ConfirmButton
+            className="icon-button danger-subtle"
+            label="✕"
+            ariaLabel={`Delete stage ${isolatedName}`}
+            testId="delete-stage"
+            prompt={`Delete “${isolatedName}” and its touchpoints?`}
+            onConfirm={() => actions.deleteStage(stage.id)}
+          />
+        </div>
+      )}
     </div>
   );
 });

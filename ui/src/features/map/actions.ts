@@ -393,9 +393,12 @@ export function keyboardHelp(): { name: string; keys: string; help: string }[] {
   return ACTIONS.flatMap((a) => (a.keys === null ? [] : [{ name: a.name, keys: a.keys, help: a.help ?? a.label }]));
 }
 
-/** Whether the mode allows the action. */
+/**
+ * Whether the mode allows the action. A read-only database allows what presentation
+ * mode does: whatever only shows the map (the edits are the actions it refuses).
+ */
 export function allowedIn(a: MapAction, s: MapState): boolean {
-  return s.mode !== "present" || a.allowedInPresent;
+  return (s.mode !== "present" && s.readOnly === null) || a.allowedInPresent;
 }
 
 /** Whether a global action can run now (a toolbar button is disabled when not). */

@@ -62,6 +62,11 @@ export type MapState = {
   collapsedLanes: ReadonlySet<string>;
   /** A card to scroll into view (and focus) after the next render. */
   reveal: string | null;
+  /**
+   * Why the database can only be read (fixed for the session), or null: the action table
+   * refuses edits then, and the edit queue refuses anything that still asks.
+   */
+  readOnly: string | null;
 };
 
 /** What an update may set: the session goes through `setSession`, which derives the rest. */
@@ -104,7 +109,7 @@ export type MapStore = {
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
-export function initialMapState(view: MapView): MapState {
+export function initialMapState(view: MapView, readOnly: string | null = null): MapState {
   return {
     session: { view, mark: "jm:open-painted", layoutKey: 0 },
     cells: groupByCell(view.touchpoints),
@@ -129,11 +134,12 @@ export function initialMapState(view: MapView): MapState {
     collapsedStages: EMPTY_SET,
     collapsedLanes: EMPTY_SET,
     reveal: null,
+    readOnly,
   };
 }
 
-export function createMapStore(view: MapView): MapStore {
-  let state = initialMapState(view);
+export function createMapStore(view: MapView, readOnly: string | null = null): MapStore {
+  let state = initialMapState(view, readOnly);
   let pendingFocus: string[] | null = null;
   const listeners = new Set<() => void>();
   const emit = () => {
@@ -209,6 +215,7 @@ export const selectLinkMode = (s: MapState) => s.linkMode;
 export const selectLinking = (s: MapState) => s.linkMode !== null;
 export const selectAdding = (s: MapState) => s.adding;
 export const selectMode = (s: MapState) => s.mode;
+export const selectReadOnly = (s: MapState) => s.readOnly;
 export const selectScreen = (s: MapState) => s.screen;
 export const selectEditVersion = (s: MapState) => s.editVersion;
 export const selectAnalysis = (s: MapState) => s.analysis;

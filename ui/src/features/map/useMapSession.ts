@@ -1,11 +1,13 @@
 // The open map's edit queue: `edit` runs edit commands one after another, applies each
 // answer (a patch: only what changed) to the view in the map store, shows failures in the
-// error banner and sets the timing marks the UI timing run reads (`usePaintMarks`).
+// error banner (and refuses at once on a read-only database) and sets the timing marks
+// the UI timing run reads (`usePaintMarks`).
 import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import type { Edited, MapView } from "../../bindings";
 import { ipc } from "../../ipc";
 import { applyPatch, changesLayout } from "../../lib/patch";
 import { reconcileView } from "../../lib/reconcile";
+import { readOnlyRefusal } from "../../lib/recovery";
 import { useMessages } from "../messages/messages";
 import { type MapStore, selectSession, useMapSelector } from "./mapStore";
 
@@ -33,6 +35,13 @@ export function useMapSession(store: MapStore): {
 
   const edit = useCallback<Edit>(
     (run, onDone) => {
+      // On a read-only database nothing is sent: the refusal shows at once, and the
+      // caller hears null (a field goes back to the stored value, nothing says "saved").
+      const readOnly = store.get().readOnly;
+      if (readOnly !== null) {
+        messages.showError({ code: "storage", message: readOnlyRefusal(readOnly), problems: [], existingMap: null });
+        return Promise.resolve(null);
+      }
       const task = chain.current.then(async () => {
         performance.mark("jm:edit-start");
         try {

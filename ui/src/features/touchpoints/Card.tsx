@@ -6,6 +6,7 @@ import type { TouchpointDto } from "../../bindings";
 import { cardLabel } from "../../lib/cardLabel";
 import { emotionFace } from "../../lib/emotion";
 import { painColours, painLabel } from "../../lib/painScale";
+import { useEditsOff } from "../common/readOnly";
 import { CARD_HELP_ID, useBoardActions } from "../map/boardActions";
 import { selectMatch, selectOnPath, useOptionalMapSelector } from "../map/mapStore";
 import "./card.css";
@@ -20,6 +21,8 @@ export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
   const feedback = t.metrics.feedbackCount;
   const onPath = useOptionalMapSelector(selectOnPath(t.id), false);
   const match = useOptionalMapSelector(selectMatch(t.id), null);
+  // A read-only database: cards can be selected and read, not dragged to a new place.
+  const editsOff = useEditsOff();
 
   return (
     <div
@@ -34,7 +37,7 @@ export const Card = memo(function Card({ touchpoint: t, selected }: Props) {
       aria-pressed={selected}
       aria-label={cardLabel(t)}
       aria-describedby={CARD_HELP_ID}
-      draggable
+      draggable={!editsOff}
       onClick={() => actions.activateCard(t.id)}
       onKeyDown={(e) => actions.cardKeyDown(e, t)}
       onDragStart={(e) => actions.dragStart(e, t.id)}

@@ -5,6 +5,7 @@ import { ipc } from "../../ipc";
 import { EmotionSelect, PainSelect, TextField } from "../common/fields";
 import { MetricsBlock } from "../common/MetricsBlock";
 import { Panel } from "../common/Panel";
+import { useEditsOff } from "../common/readOnly";
 import { FeedbackSection } from "../feedback/FeedbackSection";
 import { LinkSection } from "../links/LinkSection";
 import type { Edit } from "../map/useMapSession";
@@ -30,6 +31,7 @@ function fieldsOf(t: TouchpointDto): TouchpointFields {
 
 export function TouchpointPanel(props: Props) {
   const { touchpoint: t, edit, refreshKey, onDelete, onClose } = props;
+  const editsOff = useEditsOff();
 
   // Builds on the latest stored fields, so quick successive saves never undo each other.
   const save = (patch: Partial<TouchpointFields>) =>
@@ -57,9 +59,11 @@ export function TouchpointPanel(props: Props) {
           <PainSelect label="Pain (0–10)" value={t.pain} testId="field-pain" onCommit={(pain) => void save({ pain })} />
           <EmotionSelect label="Emotion" value={t.emotion} testId="field-emotion" onCommit={(emotion) => void save({ emotion })} />
         </div>
-        <button type="button" className="danger" data-testid="delete-touchpoint" onClick={onDelete}>
-          Delete touchpoint
-        </button>
+        {!editsOff && (
+          <button type="button" className="danger" data-testid="delete-touchpoint" onClick={onDelete}>
+            Delete touchpoint
+          </button>
+        )}
       </section>
 
       <section className="panel__section">
