@@ -191,9 +191,15 @@ async fn a_broken_import_shows_its_path_and_changes_nothing() {
     .await;
     s.wait("[data-testid=board]").await;
     s.click("[data-testid=import]").await;
+    // The problem names its touchpoint (the first 40 characters of its title).
+    let title = v["touchpoints"][3]["title"].as_str().expect("a title");
+    let mut shown: String = title.chars().take(40).collect();
+    if title.chars().count() > 40 {
+        shown.push('…');
+    }
     s.until_text(
         "[data-testid=error-problem]",
-        "/touchpoints/3/pain: 11 is outside 0–10",
+        &format!("/touchpoints/3/pain: 11 is outside 0–10 (touchpoint {shown:?})"),
     )
     .await;
     assert_eq!(cli(&db, &["list"]).lines().count(), 1, "no map was added");

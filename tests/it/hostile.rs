@@ -428,3 +428,37 @@ fn taken_ids_are_named_by_path_and_map() {
     );
     assert!(t.snapshot() == before, "nothing was half-imported");
 }
+
+/// A problem inside a list item names the item after the message, its controls escaped,
+/// so a person finds it without counting, and a bidi override in a title cannot reorder
+/// the message.
+#[test]
+fn problems_name_the_item_they_are_in() {
+    let mut t = TestApp::new();
+    let mut v = base();
+    v["touchpoints"][2]["pain"] = json!(11);
+    v["touchpoints"][2]["title"] = json!("Card \u{202e}mrof");
+    v["stages"][1]["emotion"] = json!("sad");
+    let err = t
+        .app
+        .import_map(&serde_json::to_vec(&v).expect("json"), ImportMode::Refuse)
+        .expect_err("refused");
+    let lines = err.lines();
+    let pain = lines
+        .iter()
+        .find(|l| l.starts_with("/touchpoints/2/pain: "))
+        .expect("the pain problem");
+    assert!(
+        pain.ends_with(r#"(touchpoint "Card \u{202e}mrof")"#),
+        "{pain}"
+    );
+    assert!(
+        !pain.contains('\u{202e}'),
+        "the override is escaped: {pain:?}"
+    );
+    let emotion = lines
+        .iter()
+        .find(|l| l.starts_with("/stages/1/emotion: "))
+        .expect("the emotion problem");
+    assert!(emotion.ends_with(r#"(stage "Pay")"#), "{emotion}");
+}

@@ -445,10 +445,48 @@ pub fn parse_map_file(bytes: &[u8], limits: &Limits) -> Result<JourneyMap, Impor
             if r.problems.is_empty() {
                 r.fail("", "the file could not be read");
             }
+            name_items(&mut r.problems, &value);
             Err(ImportError {
                 problems: r.problems,
             })
         }
+    }
+}
+
+/// Names the item each problem lies in (a touchpoint's title, a stage's or lane's name,
+/// a link's id, the start of a feedback text) after the message, so a person finds it
+/// without counting array items: `/touchpoints/2/pain: … (touchpoint "Card form")`.
+fn name_items(problems: &mut [Problem], file: &Value) {
+    for p in problems {
+        let mut parts = p.path.split('/').skip(1);
+        let (Some(list), Some(index)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Ok(i) = index.parse::<usize>() else {
+            continue;
+        };
+        let (what, field) = match list {
+            "stages" => ("stage", "name"),
+            "lanes" => ("lane", "name"),
+            "touchpoints" => ("touchpoint", "title"),
+            "links" => ("link", "id"),
+            "feedback" => ("feedback", "text"),
+            _ => continue,
+        };
+        let Some(name) = file[list][i]
+            .get(field)
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+        else {
+            continue;
+        };
+        let mut shown: String = name.chars().take(40).collect();
+        if name.chars().count() > 40 {
+            shown.push('…');
+        }
+        // Debug quoting escapes control and bidi characters, so the name cannot spoof
+        // the message around it.
+        p.message = format!("{} ({what} {shown:?})", p.message);
     }
 }
 
