@@ -22,6 +22,16 @@ pub const EVERY_MINUTES_KEY: &str = "backup.every_minutes";
 pub(crate) struct Schedule {
     /// Why the last automatic backup failed, until one succeeds.
     problem: Option<String>,
+    /// No backup can fall due before this: writes until then skip the check (a listing
+    /// of the backups folder and a settings read) on the edit's path.
+    quiet_until: Option<jiff::Timestamp>,
+}
+
+impl Schedule {
+    /// Forgets when the next backup is due (the period setting changed).
+    pub(crate) fn recheck(&mut self) {
+        self.quiet_until = None;
+    }
 }
 
 impl App {
@@ -49,6 +59,9 @@ impl App {
             return; // the write itself will say why it cannot be done
         }
         let now = jiff::Timestamp::now();
+        if self.backups.quiet_until.is_some_and(|t| now < t) {
+            return;
+        }
         let newest = journey_store::newest_backup_time(self.store.path());
         let day = |t: jiff::Timestamp| t.strftime("%Y-%m-%d").to_string();
         let every = self
@@ -62,7 +75,21 @@ impl App {
             None => "daily",
             Some(t) if day(t) != day(now) => "daily",
             Some(t) if every > 0 && now.duration_since(t).as_secs() >= every * 60 => "periodic",
-            Some(_) => return,
+            Some(t) => {
+                // Due again at the next UTC midnight, or when the period is up.
+                let midnight =
+                    jiff::Timestamp::from_second((now.as_second() / 86_400 + 1) * 86_400)
+                        .unwrap_or(now);
+                let period = (every > 0)
+                    .then(|| {
+                        t.checked_add(jiff::SignedDuration::from_secs(every * 60))
+                            .ok()
+                    })
+                    .flatten()
+                    .unwrap_or(midnight);
+                self.backups.quiet_until = Some(midnight.min(period));
+                return;
+            }
         };
         // A first start's empty database holds nothing to keep.
         if self.store.list_maps().is_ok_and(|m| m.is_empty()) {

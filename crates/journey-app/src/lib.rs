@@ -110,6 +110,9 @@ impl App {
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        if key == backups::EVERY_MINUTES_KEY {
+            self.backups.recheck();
+        }
         Ok(self.store.set_setting(key, value)?)
     }
 }
