@@ -19,6 +19,8 @@ fn sample_db(dir: &Path) -> PathBuf {
 /// Changes the database with a plain SQLite connection, as another program would.
 fn tamper(path: &Path, sql: &str) {
     let conn = Connection::open(path).expect("opens");
+    // Another program that knows the function our triggers call.
+    journey_store::register_functions(&conn).expect("functions");
     conn.execute_batch(sql).expect("tampers");
     // Back to a rollback journal so the change lives in the main file alone.
     conn.pragma_update(None, "journal_mode", "DELETE")
@@ -295,4 +297,100 @@ fn recovery_lists_the_good_backups_and_restores_one() {
         )
         .expect("count");
     assert_eq!(views, 1);
+}
+
+/// No backup, a damaged file: salvage keeps every row SQLite can still read, in a new
+/// database at the same path, and says what it left out; the damaged file is moved aside
+/// unchanged, and the salvaged map is marked as such.
+#[test]
+fn salvage_keeps_what_can_be_read_when_there_is_no_backup() {
+    use journey_app::api::{salvage_database, Recovery, SalvageRequest};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = sample_db(dir.path());
+    let app = App::open(&path).expect("opens");
+    let id = app.list_maps().expect("list")[0].id.clone();
+    let map = app.load_map(&id).expect("load");
+    drop(app);
+    assert_eq!((map.touchpoints.len(), map.feedback.len()), (50, 108));
+
+    // One quote's first byte made invalid UTF-8 (everywhere it is stored: free pages may
+    // hold an old copy): that row cannot be read, and its map's digest no longer matches.
+    let quote = map.feedback[5].text.as_bytes();
+    let mut bytes = std::fs::read(&path).expect("read");
+    let places: Vec<usize> = bytes
+        .windows(quote.len())
+        .enumerate()
+        .filter(|(_, w)| *w == quote)
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!places.is_empty(), "the quote is stored as it was written");
+    for at in places {
+        bytes[at] = 0xFF;
+    }
+    // And the feedback index zeroed: salvage reads the tables, not their indexes.
+    let (root, size) = root_page(&path, "feedback_by_map");
+    let page = ((root - 1) * size) as usize;
+    bytes[page..page + size as usize].fill(0);
+    std::fs::write(&path, &bytes).expect("write");
+    let problem = App::open(&path).expect_err("damaged").to_string();
+    assert!(problem.contains("the database is damaged"), "{problem}");
+
+    let mut r = Recovery {
+        db: &path,
+        problem: Some(&problem),
+        reopened: None,
+    };
+    let done = salvage_database(&mut r, SalvageRequest {}).expect("salvaged");
+    assert_eq!(done.maps.len(), 1);
+    assert_eq!(done.maps[0].name, format!("{} (salvaged)", map.meta.name));
+    assert_eq!((done.maps[0].touchpoints, done.maps[0].feedback), (50, 107));
+    assert_eq!(
+        done.rows_left_out, 1,
+        "only the unreadable quote is left out"
+    );
+    assert!(done.maps_lost.is_empty(), "{:?}", done.maps_lost);
+    // The damaged file is kept, byte for byte.
+    assert_eq!(std::fs::read(&done.moved_aside[0]).expect("aside"), bytes);
+
+    let reopened = r
+        .reopened
+        .take()
+        .expect("the app, open on the salvaged file");
+    let salvaged = reopened
+        .load_map(&id)
+        .expect("the salvaged map reads whole");
+    assert_eq!(salvaged.touchpoints, map.touchpoints);
+    let mut kept = map.feedback.clone();
+    kept.remove(5);
+    assert_eq!(salvaged.feedback, kept);
+    assert_eq!(
+        reopened
+            .setting(journey_store::SALVAGED_FROM_KEY)
+            .expect("setting")
+            .as_deref(),
+        Some(done.moved_aside[0].as_str())
+    );
+
+    // A table page lost whole: the rows on it are gone, the rest are kept, and what is
+    // kept fits together (the new database's constraints would refuse it otherwise).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = sample_db(dir.path());
+    let title = map.touchpoints[map.touchpoints.len() / 2].title.as_bytes();
+    let mut bytes = std::fs::read(&path).expect("read");
+    let at = bytes
+        .windows(title.len())
+        .position(|w| w == title)
+        .expect("the title is stored");
+    let page = at / size as usize * size as usize;
+    bytes[page..page + size as usize].fill(0);
+    std::fs::write(&path, &bytes).expect("write");
+    let done = journey_store::salvage(&path).expect("salvaged");
+    assert_eq!(done.maps.len(), 1, "{done:?}");
+    let t = done.maps[0].touchpoints;
+    assert!(t > 0 && t < 50, "{t} of 50 touchpoints kept");
+    assert!(done.rows_left_out > 0);
+    let again = App::open(&path).expect("the salvaged database opens and passes its checks");
+    let kept = &again.list_maps().expect("list")[0];
+    assert_eq!(kept.touchpoint_count as usize, t);
+    assert_eq!(again.load_map(&kept.id).expect("load").touchpoints.len(), t);
 }

@@ -4,6 +4,7 @@
 //! - `hostile`: files that must not import, each with its message and an unchanged database.
 //! - `backups`: automatic, verified, pruned backups and restores.
 //! - `crash`: a writer killed with SIGKILL 300 times loses no acknowledged edit.
+//! - `corpus`: 1,000+ damaged copies of a real database: never a different export.
 //! - `damage`: databases refused at open (a changed schema, too short, damaged), untouched.
 //! - `patches`: edits answer with patches that rebuild the fresh view exactly.
 //! - `roundtrip`: export → import → export is byte-identical, for generated maps.
@@ -19,6 +20,7 @@
 
 mod backups;
 mod contract;
+mod corpus;
 mod crash;
 mod damage;
 mod hostile;

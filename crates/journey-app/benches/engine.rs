@@ -202,6 +202,8 @@ fn prepared(dir: &Path, n: usize) -> (std::path::PathBuf, String, String) {
 
 fn plain_conn(path: &Path) -> Connection {
     let c = Connection::open(path).expect("open");
+    // The schema's triggers call it: a plain write pays what the app's write pays.
+    journey_store::register_functions(&c).expect("functions");
     c.pragma_update(None, "synchronous", "FULL")
         .expect("pragma");
     c.pragma_update(None, "foreign_keys", "ON").expect("pragma");

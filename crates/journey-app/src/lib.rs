@@ -101,6 +101,12 @@ impl App {
         self.store.read_only()
     }
 
+    /// Where a `-wal` file that did not belong to the database was moved when it was
+    /// opened, if one was.
+    pub fn wal_set_aside(&self) -> Option<&Path> {
+        self.store.wal_set_aside()
+    }
+
     pub fn db_path(&self) -> PathBuf {
         self.store.path().to_path_buf()
     }

@@ -164,6 +164,7 @@ pub fn inspect(path: &Path, version: Option<i64>) -> Result<BackupInfo> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| bad(e.to_string()))?;
+    crate::digest::register(&conn).map_err(|e| bad(e.to_string()))?;
     let read = || -> rusqlite::Result<(i32, i64, Vec<String>)> {
         let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;

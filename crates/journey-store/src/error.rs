@@ -86,6 +86,18 @@ pub(crate) fn in_use<'a>(
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
+        // A stored value that cannot be read as what the schema says it is (text that is
+        // not UTF-8, a number out of range, a name this build does not know): the row
+        // is damaged, and the map it belongs to cannot be read whole.
+        if matches!(
+            e,
+            rusqlite::Error::Utf8Error(..)
+                | rusqlite::Error::FromSqlConversionFailure(..)
+                | rusqlite::Error::InvalidColumnType(..)
+                | rusqlite::Error::IntegralValueOutOfRange(..)
+        ) {
+            return StoreError::Corrupt(format!("a stored value cannot be read: {e}"));
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => {
                 StoreError::Corrupt(e.to_string())

@@ -14,7 +14,8 @@
 //! (`position.rs`), so a move rewrites one row.
 //!
 //! The code map: `error.rs` (why something failed), `open.rs` (the checked open),
-//! `backup.rs` (verified backups and restore),
+//! `backup.rs` (verified backups and restore), `salvage.rs` (what can be read of a damaged
+//! file, without a backup), `digest.rs` (each map's checksum over its rows),
 //! `schema.rs` (the append-only migrations), `position.rs` (sort keys), and
 //! `table/<name>.rs`, one module per table with its columns, row mapping, reads and the
 //! [`Write`] methods that change it. A new table gets a new module there and a new
@@ -26,9 +27,11 @@ use journey_core::model::*;
 use rusqlite::{Connection, Transaction};
 
 mod backup;
+mod digest;
 mod error;
 mod open;
 mod position;
+mod salvage;
 pub mod schema;
 mod table;
 
@@ -38,6 +41,7 @@ pub use backup::{
 };
 pub use error::{Result, StoreError};
 pub use position::Scope;
+pub use salvage::{salvage, Salvaged, SalvagedMap, SALVAGED_FROM_KEY};
 pub use schema::APPLICATION_ID;
 pub use table::maps::MapSummary;
 
@@ -49,6 +53,9 @@ pub struct Store {
     /// Why the database can only be read (a read-only file, folder or disk); `None` when
     /// it is writable.
     read_only: Option<String>,
+    /// Where a `-wal` that did not belong to the database was moved at open (see
+    /// `open.rs`), so the user can be told.
+    wal_set_aside: Option<PathBuf>,
 }
 
 impl Store {
@@ -59,6 +66,12 @@ impl Store {
     /// Why this database was opened read-only, if it was.
     pub fn read_only(&self) -> Option<&str> {
         self.read_only.as_deref()
+    }
+
+    /// Where a `-wal` found beside the database, which did not belong to it, was moved
+    /// when it was opened; `None` when there was none.
+    pub fn wal_set_aside(&self) -> Option<&Path> {
+        self.wal_set_aside.as_deref()
     }
 
     pub(crate) fn refuse_if_read_only(&self) -> Result<()> {
@@ -107,7 +120,7 @@ impl Store {
 
     /// The map's links, in their order.
     pub fn load_links(&self, id: &str) -> Result<Vec<Link>> {
-        table::links::of_map(&self.conn, id)
+        table::links::of_map(&self.conn, id, &mut 0)
     }
 
     /// SQLite's `data_version`: it changes when another connection (another process, such
@@ -151,6 +164,14 @@ impl Store {
         self.refuse_if_read_only()?;
         table::settings::set(&self.conn, key, value)
     }
+}
+
+/// Registers the SQL functions Journeymap's schema calls (its triggers keep each map's
+/// digest with `jm_crc`) on a connection opened by other means: benchmarks and tests
+/// that write with plain SQL.
+#[doc(hidden)]
+pub fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    digest::register(conn)
 }
 
 /// How long a write waits in all for another program's write (a long import, say) to

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Result, StoreError};
@@ -49,6 +50,15 @@ impl Store {
         if let Some(reason) = read_only_reason(path) {
             return open_read_only(path, reason);
         }
+        // A `-wal` with no `-shm` beside it was not left by a crash or a running program
+        // (both keep the two together): it may be another database's, or an old copy.
+        if has_content(&sibling(path, "-wal")) && !sibling(path, "-shm").exists() {
+            if let Some(aside) = set_aside_orphan_wal(path)? {
+                let mut store = Store::open(path)?;
+                store.wal_set_aside = Some(aside);
+                return Ok(store);
+            }
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -58,7 +68,23 @@ impl Store {
                 detail: e.to_string(),
             })?;
         conn.busy_timeout(Duration::from_secs(5))?;
-        let (version, fresh) = identify_and_check(&conn, &shown)?;
+        crate::digest::register(&conn)?;
+        // Until the file has passed its checks, closing must not fold a `-wal` into it:
+        // that `-wal` may be the damage.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        let checked = identify_and_check(&conn, &shown);
+        if let Err(err) = checked {
+            // Refused. With an empty -wal there is nothing to fold in: closing as usual lets
+            // SQLite remove the -wal and -shm that opening made (it does so only when no
+            // other connection has the file open), so the folder is as it was.
+            if !has_content(&sibling(path, "-wal")) {
+                conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
+            }
+            drop(conn);
+            return Self::refused(path, err);
+        }
+        let (version, fresh) = checked?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
         if conn.is_readonly(rusqlite::MAIN_DB)? {
             drop(conn);
             return open_read_only(path, "SQLite cannot write to it".into());
@@ -87,13 +113,190 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: None,
+            wal_set_aside: None,
         })
     }
+}
+
+impl Store {
+    /// A file that failed its checks. Replaying a `-wal` that is not this file's is what
+    /// damages it: when the file fails its checks with its `-wal` and passes them alone,
+    /// the `-wal` is moved aside and the file opened without it. Nothing was
+    /// checkpointed, so the file is as it was.
+    fn refused(path: &Path, err: StoreError) -> Result<Store> {
+        let damaged = matches!(
+            err,
+            StoreError::Damaged { .. } | StoreError::Tampered { .. }
+        );
+        if damaged && has_content(&sibling(path, "-wal")) && check_alone(path)?.is_some() {
+            return match set_aside_wal(path)? {
+                Some(aside) => {
+                    let mut store = Store::open(path)?;
+                    store.wal_set_aside = Some(aside);
+                    Ok(store)
+                }
+                None => Store::open(path),
+            };
+        }
+        Err(err)
+    }
+}
+
+/// The name a `-wal` or `-shm` that did not belong gets when it is moved aside.
+fn aside_name(path: &Path, stamp: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(format!("{}.set-aside-{stamp}", path.display()))
+}
+
+fn sibling(path: &Path, suffix: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(format!("{}{suffix}", path.display()))
+}
+
+fn has_content(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() > 0)
+}
+
+/// Every map's digest, as this connection reads the database.
+fn digests(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    let has_table: bool = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE name = 'map_digests'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_table {
+        return Ok(Vec::new());
+    }
+    Ok(conn
+        .prepare("SELECT map_id, digest FROM map_digests ORDER BY map_id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// A scratch name beside `path` for a copy made to check it.
+fn scratch(path: &Path) -> std::path::PathBuf {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    dir.join(format!(".journeymap-check-{}-{nanos}", std::process::id()))
+}
+
+fn copy_to(from: &Path, to: &Path) -> Result<()> {
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| StoreError::CannotOpen {
+            path: from.display().to_string(),
+            detail: format!("cannot copy it to check its -wal: {e}"),
+        })
+}
+
+/// Opens a copy and runs every check: its maps' digests if it passes, `None` if not.
+/// `immutable` reads the file alone, ignoring any `-wal`; otherwise the copy's `-wal` is
+/// read (and never checkpointed: the copy is thrown away).
+fn check_copy(copy: &Path, immutable: bool) -> Result<Option<Vec<(String, i64)>>> {
+    let conn = if immutable {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Connection::open_with_flags(uri(copy, "immutable=1"), flags)?
+    } else {
+        let conn = Connection::open(copy)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        conn
+    };
+    crate::digest::register(&conn)?;
+    match identify_and_check(&conn, &copy.display().to_string()) {
+        Ok(_) => Ok(Some(digests(&conn)?)),
+        Err(_) => Ok(None),
+    }
+}
+
+fn remove_copy(copy: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(sibling(copy, suffix));
+    }
+}
+
+/// The main file checked without its `-wal`, through a copy beside it: its maps'
+/// digests if it passes every check, `None` if it does not.
+fn check_alone(path: &Path) -> Result<Option<Vec<(String, i64)>>> {
+    let copy = scratch(path);
+    let found = copy_to(path, &copy).and_then(|()| check_copy(&copy, true));
+    remove_copy(&copy);
+    found
+}
+
+/// A `-wal` with content and no `-shm`: checked on copies, without opening the real
+/// files, the file alone and the file with that `-wal`. When the file alone is whole and
+/// the `-wal` fails the checks or changes what the file holds, it is not this file's
+/// (another database's, or an old copy of its own), and it is moved aside, unless a
+/// program has opened the database meanwhile (its `-shm` appeared, or the `-wal` grew).
+/// A `-wal` whose edits are all in the file already (another program was closing the
+/// database) changes nothing and stays.
+fn set_aside_orphan_wal(path: &Path) -> Result<Option<std::path::PathBuf>> {
+    let wal = sibling(path, "-wal");
+    let before = std::fs::metadata(&wal).map(|m| (m.len(), m.modified().ok()));
+    let copy = scratch(path);
+    // A copy that fails (the `-wal` gone: another program closed the database and
+    // folded it in) leaves the files to the ordinary open.
+    let verdict = (|| -> Result<bool> {
+        if copy_to(path, &copy).is_err() {
+            return Ok(false);
+        }
+        let Some(alone) = check_copy(&copy, true)? else {
+            return Ok(false);
+        };
+        if copy_to(&wal, &sibling(&copy, "-wal")).is_err() {
+            return Ok(false);
+        }
+        let with_wal = check_copy(&copy, false)?;
+        Ok(with_wal.as_ref() != Some(&alone))
+    })();
+    remove_copy(&copy);
+    let now = std::fs::metadata(&wal).map(|m| (m.len(), m.modified().ok()));
+    let untouched = !sibling(path, "-shm").exists() && before.ok() == now.ok();
+    if verdict? && untouched {
+        set_aside_wal(path)
+    } else {
+        Ok(None)
+    }
+}
+
+/// Renames the database's `-wal` and `-shm` aside (never deletes them); returns the
+/// `-wal`'s new name, or `None` if it was gone already (another program closing the
+/// database folds it in and removes it).
+fn set_aside_wal(path: &Path) -> Result<Option<std::path::PathBuf>> {
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%S%3fZ")
+        .to_string();
+    let wal = sibling(path, "-wal");
+    let aside = aside_name(&wal, &stamp);
+    match std::fs::rename(&wal, &aside) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(StoreError::CannotOpen {
+                path: path.display().to_string(),
+                detail: format!("its -wal does not belong to it and cannot be moved aside: {e}"),
+            })
+        }
+    }
+    let shm = sibling(path, "-shm");
+    if shm.exists() {
+        let _ = std::fs::rename(&shm, aside_name(&shm, &stamp));
+    }
+    Ok(Some(aside))
 }
 
 /// Identifies the file with reads only and runs [`check_whole`] on it; returns its
 /// schema version and whether it is a new, empty file.
 fn identify_and_check(conn: &Connection, shown: &str) -> Result<(i64, bool)> {
+    // One read transaction: every check sees the same state of the file, however many
+    // other programs commit meanwhile (sums over tables read at two moments would differ).
+    let _snapshot = conn.unchecked_transaction()?;
     let identity = (|| -> rusqlite::Result<(i32, i64, i64)> {
         let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -187,7 +390,7 @@ fn read_only_reason(path: &Path) -> Option<String> {
 }
 
 /// `path` as an SQLite URI with `query`.
-fn uri(path: &Path, query: &str) -> String {
+pub(crate) fn uri(path: &Path, query: &str) -> String {
     let p = path
         .to_string_lossy()
         .replace('%', "%25")
@@ -214,6 +417,7 @@ fn open_read_only(path: &Path, reason: String) -> Result<Store> {
             }
         })?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        crate::digest::register(&conn)?;
         let (version, _) = identify_and_check(&conn, &shown)?;
         Ok((conn, version))
     };
@@ -236,6 +440,7 @@ fn open_read_only(path: &Path, reason: String) -> Result<Store> {
         conn,
         path: path.to_path_buf(),
         read_only: Some(reason),
+        wal_set_aside: None,
     })
 }
 
@@ -261,6 +466,7 @@ fn create_new(path: &Path) -> std::io::Result<()> {
     let tmp = dir.join(format!(".{name}.new-{}-{nanos}", std::process::id()));
     let made = (|| -> std::io::Result<()> {
         let mut conn = Connection::open(&tmp).map_err(std::io::Error::other)?;
+        crate::digest::register(&conn).map_err(std::io::Error::other)?;
         schema::migrations()
             .to_latest(&mut conn)
             .map_err(std::io::Error::other)?;
@@ -322,6 +528,13 @@ pub(crate) fn check_whole(conn: &Connection, version: i64) -> Result<(), Check> 
     if !orphans.is_empty() {
         return Err(Check::Damaged(quote(&orphans)));
     }
+    // Digests exist from migration 3 on; an older file is checked by them once migrated.
+    if version >= 3 {
+        let differ = crate::digest::check_all(conn)?;
+        if !differ.is_empty() {
+            return Err(Check::Damaged(quote(&differ)));
+        }
+    }
     let found = schema_objects(conn)?;
     let expected = expected_schema(version).map_err(|e| Check::Damaged(e.to_string()))?;
     let mut differences = Vec::new();
@@ -372,6 +585,7 @@ fn schema_objects(conn: &Connection) -> rusqlite::Result<Objects> {
 /// The schema our migrations make at `version`, made in memory.
 fn expected_schema(version: i64) -> Result<Objects, StoreError> {
     let mut mem = Connection::open_in_memory()?;
+    crate::digest::register(&mem)?;
     schema::migrations()
         .to_version(&mut mem, usize::try_from(version).unwrap_or(0))
         .map_err(|e| StoreError::Migration(e.to_string()))?;

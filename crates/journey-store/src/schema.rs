@@ -115,8 +115,91 @@ CREATE TABLE settings (
 ) STRICT;
 "#;
 
+/// Migration 3: a digest per map, kept by triggers, so that rows changed or lost behind
+/// SQLite's back are found when the map is read (see `digest.rs`). `jm_crc` is a Rust
+/// function every connection registers; the columns passed are `digest::COVERED`.
+const V3: &str = r#"
+CREATE TABLE map_digests (
+    map_id TEXT PRIMARY KEY NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    digest INTEGER NOT NULL
+) STRICT;
+
+INSERT INTO map_digests (map_id, digest)
+SELECT m.id,
+       jm_crc('maps', m.id, m.name, m.description, m.persona_name, m.persona_description, m.created_at, m.updated_at)
+     + (SELECT coalesce(sum(jm_crc('stages', id, map_id, name, description, pain, emotion, position)), 0) FROM stages WHERE map_id = m.id)
+     + (SELECT coalesce(sum(jm_crc('lanes', id, map_id, name, kind, hidden, position)), 0) FROM lanes WHERE map_id = m.id)
+     + (SELECT coalesce(sum(jm_crc('touchpoints', id, map_id, stage_id, lane_id, title, description, channel, owner, pain, emotion, position)), 0) FROM touchpoints WHERE map_id = m.id)
+     + (SELECT coalesce(sum(jm_crc('links', seq, id, map_id, from_id, to_id, kind, label)), 0) FROM links WHERE map_id = m.id)
+     + (SELECT coalesce(sum(jm_crc('feedback', seq, id, map_id, touchpoint_id, stage_id, kind, text, source, date, segment, nps, csat, ces)), 0) FROM feedback WHERE map_id = m.id)
+FROM maps m;
+
+CREATE TRIGGER maps_digest_insert AFTER INSERT ON maps BEGIN
+    INSERT INTO map_digests (map_id, digest) VALUES (NEW.id, jm_crc('maps', NEW.id, NEW.name, NEW.description, NEW.persona_name, NEW.persona_description, NEW.created_at, NEW.updated_at));
+END;
+CREATE TRIGGER maps_digest_update AFTER UPDATE ON maps BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('maps', OLD.id, OLD.name, OLD.description, OLD.persona_name, OLD.persona_description, OLD.created_at, OLD.updated_at)
+        + jm_crc('maps', NEW.id, NEW.name, NEW.description, NEW.persona_name, NEW.persona_description, NEW.created_at, NEW.updated_at) WHERE map_id = NEW.id;
+END;
+
+CREATE TRIGGER stages_digest_insert AFTER INSERT ON stages BEGIN
+    UPDATE map_digests SET digest = digest + jm_crc('stages', NEW.id, NEW.map_id, NEW.name, NEW.description, NEW.pain, NEW.emotion, NEW.position) WHERE map_id = NEW.map_id;
+END;
+CREATE TRIGGER stages_digest_delete AFTER DELETE ON stages BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('stages', OLD.id, OLD.map_id, OLD.name, OLD.description, OLD.pain, OLD.emotion, OLD.position) WHERE map_id = OLD.map_id;
+END;
+CREATE TRIGGER stages_digest_update AFTER UPDATE ON stages BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('stages', OLD.id, OLD.map_id, OLD.name, OLD.description, OLD.pain, OLD.emotion, OLD.position) WHERE map_id = OLD.map_id;
+    UPDATE map_digests SET digest = digest + jm_crc('stages', NEW.id, NEW.map_id, NEW.name, NEW.description, NEW.pain, NEW.emotion, NEW.position) WHERE map_id = NEW.map_id;
+END;
+
+CREATE TRIGGER lanes_digest_insert AFTER INSERT ON lanes BEGIN
+    UPDATE map_digests SET digest = digest + jm_crc('lanes', NEW.id, NEW.map_id, NEW.name, NEW.kind, NEW.hidden, NEW.position) WHERE map_id = NEW.map_id;
+END;
+CREATE TRIGGER lanes_digest_delete AFTER DELETE ON lanes BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('lanes', OLD.id, OLD.map_id, OLD.name, OLD.kind, OLD.hidden, OLD.position) WHERE map_id = OLD.map_id;
+END;
+CREATE TRIGGER lanes_digest_update AFTER UPDATE ON lanes BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('lanes', OLD.id, OLD.map_id, OLD.name, OLD.kind, OLD.hidden, OLD.position) WHERE map_id = OLD.map_id;
+    UPDATE map_digests SET digest = digest + jm_crc('lanes', NEW.id, NEW.map_id, NEW.name, NEW.kind, NEW.hidden, NEW.position) WHERE map_id = NEW.map_id;
+END;
+
+CREATE TRIGGER touchpoints_digest_insert AFTER INSERT ON touchpoints BEGIN
+    UPDATE map_digests SET digest = digest + jm_crc('touchpoints', NEW.id, NEW.map_id, NEW.stage_id, NEW.lane_id, NEW.title, NEW.description, NEW.channel, NEW.owner, NEW.pain, NEW.emotion, NEW.position) WHERE map_id = NEW.map_id;
+END;
+CREATE TRIGGER touchpoints_digest_delete AFTER DELETE ON touchpoints BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('touchpoints', OLD.id, OLD.map_id, OLD.stage_id, OLD.lane_id, OLD.title, OLD.description, OLD.channel, OLD.owner, OLD.pain, OLD.emotion, OLD.position) WHERE map_id = OLD.map_id;
+END;
+CREATE TRIGGER touchpoints_digest_update AFTER UPDATE ON touchpoints BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('touchpoints', OLD.id, OLD.map_id, OLD.stage_id, OLD.lane_id, OLD.title, OLD.description, OLD.channel, OLD.owner, OLD.pain, OLD.emotion, OLD.position) WHERE map_id = OLD.map_id;
+    UPDATE map_digests SET digest = digest + jm_crc('touchpoints', NEW.id, NEW.map_id, NEW.stage_id, NEW.lane_id, NEW.title, NEW.description, NEW.channel, NEW.owner, NEW.pain, NEW.emotion, NEW.position) WHERE map_id = NEW.map_id;
+END;
+
+CREATE TRIGGER links_digest_insert AFTER INSERT ON links BEGIN
+    UPDATE map_digests SET digest = digest + jm_crc('links', NEW.seq, NEW.id, NEW.map_id, NEW.from_id, NEW.to_id, NEW.kind, NEW.label) WHERE map_id = NEW.map_id;
+END;
+CREATE TRIGGER links_digest_delete AFTER DELETE ON links BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('links', OLD.seq, OLD.id, OLD.map_id, OLD.from_id, OLD.to_id, OLD.kind, OLD.label) WHERE map_id = OLD.map_id;
+END;
+CREATE TRIGGER links_digest_update AFTER UPDATE ON links BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('links', OLD.seq, OLD.id, OLD.map_id, OLD.from_id, OLD.to_id, OLD.kind, OLD.label) WHERE map_id = OLD.map_id;
+    UPDATE map_digests SET digest = digest + jm_crc('links', NEW.seq, NEW.id, NEW.map_id, NEW.from_id, NEW.to_id, NEW.kind, NEW.label) WHERE map_id = NEW.map_id;
+END;
+
+CREATE TRIGGER feedback_digest_insert AFTER INSERT ON feedback BEGIN
+    UPDATE map_digests SET digest = digest + jm_crc('feedback', NEW.seq, NEW.id, NEW.map_id, NEW.touchpoint_id, NEW.stage_id, NEW.kind, NEW.text, NEW.source, NEW.date, NEW.segment, NEW.nps, NEW.csat, NEW.ces) WHERE map_id = NEW.map_id;
+END;
+CREATE TRIGGER feedback_digest_delete AFTER DELETE ON feedback BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('feedback', OLD.seq, OLD.id, OLD.map_id, OLD.touchpoint_id, OLD.stage_id, OLD.kind, OLD.text, OLD.source, OLD.date, OLD.segment, OLD.nps, OLD.csat, OLD.ces) WHERE map_id = OLD.map_id;
+END;
+CREATE TRIGGER feedback_digest_update AFTER UPDATE ON feedback BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('feedback', OLD.seq, OLD.id, OLD.map_id, OLD.touchpoint_id, OLD.stage_id, OLD.kind, OLD.text, OLD.source, OLD.date, OLD.segment, OLD.nps, OLD.csat, OLD.ces) WHERE map_id = OLD.map_id;
+    UPDATE map_digests SET digest = digest + jm_crc('feedback', NEW.seq, NEW.id, NEW.map_id, NEW.touchpoint_id, NEW.stage_id, NEW.kind, NEW.text, NEW.source, NEW.date, NEW.segment, NEW.nps, NEW.csat, NEW.ces) WHERE map_id = NEW.map_id;
+END;
+"#;
+
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2)];
+pub const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3)];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
@@ -131,8 +214,23 @@ pub fn latest_version() -> i64 {
 mod tests {
     #[test]
     fn migrations_are_valid() {
-        let checked = super::migrations().validate();
-        assert!(checked.is_ok(), "{checked:?}");
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::digest::register(&conn).unwrap();
+        let done = super::migrations().to_latest(&mut conn);
+        assert!(done.is_ok(), "{done:?}");
         assert_eq!(super::APPLICATION_ID, 1_246_576_976);
+    }
+
+    /// Each trigger of migration 3 passes `jm_crc` exactly the columns a load sums, for
+    /// the new row and the old one: a difference would report every edited map damaged.
+    #[test]
+    fn digest_triggers_cover_the_columns_a_load_reads() {
+        for (table, cols) in crate::digest::COVERED {
+            for side in ["NEW.", "OLD."] {
+                let args: Vec<String> = cols.split(", ").map(|c| format!("{side}{c}")).collect();
+                let call = format!("jm_crc('{table}', {})", args.join(", "));
+                assert!(super::V3.contains(&call), "{call}");
+            }
+        }
     }
 }

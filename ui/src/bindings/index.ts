@@ -87,7 +87,12 @@ export type StartDto = { maps: Array<MapSummaryDto>, openMapId: string | null,
  * Why the database can only be read (a read-only file, folder or disk): the app
  * shows it in a banner and turns editing off. `None` when it is writable.
  */
-readOnly: string | null, };
+readOnly: string | null, 
+/**
+ * Things the user must be told about this database, in plain words: a `-wal` that
+ * did not belong was moved aside; the maps were salvaged from a damaged file.
+ */
+notices: Array<string>, };
 
 export type BackupDto = { path: string, 
 /**
@@ -108,6 +113,22 @@ backups: Array<BackupDto>, };
 export type RestoredDto = { backup: BackupDto, 
 /**
  * Where the replaced database and its -wal/-shm files were moved.
+ */
+movedAside: Array<string>, };
+
+export type SalvagedMapDto = { name: string, touchpoints: number, feedback: number, };
+
+export type SalvagedDto = { maps: Array<SalvagedMapDto>, 
+/**
+ * Rows that could not be read, or lost the map, stage or touchpoint they belonged to.
+ */
+rowsLeftOut: number, 
+/**
+ * Maps read but refused by the new database, with why.
+ */
+mapsLost: Array<string>, 
+/**
+ * Where the damaged database and its -wal/-shm files were moved.
  */
 movedAside: Array<string>, };
 
@@ -392,6 +413,8 @@ export type RecoveryStatusRequest = Record<symbol, never>;
 
 export type RestoreBackupRequest = { path: string, };
 
+export type SalvageRequest = Record<symbol, never>;
+
 export type Commands = {
   start: { request: StartRequest; response: StartDto };
   list_maps: { request: ListMapsRequest; response: Array<MapSummaryDto> };
@@ -431,4 +454,5 @@ export type Commands = {
   set_evidence_rules: { request: SetEvidenceRulesRequest; response: Analysis };
   recovery_status: { request: RecoveryStatusRequest; response: RecoveryDto | null };
   restore_backup: { request: RestoreBackupRequest; response: RestoredDto };
+  salvage_database: { request: SalvageRequest; response: SalvagedDto };
 };

@@ -12,8 +12,9 @@ use serde::Deserialize;
 use ts_rs::TS;
 
 pub use crate::desktop::recovery::{
-    recovery_status, restore_backup, BackupDto, Recovery, RecoveryDto, RecoveryStatusRequest,
-    RestoreBackupRequest, RestoredDto,
+    recovery_status, restore_backup, salvage_database, BackupDto, Recovery, RecoveryDto,
+    RecoveryStatusRequest, RestoreBackupRequest, RestoredDto, SalvageRequest, SalvagedDto,
+    SalvagedMapDto,
 };
 use crate::dto::*;
 use crate::fields_in::*;
@@ -170,6 +171,9 @@ pub struct StartDto {
     /// Why the database can only be read (a read-only file, folder or disk): the app
     /// shows it in a banner and turns editing off. `None` when it is writable.
     pub read_only: Option<String>,
+    /// Things the user must be told about this database, in plain words: a `-wal` that
+    /// did not belong was moved aside; the maps were salvaged from a damaged file.
+    pub notices: Vec<String>,
 }
 
 pub fn start(cx: &mut Ctx<'_>, _: StartRequest) -> Result<StartDto> {
@@ -185,10 +189,25 @@ pub fn start(cx: &mut Ctx<'_>, _: StartRequest) -> Result<StartDto> {
         .setting(LAST_MAP)?
         .filter(|id| maps.iter().any(|m| &m.id == id));
     let open_map_id = last.or_else(|| maps.first().map(|m| m.id.clone()));
+    let mut notices = Vec::new();
+    if let Some(aside) = app.wal_set_aside() {
+        notices.push(format!(
+            "A write-ahead log (-wal) file beside the database did not belong to it (another \
+             database's, or an old copy) and was not replayed. It was moved aside to \u{2068}{}\u{2069}.",
+            aside.display()
+        ));
+    }
+    if let Some(from) = app.setting(journey_store::SALVAGED_FROM_KEY)? {
+        notices.push(format!(
+            "These maps were salvaged from a damaged database (kept at \u{2068}{from}\u{2069}). \
+             Parts of them may be missing: check them before relying on them."
+        ));
+    }
     Ok(StartDto {
         maps,
         open_map_id,
         read_only,
+        notices,
     })
 }
 

@@ -59,6 +59,7 @@ macro_rules! with_commands {
             recovery {
             recovery_status(RecoveryStatusRequest) -> Option<RecoveryDto>;
             restore_backup(RestoreBackupRequest) -> RestoredDto;
+            salvage_database(SalvageRequest) -> SalvagedDto;
             }
         }
     };

@@ -449,6 +449,8 @@ pub fn typescript() -> String {
         BackupDto::decl(&cfg),
         RecoveryDto::decl(&cfg),
         RestoredDto::decl(&cfg),
+        SalvagedMapDto::decl(&cfg),
+        SalvagedDto::decl(&cfg),
         ImportMode::decl(&cfg),
         // The analyses, as journey-core defines them (the CLI's JSON report has the same
         // shape, with its own JSON Schema).

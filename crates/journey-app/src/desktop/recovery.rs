@@ -43,6 +43,33 @@ pub struct RestoreBackupRequest {
     pub path: String,
 }
 
+/// Salvage what can be read of the damaged database (offered when no backup will do).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SalvageRequest {}
+
+/// One map a salvage kept, with what it holds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SalvagedMapDto {
+    pub name: String,
+    pub touchpoints: u32,
+    pub feedback: u32,
+}
+
+/// What a salvage did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SalvagedDto {
+    pub maps: Vec<SalvagedMapDto>,
+    /// Rows that could not be read, or lost the map, stage or touchpoint they belonged to.
+    pub rows_left_out: u32,
+    /// Maps read but refused by the new database, with why.
+    pub maps_lost: Vec<String>,
+    /// Where the damaged database and its -wal/-shm files were moved.
+    pub moved_aside: Vec<String>,
+}
+
 /// One good backup, as the recovery screen offers it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -122,5 +149,36 @@ pub fn restore_backup(r: &mut Recovery<'_>, req: RestoreBackupRequest) -> Result
     Ok(RestoredDto {
         backup: dto(backup),
         moved_aside: moved.iter().map(|p| p.display().to_string()).collect(),
+    })
+}
+
+/// Keeps what can still be read of the damaged database, in a new database at its path,
+/// and opens the app on it. The damaged files are moved aside, never deleted.
+pub fn salvage_database(r: &mut Recovery<'_>, _: SalvageRequest) -> Result<SalvagedDto> {
+    if r.problem.is_none() {
+        return Err(AppError::Invalid(
+            "the database is not damaged: there is nothing to salvage".into(),
+        ));
+    }
+    let done = journey_store::salvage(r.db)?;
+    r.reopened = Some(App::open(r.db)?);
+    let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    Ok(SalvagedDto {
+        maps: done
+            .maps
+            .iter()
+            .map(|m| SalvagedMapDto {
+                name: m.name.clone(),
+                touchpoints: n(m.touchpoints),
+                feedback: n(m.feedback),
+            })
+            .collect(),
+        rows_left_out: n(done.rows_left_out),
+        maps_lost: done.maps_lost,
+        moved_aside: done
+            .moved_aside
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
     })
 }

@@ -7,9 +7,10 @@ use rusqlite::{named_params, Connection, Row};
 use crate::error::{one_row, Result};
 use crate::Write;
 
-const COLS: &str = "id, touchpoint_id, stage_id, kind, text, source, date, segment, nps, csat, ces";
+pub(crate) const COLS: &str =
+    "id, touchpoint_id, stage_id, kind, text, source, date, segment, nps, csat, ces";
 
-fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Feedback> {
+pub(crate) fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Feedback> {
     let kind: String = r.get(o + 3)?;
     let tp: Option<String> = r.get(o + 1)?;
     let st: Option<String> = r.get(o + 2)?;
@@ -36,12 +37,16 @@ fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Feedback> {
 }
 
 /// The map's feedback, in its order.
-pub(crate) fn of_map(conn: &Connection, map_id: &str) -> Result<Vec<Feedback>> {
-    super::collect(
+pub(crate) fn of_map(conn: &Connection, map_id: &str, sum: &mut i64) -> Result<Vec<Feedback>> {
+    super::digested(
         conn,
-        &format!("SELECT {COLS} FROM feedback WHERE map_id = ?1 ORDER BY seq"),
+        &format!(
+            "SELECT {}, {COLS} FROM feedback WHERE map_id = ?1 ORDER BY seq",
+            crate::digest::crc_of("feedback")
+        ),
         map_id,
         row,
+        sum,
     )
 }
 

@@ -6,9 +6,9 @@ use rusqlite::{params, Connection, Row};
 use crate::error::{one_row, Result};
 use crate::Write;
 
-const COLS: &str = "id, name, kind, hidden, position";
+pub(crate) const COLS: &str = "id, name, kind, hidden, position";
 
-fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Lane> {
+pub(crate) fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Lane> {
     let kind: String = r.get(o + 2)?;
     Ok(Lane {
         id: r.get(o)?,
@@ -20,12 +20,16 @@ fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Lane> {
 }
 
 /// The map's lanes, in no particular order (the caller sorts for display).
-pub(crate) fn of_map(conn: &Connection, map_id: &str) -> Result<Vec<Lane>> {
-    super::collect(
+pub(crate) fn of_map(conn: &Connection, map_id: &str, sum: &mut i64) -> Result<Vec<Lane>> {
+    super::digested(
         conn,
-        &format!("SELECT {COLS} FROM lanes WHERE map_id = ?1"),
+        &format!(
+            "SELECT {}, {COLS} FROM lanes WHERE map_id = ?1",
+            crate::digest::crc_of("lanes")
+        ),
         map_id,
         row,
+        sum,
     )
 }
 

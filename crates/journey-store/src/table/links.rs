@@ -7,9 +7,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::error::{one_row, Result};
 use crate::Write;
 
-const COLS: &str = "id, from_id, to_id, kind, label";
+pub(crate) const COLS: &str = "id, from_id, to_id, kind, label";
 
-fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Link> {
+pub(crate) fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Link> {
     let kind: String = r.get(o + 3)?;
     Ok(Link {
         id: r.get(o)?,
@@ -21,12 +21,16 @@ fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Link> {
 }
 
 /// The map's links, in their order.
-pub(crate) fn of_map(conn: &Connection, map_id: &str) -> Result<Vec<Link>> {
-    super::collect(
+pub(crate) fn of_map(conn: &Connection, map_id: &str, sum: &mut i64) -> Result<Vec<Link>> {
+    super::digested(
         conn,
-        &format!("SELECT {COLS} FROM links WHERE map_id = ?1 ORDER BY seq"),
+        &format!(
+            "SELECT {}, {COLS} FROM links WHERE map_id = ?1 ORDER BY seq",
+            crate::digest::crc_of("links")
+        ),
         map_id,
         row,
+        sum,
     )
 }
 

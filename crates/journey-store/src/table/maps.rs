@@ -68,16 +68,41 @@ pub(crate) fn meta(conn: &Connection, id: &str) -> Result<MapMeta> {
     .ok_or_else(|| not_found("map", id))
 }
 
-/// A whole map, in display order.
+/// A whole map, in display order, checked against its digest: a map whose rows are not
+/// exactly the ones its digest was kept for (a value changed behind SQLite's back, a row
+/// an index lost) is refused as damaged, never returned short.
 pub(crate) fn load(conn: &Connection, id: &str) -> Result<JourneyMap> {
-    let mut map = JourneyMap {
-        meta: meta(conn, id)?,
-        stages: super::stages::of_map(conn, id)?,
-        lanes: super::lanes::of_map(conn, id)?,
-        touchpoints: super::touchpoints::of_map(conn, id)?,
-        links: super::links::of_map(conn, id)?,
-        feedback: super::feedback::of_map(conn, id)?,
+    // One read transaction, so that every table is read in the same state even while
+    // another program commits (inside a write transaction, this is that transaction).
+    let _snapshot = if conn.is_autocommit() {
+        Some(conn.unchecked_transaction()?)
+    } else {
+        None
     };
+    let meta = meta(conn, id)?;
+    let mut sum: i64 = conn.query_row(
+        &format!(
+            "SELECT {} FROM maps WHERE id = ?1",
+            crate::digest::crc_of("maps")
+        ),
+        [id],
+        |r| r.get(0),
+    )?;
+    let mut map = JourneyMap {
+        meta,
+        stages: super::stages::of_map(conn, id, &mut sum)?,
+        lanes: super::lanes::of_map(conn, id, &mut sum)?,
+        touchpoints: super::touchpoints::of_map(conn, id, &mut sum)?,
+        links: super::links::of_map(conn, id, &mut sum)?,
+        feedback: super::feedback::of_map(conn, id, &mut sum)?,
+    };
+    if crate::digest::stored(conn, id)? != Some(sum) {
+        return Err(StoreError::Corrupt(format!(
+            "map {:?} does not match its digest: a value was changed or a row lost outside \
+             Journeymap",
+            map.meta.name
+        )));
+    }
     map.sort_for_display();
     Ok(map)
 }

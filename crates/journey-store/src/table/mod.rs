@@ -37,6 +37,25 @@ fn collect<T>(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Like [`collect`], for a query whose column 0 is the row's `jm_crc` (see `digest.rs`)
+/// and whose row starts at column 1: adds each row's CRC to `sum`.
+fn digested<T>(
+    conn: &Connection,
+    sql: &str,
+    id: &str,
+    f: fn(&Row<'_>, usize) -> rusqlite::Result<T>,
+    sum: &mut i64,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([id])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        *sum += r.get::<_, i64>(0)?;
+        out.push(f(r, 1)?);
+    }
+    Ok(out)
+}
+
 impl Write<'_> {
     /// One row by id, as (map id, the thing); the query selects `map_id` first.
     fn get<T>(

@@ -6,9 +6,9 @@ use rusqlite::{params, Connection, Row};
 use crate::error::{one_row, Result};
 use crate::Write;
 
-const COLS: &str = "id, name, description, pain, emotion, position";
+pub(crate) const COLS: &str = "id, name, description, pain, emotion, position";
 
-fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Stage> {
+pub(crate) fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Stage> {
     Ok(Stage {
         id: r.get(o)?,
         name: r.get(o + 1)?,
@@ -20,12 +20,16 @@ fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Stage> {
 }
 
 /// The map's stages, in no particular order (the caller sorts for display).
-pub(crate) fn of_map(conn: &Connection, map_id: &str) -> Result<Vec<Stage>> {
-    super::collect(
+pub(crate) fn of_map(conn: &Connection, map_id: &str, sum: &mut i64) -> Result<Vec<Stage>> {
+    super::digested(
         conn,
-        &format!("SELECT {COLS} FROM stages WHERE map_id = ?1"),
+        &format!(
+            "SELECT {}, {COLS} FROM stages WHERE map_id = ?1",
+            crate::digest::crc_of("stages")
+        ),
         map_id,
         row,
+        sum,
     )
 }
 

@@ -6,10 +6,10 @@ use rusqlite::{params, Connection, Row};
 use crate::error::{one_row, Result};
 use crate::Write;
 
-const COLS: &str =
+pub(crate) const COLS: &str =
     "id, stage_id, lane_id, title, description, channel, owner, pain, emotion, position";
 
-fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Touchpoint> {
+pub(crate) fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Touchpoint> {
     Ok(Touchpoint {
         id: r.get(o)?,
         stage_id: r.get(o + 1)?,
@@ -25,12 +25,16 @@ fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Touchpoint> {
 }
 
 /// The map's touchpoints, in no particular order (the caller sorts for display).
-pub(crate) fn of_map(conn: &Connection, map_id: &str) -> Result<Vec<Touchpoint>> {
-    super::collect(
+pub(crate) fn of_map(conn: &Connection, map_id: &str, sum: &mut i64) -> Result<Vec<Touchpoint>> {
+    super::digested(
         conn,
-        &format!("SELECT {COLS} FROM touchpoints WHERE map_id = ?1"),
+        &format!(
+            "SELECT {}, {COLS} FROM touchpoints WHERE map_id = ?1",
+            crate::digest::crc_of("touchpoints")
+        ),
         map_id,
         row,
+        sum,
     )
 }
 

@@ -86,6 +86,10 @@ enum Command {
         /// A backup file, as `backups` lists them.
         backup: PathBuf,
     },
+    /// When the database is damaged and no backup will do: keep what SQLite can still
+    /// read, in a new database at the same path. The damaged file and its -wal/-shm are
+    /// moved aside, never deleted; every salvaged map is named "… (salvaged)".
+    Salvage,
     /// The stage × lane heatmap as a text grid.
     Heatmap {
         map: String,
@@ -162,7 +166,16 @@ fn db_path(db: Option<PathBuf>) -> Result<PathBuf, AppError> {
 }
 
 fn open(db: Option<PathBuf>) -> Result<App, AppError> {
-    App::open(&db_path(db)?)
+    let app = App::open(&db_path(db)?)?;
+    if let Some(aside) = app.wal_set_aside() {
+        eprintln!(
+            "note: {}: its -wal file did not belong to it (another database's, or an old \
+             copy) and was moved aside to {}, not replayed",
+            app.db_path().display(),
+            aside.display()
+        );
+    }
+    Ok(app)
 }
 
 /// One backup as `backups` lists it: path, when, why, what it holds (tab-separated).
@@ -223,6 +236,37 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 app.list_maps()?.len()
             );
             for m in moved {
+                s.push_str(&format!("moved aside: {}\n", m.display()));
+            }
+            print(&s)
+        }
+        Command::Salvage => {
+            let db = db_path(cli.db)?;
+            let done = journey_store::salvage(&db)?;
+            let mut s = format!(
+                "salvaged {} into a new database at {}\n",
+                done.maps.len(),
+                db.display()
+            );
+            for m in &done.maps {
+                s.push_str(&format!(
+                    "{}\t{} stages, {} lanes, {} touchpoints, {} links, {} feedback items\n",
+                    m.name.replace(['\t', '\n'], " "),
+                    m.stages,
+                    m.lanes,
+                    m.touchpoints,
+                    m.links,
+                    m.feedback
+                ));
+            }
+            s.push_str(&format!(
+                "rows that could not be read or no longer fit: {}\n",
+                done.rows_left_out
+            ));
+            for lost in &done.maps_lost {
+                s.push_str(&format!("not salvaged: {lost}\n"));
+            }
+            for m in &done.moved_aside {
                 s.push_str(&format!("moved aside: {}\n", m.display()));
             }
             print(&s)
