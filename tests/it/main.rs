@@ -6,6 +6,7 @@
 //! - `crash`: a writer killed with SIGKILL 300 times loses no acknowledged edit.
 //! - `corpus`: 1,000+ damaged copies of a real database: never a different export.
 //! - `damage`: databases refused at open (a changed schema, too short, damaged), untouched.
+//! - `memory`: a 64 MiB import peaks under 4× the file's size.
 //! - `patches`: edits answer with patches that rebuild the fresh view exactly.
 //! - `roundtrip`: export → import → export is byte-identical, for generated maps.
 //! - `schema`: the committed JSON Schema matches the Rust types.
@@ -24,6 +25,7 @@ mod corpus;
 mod crash;
 mod damage;
 mod hostile;
+mod memory;
 mod patches;
 mod roundtrip;
 mod scenarios;

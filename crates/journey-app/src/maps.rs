@@ -28,8 +28,8 @@ pub enum ImportMode {
 }
 
 /// A copy of `map` with fresh ids, stamped as created now, renamed if `name` is given.
-fn fresh_copy(map: &JourneyMap, name: Option<String>) -> JourneyMap {
-    let mut copy = ops::with_fresh_ids(map, fresh_id);
+fn fresh_copy(map: JourneyMap, name: Option<String>) -> JourneyMap {
+    let mut copy = ops::into_fresh_ids(map, fresh_id);
     if let Some(name) = name {
         copy.meta.name = name;
     }
@@ -139,7 +139,8 @@ impl App {
     pub fn duplicate_map(&mut self, id: &str) -> Result<Id> {
         self.edit(|w| {
             let map = w.load_map(id)?;
-            let copy = fresh_copy(&map, Some(ops::copy_name(&map.meta.name)));
+            let name = ops::copy_name(&map.meta.name);
+            let copy = fresh_copy(map, Some(name));
             let new_id = copy.meta.id.clone();
             Ok((insert_map(copy, "Duplicate map"), new_id))
         })
@@ -164,7 +165,7 @@ impl App {
 
     /// Creates the sample map (with fresh ids, so it can be made more than once).
     pub fn create_sample(&mut self) -> Result<Id> {
-        let map = fresh_copy(&journey_core::sample::sample_map()?, None);
+        let map = fresh_copy(journey_core::sample::sample_map()?, None);
         let id = map.meta.id.clone();
         self.edit(|_| Ok((insert_map(map, "Create sample map"), ())))?;
         Ok(id)
@@ -186,11 +187,14 @@ impl App {
 
     pub fn import_map(&mut self, bytes: &[u8], mode: ImportMode) -> Result<Id> {
         let parsed = interchange::parse_map_file(bytes, &Limits::default())?;
+        // One whole map in memory at a time: a large file's map is most of what an
+        // import holds (the copy is made in place; the history keeps the map that was
+        // written, not a clone of it).
         let (map, label) = match mode {
-            ImportMode::Copy => (
-                fresh_copy(&parsed, Some(ops::copy_name(&parsed.meta.name))),
-                "Import map as a copy",
-            ),
+            ImportMode::Copy => {
+                let name = ops::copy_name(&parsed.meta.name);
+                (fresh_copy(parsed, Some(name)), "Import map as a copy")
+            }
             _ => (parsed, "Import map"),
         };
         let id = map.meta.id.clone();
@@ -216,7 +220,7 @@ impl App {
                     label,
                     vec![RowChange {
                         before,
-                        after: Some(Row::Map(Box::new(map.clone()))),
+                        after: Some(Row::Map(Box::new(map))),
                     }],
                 ))
             })

@@ -17,7 +17,7 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::{Map as JsonObject, Value};
+use serde_json_borrow::{Map as JsonObject, Value};
 
 use crate::fields::{self, Score, TextField};
 use crate::graph::JourneyGraph;
@@ -391,34 +391,24 @@ pub fn parse_map_file(bytes: &[u8], limits: &Limits) -> Result<JourneyMap, Impor
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ImportError::one("", "the file is empty"));
     }
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
-        let what = match e.classify() {
-            serde_json::error::Category::Eof => {
-                "the file ends too early (truncated JSON)".to_string()
-            }
-            _ if e.to_string().starts_with("recursion limit") => {
-                format!("nesting is deeper than {} levels", limits.max_depth)
-            }
-            _ => {
-                let msg = e.to_string();
-                // serde_json appends " at line L column C"; put the place first.
-                let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-                format!("not valid JSON: {msg}")
-            }
-        };
-        // The pointer of the value serde_json stopped at (a number out of range, NaN…).
-        let path = match e.classify() {
-            serde_json::error::Category::Syntax => crate::json_scan::pointer_at(
-                bytes,
-                crate::json_scan::offset_of(bytes, e.line(), e.column()),
+    // A file is an object: its five lists are read item by item while it is parsed, so
+    // the parsed JSON of a list is never whole in memory beside the map it becomes.
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first != Some(&b'{') {
+        let value: Value =
+            serde_json::from_slice(bytes).map_err(|e| json_error(&e, bytes, limits))?;
+        return Err(ImportError::one(
+            "",
+            format!(
+                "expected a Journeymap file (a JSON object), found {}",
+                describe(&value)
             ),
-            _ => String::new(),
-        };
-        ImportError::one(
-            &path,
-            format!("line {} column {}: {what}", e.line(), e.column()),
-        )
-    })?;
+        ));
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let streamed = serde::de::DeserializeSeed::deserialize(RootSeed { limits }, &mut de)
+        .and_then(|s| de.end().map(|()| s))
+        .map_err(|e| json_error(&e, bytes, limits))?;
     // serde_json keeps the last of two equal keys without a word: refuse them instead.
     if let Some((object, key)) = crate::json_scan::duplicate_key(bytes) {
         let path = format!("{object}/{}", key.replace('~', "~0").replace('/', "~1"));
@@ -427,14 +417,14 @@ pub fn parse_map_file(bytes: &[u8], limits: &Limits) -> Result<JourneyMap, Impor
             format!("{key:?} is given twice in the same object; a file names each field once"),
         ));
     }
-    if let Some(path) = too_deep(&value, limits.max_depth, &mut String::new(), 0) {
+    if let Some(path) = streamed.too_deep(limits.max_depth) {
         return Err(ImportError::one(
             &path,
             format!("nesting is deeper than {} levels", limits.max_depth),
         ));
     }
     let mut r = Reader::default();
-    let map = r.file(&value, limits);
+    let map = r.file(streamed, limits);
     match map {
         Some(map) if r.problems.is_empty() => {
             // Every reference was checked above; building the graph is the last proof.
@@ -445,7 +435,6 @@ pub fn parse_map_file(bytes: &[u8], limits: &Limits) -> Result<JourneyMap, Impor
             if r.problems.is_empty() {
                 r.fail("", "the file could not be read");
             }
-            name_items(&mut r.problems, &value);
             Err(ImportError {
                 problems: r.problems,
             })
@@ -453,41 +442,71 @@ pub fn parse_map_file(bytes: &[u8], limits: &Limits) -> Result<JourneyMap, Impor
     }
 }
 
-/// Names the item each problem lies in (a touchpoint's title, a stage's or lane's name,
-/// a link's id, the start of a feedback text) after the message, so a person finds it
-/// without counting array items: `/touchpoints/2/pain: … (touchpoint "Card form")`.
-fn name_items(problems: &mut [Problem], file: &Value) {
-    for p in problems {
-        let mut parts = p.path.split('/').skip(1);
-        let (Some(list), Some(index)) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        let Ok(i) = index.parse::<usize>() else {
-            continue;
-        };
-        let (what, field) = match list {
-            "stages" => ("stage", "name"),
-            "lanes" => ("lane", "name"),
-            "touchpoints" => ("touchpoint", "title"),
-            "links" => ("link", "id"),
-            "feedback" => ("feedback", "text"),
-            _ => continue,
-        };
-        let Some(name) = file[list][i]
-            .get(field)
-            .and_then(Value::as_str)
-            .filter(|s| !s.trim().is_empty())
-        else {
-            continue;
-        };
-        let mut shown: String = name.chars().take(40).collect();
-        if name.chars().count() > 40 {
-            shown.push('…');
+/// A file `serde_json` could not parse, as one problem: the place, what is wrong, and
+/// the JSON pointer of the value it stopped at (a number out of range, `NaN`…).
+fn json_error(e: &serde_json::Error, bytes: &[u8], limits: &Limits) -> ImportError {
+    let what = match e.classify() {
+        serde_json::error::Category::Eof => "the file ends too early (truncated JSON)".to_string(),
+        _ if e.to_string().starts_with("recursion limit") => {
+            format!("nesting is deeper than {} levels", limits.max_depth)
         }
+        _ => {
+            let msg = e.to_string();
+            // serde_json appends " at line L column C"; put the place first.
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            format!("not valid JSON: {msg}")
+        }
+    };
+    // The pointer of the value serde_json stopped at (a number out of range, NaN…).
+    let path = match e.classify() {
+        serde_json::error::Category::Syntax => crate::json_scan::pointer_at(
+            bytes,
+            crate::json_scan::offset_of(bytes, e.line(), e.column()),
+        ),
+        _ => String::new(),
+    };
+    ImportError::one(
+        &path,
+        format!("line {} column {}: {what}", e.line(), e.column()),
+    )
+}
+
+/// What the items of each list are called in messages, and the field that names one.
+fn item_kind(list: &str) -> Option<(&'static str, &'static str)> {
+    Some(match list {
+        "stages" => ("stage", "name"),
+        "lanes" => ("lane", "name"),
+        "touchpoints" => ("touchpoint", "title"),
+        "links" => ("link", "id"),
+        "feedback" => ("feedback", "text"),
+        _ => return None,
+    })
+}
+
+/// Names the item the problems lie in (a touchpoint's title, a stage's or lane's name, a
+/// link's id, the start of a feedback text) after each message, so a person finds it
+/// without counting array items: `/touchpoints/2/pain: … (touchpoint "Card form")`.
+fn name_item(problems: &mut [Problem], what: &str, name: &str) {
+    if name.trim().is_empty() {
+        return;
+    }
+    let mut shown: String = name.chars().take(40).collect();
+    if name.chars().count() > 40 {
+        shown.push('…');
+    }
+    for p in problems {
         // Debug quoting escapes control and bidi characters, so the name cannot spoof
         // the message around it.
         p.message = format!("{} ({what} {shown:?})", p.message);
     }
+}
+
+/// The list and index a problem's path points into (`/touchpoints/2/…` → 2).
+fn item_of(path: &str) -> Option<(&str, usize)> {
+    let mut parts = path.split('/').skip(1);
+    let list = parts.next()?;
+    let index = parts.next()?.parse().ok()?;
+    Some((list, index))
 }
 
 /// The path of the first value nested deeper than `max`, if any.
@@ -522,15 +541,28 @@ fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
+/// A number as the file's reader shows it: whole numbers as written, others as
+/// `serde_json` prints them (`1e+300`, not three hundred digits).
+fn number(n: &serde_json_borrow::Number) -> String {
+    match (n.as_i64(), n.as_u64(), n.as_f64()) {
+        (Some(i), _, _) => i.to_string(),
+        (None, Some(u), _) => u.to_string(),
+        (None, None, Some(f)) => serde_json::Number::from_f64(f)
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| f.to_string()),
+        _ => n.to_string(),
+    }
+}
+
 fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".to_string(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) if s.chars().count() > 40 => {
+        Value::Number(n) => format!("the number {}", number(n)),
+        Value::Str(s) if s.chars().count() > 40 => {
             format!("a string ({:?}…)", s.chars().take(40).collect::<String>())
         }
-        Value::String(s) => format!("the string {s:?}"),
+        Value::Str(s) => format!("the string {s:?}"),
         Value::Array(_) => "an array".to_string(),
         Value::Object(_) => "an object".to_string(),
     }
@@ -603,18 +635,18 @@ impl Reader {
         self.problems.len() >= MAX_PROBLEMS
     }
 
-    fn object<'v>(
+    fn object<'v, 'c>(
         &mut self,
-        v: &'v Value,
+        v: &'v Value<'c>,
         path: &str,
         keys: &[&str],
-    ) -> Option<&'v JsonObject<String, Value>> {
+    ) -> Option<&'v JsonObject<'c>> {
         let Value::Object(o) = v else {
             self.fail(path, format!("expected an object, found {}", describe(v)));
             return None;
         };
         for k in o.keys() {
-            if !keys.contains(&k.as_str()) {
+            if !keys.contains(&k) {
                 self.fail(
                     &format!("{path}/{}", escape(k)),
                     format!("unknown field {k:?}"),
@@ -625,12 +657,12 @@ impl Reader {
     }
 
     /// A required key.
-    fn get<'v>(
+    fn get<'v, 'c>(
         &mut self,
-        o: &'v JsonObject<String, Value>,
+        o: &'v JsonObject<'c>,
         path: &str,
         key: &str,
-    ) -> Option<&'v Value> {
+    ) -> Option<&'v Value<'c>> {
         let v = o.get(key);
         if v.is_none() {
             self.fail(&format!("{path}/{key}"), "missing");
@@ -639,13 +671,7 @@ impl Reader {
     }
 
     /// A text field. Optional text fields may be missing or null and read as "".
-    fn text(
-        &mut self,
-        o: &JsonObject<String, Value>,
-        path: &str,
-        key: &str,
-        field: TextField,
-    ) -> String {
+    fn text(&mut self, o: &JsonObject<'_>, path: &str, key: &str, field: TextField) -> String {
         let p = format!("{path}/{key}");
         match o.get(key) {
             None | Some(Value::Null) if !field.required() => String::new(),
@@ -653,11 +679,11 @@ impl Reader {
                 self.fail(&p, "missing");
                 String::new()
             }
-            Some(Value::String(s)) => {
+            Some(Value::Str(s)) => {
                 if let Err(e) = fields::check_text(field, s) {
                     self.fail(&p, e);
                 }
-                s.clone()
+                s.to_string()
             }
             Some(v) => {
                 self.fail(&p, format!("expected a string, found {}", describe(v)));
@@ -669,7 +695,7 @@ impl Reader {
     /// An optional text field that keeps the difference between null and "".
     fn opt_text(
         &mut self,
-        o: &JsonObject<String, Value>,
+        o: &JsonObject<'_>,
         path: &str,
         key: &str,
         field: TextField,
@@ -680,14 +706,14 @@ impl Reader {
         }
     }
 
-    fn id(&mut self, o: &JsonObject<String, Value>, path: &str, key: &str) -> String {
+    fn id(&mut self, o: &JsonObject<'_>, path: &str, key: &str) -> String {
         let p = format!("{path}/{key}");
         match self.get(o, path, key) {
-            Some(Value::String(s)) => {
+            Some(Value::Str(s)) => {
                 if let Err(e) = fields::check_id(s) {
                     self.fail(&p, e);
                 }
-                s.clone()
+                s.to_string()
             }
             Some(v) => {
                 self.fail(&p, format!("expected an id string, found {}", describe(v)));
@@ -697,20 +723,14 @@ impl Reader {
         }
     }
 
-    fn opt_id(&mut self, o: &JsonObject<String, Value>, path: &str, key: &str) -> Option<String> {
+    fn opt_id(&mut self, o: &JsonObject<'_>, path: &str, key: &str) -> Option<String> {
         match o.get(key) {
             None | Some(Value::Null) => None,
             Some(_) => Some(self.id(o, path, key)),
         }
     }
 
-    fn score(
-        &mut self,
-        o: &JsonObject<String, Value>,
-        path: &str,
-        key: &str,
-        score: Score,
-    ) -> Option<i64> {
+    fn score(&mut self, o: &JsonObject<'_>, path: &str, key: &str, score: Score) -> Option<i64> {
         let p = format!("{path}/{key}");
         let v = o.get(key)?;
         let (lo, hi) = score.range();
@@ -724,7 +744,10 @@ impl Reader {
                         Some(f) if f.is_finite() && f.fract() != 0.0 => {
                             self.fail(
                                 &p,
-                                format!("{n} is not a whole number ({score} is {lo}–{hi})"),
+                                format!(
+                                    "{} is not a whole number ({score} is {lo}–{hi})",
+                                    number(n)
+                                ),
                             );
                             return None;
                         }
@@ -746,7 +769,7 @@ impl Reader {
         };
         let Some(i) = whole else {
             let Value::Number(n) = v else { return None };
-            self.fail(&p, format!("{n} is outside {lo}–{hi}"));
+            self.fail(&p, format!("{} is outside {lo}–{hi}", number(n)));
             return None;
         };
         match fields::check_score(score, i) {
@@ -760,7 +783,7 @@ impl Reader {
 
     fn enum_str<T>(
         &mut self,
-        o: &JsonObject<String, Value>,
+        o: &JsonObject<'_>,
         path: &str,
         key: &str,
         all: &[T],
@@ -777,7 +800,7 @@ impl Reader {
                 .join(", ")
         };
         match self.get(o, path, key)? {
-            Value::String(s) => {
+            Value::Str(s) => {
                 let found = all.iter().copied().find(|t| name(t) == s);
                 if found.is_none() {
                     self.fail(&p, format!("{s:?} is not one of {}", choices()));
@@ -794,64 +817,48 @@ impl Reader {
         }
     }
 
-    fn array<'v>(
-        &mut self,
-        o: &'v JsonObject<String, Value>,
-        key: &str,
-        max: usize,
-    ) -> &'v [Value] {
+    /// A list of the file as it was read while parsing: its problems joined to the
+    /// others, or why it could not be read (missing, not an array, too long).
+    fn list<T>(&mut self, listed: Option<Listed<T>>, key: &str, max: usize) -> Vec<(String, T)> {
         let p = format!("/{key}");
-        match self.get(o, "", key) {
-            Some(Value::Array(items)) if items.len() > max => {
-                self.fail(
-                    &p,
-                    format!("{} items; at most {max} are allowed", items.len()),
-                );
-                &[]
-            }
-            Some(Value::Array(items)) => items,
-            Some(v) => {
-                self.fail(&p, format!("expected an array, found {}", describe(v)));
-                &[]
-            }
-            None => &[],
+        let Some(listed) = listed else {
+            self.fail(&p, "missing");
+            return Vec::new();
+        };
+        if let Some(found) = listed.not_array {
+            self.fail(&p, format!("expected an array, found {found}"));
+            return Vec::new();
         }
-    }
-
-    /// Reads each element of an array, stopping once enough problems are collected.
-    fn items<T>(
-        &mut self,
-        items: &[Value],
-        base: &str,
-        read: fn(&mut Reader, &Value, &str) -> Option<T>,
-    ) -> Vec<(String, T)> {
-        let mut out = Vec::with_capacity(items.len());
-        for (i, v) in items.iter().enumerate() {
+        if listed.count > max {
+            self.fail(
+                &p,
+                format!("{} items; at most {max} are allowed", listed.count),
+            );
+            return Vec::new();
+        }
+        for problem in listed.problems {
             if self.full() {
                 break;
             }
-            let path = format!("{base}/{i}");
-            if let Some(t) = read(self, v, &path) {
-                out.push((path, t));
-            }
+            self.problems.push(problem);
         }
-        out
+        listed.items
     }
 
-    fn file(&mut self, v: &Value, limits: &Limits) -> Option<JourneyMap> {
-        let Value::Object(root) = v else {
-            self.fail(
-                "",
-                format!(
-                    "expected a Journeymap file (a JSON object), found {}",
-                    describe(v)
-                ),
-            );
-            return None;
-        };
+    fn file(&mut self, file: Streamed<'_>, limits: &Limits) -> Option<JourneyMap> {
+        let Streamed {
+            keys,
+            values,
+            stages,
+            lanes,
+            touchpoints,
+            links,
+            feedback,
+        } = file;
+        let root: JsonObject<'_> = keys.iter().map(String::as_str).zip(values).collect();
         // Format and version first: with either wrong, nothing else is worth reading.
         match root.get("format") {
-            Some(Value::String(s)) if s == FORMAT => {}
+            Some(Value::Str(s)) if s == FORMAT => {}
             Some(other) => {
                 self.fail(
                     "/format",
@@ -870,7 +877,7 @@ impl Reader {
         match root.get("version") {
             Some(Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => {}
             Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > u64::from(VERSION)) => {
-                self.fail("/version", format!("version {n} is newer than this Journeymap reads (up to {VERSION}); update Journeymap"));
+                self.fail("/version", format!("version {} is newer than this Journeymap reads (up to {VERSION}); update Journeymap", number(n)));
                 return None;
             }
             Some(other) => {
@@ -888,19 +895,19 @@ impl Reader {
                 return None;
             }
         }
-        self.object(v, "", FILE_KEYS);
+        for k in root.keys() {
+            if !FILE_KEYS.contains(&k) {
+                self.fail(&format!("/{}", escape(k)), format!("unknown field {k:?}"));
+            }
+        }
 
-        let meta = self.meta(root);
-        let items = self.array(root, "stages", limits.max_stages);
-        let stages = self.items(items, "/stages", Reader::stage);
-        let items = self.array(root, "lanes", limits.max_lanes);
-        let lanes = self.items(items, "/lanes", Reader::lane);
-        let items = self.array(root, "touchpoints", limits.max_touchpoints);
-        let touchpoints = self.items(items, "/touchpoints", Reader::touchpoint);
-        let items = self.array(root, "links", limits.max_links);
-        let links = self.items(items, "/links", Reader::link);
-        let items = self.array(root, "feedback", limits.max_feedback);
-        let feedback = self.items(items, "/feedback", Reader::feedback);
+        let meta = self.meta(&root);
+        drop(root);
+        let stages = self.list(stages, "stages", limits.max_stages);
+        let lanes = self.list(lanes, "lanes", limits.max_lanes);
+        let touchpoints = self.list(touchpoints, "touchpoints", limits.max_touchpoints);
+        let links = self.list(links, "links", limits.max_links);
+        let feedback = self.list(feedback, "feedback", limits.max_feedback);
         let stages: Vec<Stage> = stages
             .into_iter()
             .enumerate()
@@ -923,6 +930,25 @@ impl Reader {
         }
         self.check_references(&meta, &stages, &lanes, &touchpoints, &links, &feedback);
         if !self.problems.is_empty() {
+            // Every item was read, so a problem's index is its place in its list.
+            let mut problems = std::mem::take(&mut self.problems);
+            for p in &mut problems {
+                let Some((list, i)) = item_of(&p.path) else {
+                    continue;
+                };
+                let name = match list {
+                    "stages" => stages.get(i).map(|s| s.name.as_str()),
+                    "lanes" => lanes.get(i).map(|l| l.name.as_str()),
+                    "touchpoints" => touchpoints.get(i).map(|(_, t)| t.title.as_str()),
+                    "links" => links.get(i).map(|(_, l)| l.id.as_str()),
+                    "feedback" => feedback.get(i).map(|(_, f)| f.text.as_str()),
+                    _ => None,
+                };
+                if let (Some(name), Some((what, _))) = (name, item_kind(list)) {
+                    name_item(std::slice::from_mut(p), what, name);
+                }
+            }
+            self.problems = problems;
             return None;
         }
         let mut map = JourneyMap {
@@ -937,7 +963,7 @@ impl Reader {
         Some(map)
     }
 
-    fn meta(&mut self, root: &JsonObject<String, Value>) -> Option<MapMeta> {
+    fn meta(&mut self, root: &JsonObject<'_>) -> Option<MapMeta> {
         let v = self.get(root, "", "map")?;
         let o = self.object(v, "/map", MAP_KEYS)?;
         let id = self.id(o, "/map", "id");
@@ -961,7 +987,7 @@ impl Reader {
         let mut stamp = |key: &str| -> String {
             let p = format!("/map/{key}");
             match self.get(o, "/map", key) {
-                Some(Value::String(s)) => fields::normalize_timestamp(s).unwrap_or_else(|e| {
+                Some(Value::Str(s)) => fields::normalize_timestamp(s).unwrap_or_else(|e| {
                     self.fail(&p, e);
                     String::new()
                 }),
@@ -1073,11 +1099,11 @@ impl Reader {
         let source = self.text(o, path, "source", TextField::Source);
         let date = match o.get("date") {
             None | Some(Value::Null) => None,
-            Some(Value::String(s)) => {
+            Some(Value::Str(s)) => {
                 if let Err(e) = fields::check_date(s) {
                     self.fail(&format!("{path}/date"), e);
                 }
-                Some(s.clone())
+                Some(s.to_string())
             }
             Some(v) => {
                 self.fail(
@@ -1242,4 +1268,255 @@ fn number_cells(mut touchpoints: Vec<Touchpoint>) -> Vec<Touchpoint> {
         t.position = *n;
     }
     touchpoints
+}
+
+/// The file as it is parsed: the top-level fields other than the lists, kept as JSON,
+/// and the five lists, each read item by item as it is parsed ([`ListSeed`]).
+#[derive(Default)]
+struct Streamed<'de> {
+    keys: Vec<String>,
+    values: Vec<Value<'de>>,
+    stages: Option<Listed<Stage>>,
+    lanes: Option<Listed<Lane>>,
+    touchpoints: Option<Listed<Touchpoint>>,
+    links: Option<Listed<Link>>,
+    feedback: Option<Listed<Feedback>>,
+}
+
+impl Streamed<'_> {
+    /// The path of the first value nested deeper than `max`: in the other fields first,
+    /// then in the lists, in their order.
+    fn too_deep(&self, max: usize) -> Option<String> {
+        self.keys
+            .iter()
+            .zip(&self.values)
+            .find_map(|(k, v)| too_deep(v, max, &mut format!("/{}", escape(k)), 1))
+            .or_else(|| self.stages.as_ref().and_then(|l| l.too_deep.clone()))
+            .or_else(|| self.lanes.as_ref().and_then(|l| l.too_deep.clone()))
+            .or_else(|| self.touchpoints.as_ref().and_then(|l| l.too_deep.clone()))
+            .or_else(|| self.links.as_ref().and_then(|l| l.too_deep.clone()))
+            .or_else(|| self.feedback.as_ref().and_then(|l| l.too_deep.clone()))
+    }
+}
+
+/// One list, read while the file was parsed.
+struct Listed<T> {
+    /// Each item read, with its path.
+    items: Vec<(String, T)>,
+    /// What was wrong with the items, in their order.
+    problems: Vec<Problem>,
+    /// What the value was, when it is not an array.
+    not_array: Option<String>,
+    /// How many items the array holds (past the limit they are counted, not read).
+    count: usize,
+    /// The path of an item nested deeper than allowed.
+    too_deep: Option<String>,
+}
+
+impl<T> Listed<T> {
+    fn not_array(found: String) -> Self {
+        Listed {
+            items: Vec::new(),
+            problems: Vec::new(),
+            not_array: Some(found),
+            count: 0,
+            too_deep: None,
+        }
+    }
+}
+
+/// Parses the top-level object, handing each list to a [`ListSeed`].
+struct RootSeed<'l> {
+    limits: &'l Limits,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for RootSeed<'_> {
+    type Value = Streamed<'de>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Streamed<'de>, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for RootSeed<'_> {
+    type Value = Streamed<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a Journeymap file (a JSON object)")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Streamed<'de>, A::Error> {
+        let l = self.limits;
+        let depth = l.max_depth;
+        let mut s = Streamed::default();
+        while let Some(key) = m.next_key::<String>()? {
+            match key.as_str() {
+                "stages" => {
+                    s.stages = Some(m.next_value_seed(ListSeed::new(
+                        "stages",
+                        l.max_stages,
+                        depth,
+                        Reader::stage,
+                    ))?)
+                }
+                "lanes" => {
+                    s.lanes = Some(m.next_value_seed(ListSeed::new(
+                        "lanes",
+                        l.max_lanes,
+                        depth,
+                        Reader::lane,
+                    ))?)
+                }
+                "touchpoints" => {
+                    s.touchpoints = Some(m.next_value_seed(ListSeed::new(
+                        "touchpoints",
+                        l.max_touchpoints,
+                        depth,
+                        Reader::touchpoint,
+                    ))?)
+                }
+                "links" => {
+                    s.links = Some(m.next_value_seed(ListSeed::new(
+                        "links",
+                        l.max_links,
+                        depth,
+                        Reader::link,
+                    ))?)
+                }
+                "feedback" => {
+                    s.feedback = Some(m.next_value_seed(ListSeed::new(
+                        "feedback",
+                        l.max_feedback,
+                        depth,
+                        Reader::feedback,
+                    ))?)
+                }
+                _ => {
+                    s.values.push(m.next_value::<Value<'de>>()?);
+                    s.keys.push(key);
+                }
+            }
+        }
+        Ok(s)
+    }
+}
+
+/// Reads one list item by item as it is parsed: each item is parsed into JSON, read
+/// into the map's type with its problems (named after the item), and dropped. Items
+/// past the limit are counted, not kept.
+struct ListSeed<T> {
+    list: &'static str,
+    max: usize,
+    max_depth: usize,
+    read: fn(&mut Reader, &Value, &str) -> Option<T>,
+}
+
+impl<T> ListSeed<T> {
+    fn new(
+        list: &'static str,
+        max: usize,
+        max_depth: usize,
+        read: fn(&mut Reader, &Value, &str) -> Option<T>,
+    ) -> Self {
+        ListSeed {
+            list,
+            max,
+            max_depth,
+            read,
+        }
+    }
+}
+
+impl<'de, T> serde::de::DeserializeSeed<'de> for ListSeed<T> {
+    type Value = Listed<T>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Listed<T>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T> serde::de::Visitor<'de> for ListSeed<T> {
+    type Value = Listed<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Listed<T>, A::Error> {
+        use serde::de::IgnoredAny;
+        let (what, field) = item_kind(self.list).unwrap_or(("item", "name"));
+        let mut r = Reader::default();
+        let mut out = Listed {
+            items: Vec::new(),
+            problems: Vec::new(),
+            not_array: None,
+            count: 0,
+            too_deep: None,
+        };
+        loop {
+            if out.count >= self.max || r.full() || out.too_deep.is_some() {
+                match seq.next_element::<IgnoredAny>()? {
+                    Some(_) => out.count += 1,
+                    None => break,
+                }
+                continue;
+            }
+            let Some(v) = seq.next_element::<Value<'de>>()? else {
+                break;
+            };
+            let path = format!("/{}/{}", self.list, out.count);
+            out.count += 1;
+            if let Some(deep) = too_deep(&v, self.max_depth, &mut path.clone(), 2) {
+                out.too_deep = Some(deep);
+                continue;
+            }
+            let before = r.problems.len();
+            let read = (self.read)(&mut r, &v, &path);
+            if r.problems.len() > before {
+                let name = v.get(field).as_str().unwrap_or_default();
+                name_item(&mut r.problems[before..], what, name);
+            }
+            if let Some(t) = read {
+                out.items.push((path, t));
+            }
+        }
+        out.problems = r.problems;
+        Ok(out)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Listed<T>, A::Error> {
+        while m
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(Listed::not_array("an object".into()))
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Listed<T>, E> {
+        Ok(Listed::not_array(describe(&Value::Bool(b))))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Listed<T>, E> {
+        Ok(Listed::not_array(format!("the number {n}")))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Listed<T>, E> {
+        Ok(Listed::not_array(format!("the number {n}")))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Listed<T>, E> {
+        Ok(Listed::not_array(describe(&Value::from(n))))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Listed<T>, E> {
+        Ok(Listed::not_array(describe(&Value::Str(s.into()))))
+    }
+
+    fn visit_unit<E>(self) -> Result<Listed<T>, E> {
+        Ok(Listed::not_array("null".into()))
+    }
+
+    fn visit_none<E>(self) -> Result<Listed<T>, E> {
+        Ok(Listed::not_array("null".into()))
+    }
 }

@@ -76,8 +76,12 @@ fn scan(bytes: &[u8], end: usize, stack: &mut Vec<Frame>) -> Stop {
                 if let Some(Frame::Object { keys, key }) = stack.last_mut() {
                     if key.is_none() {
                         let raw = &bytes[start..(i + 1).min(bytes.len())];
-                        // Escapes decoded, so "a" and "\u0061" are the same key.
-                        let plain = raw.len() >= 2 && !raw.contains(&b'\\');
+                        // Escapes decoded, so "a" and "\u0061" are the same key. The short
+                        // way needs the closing quote: at a syntax error (a control character
+                        // in a key) the string can run to the end of the text, and its last
+                        // byte may be inside a character.
+                        let closed = raw.len() >= 2 && raw.last() == Some(&b'"');
+                        let plain = closed && !raw.contains(&b'\\');
                         let name = match std::str::from_utf8(raw) {
                             Ok(s) if plain => s[1..s.len() - 1].to_string(),
                             _ => serde_json::from_slice::<String>(raw)
@@ -163,6 +167,16 @@ mod tests {
         );
         // A key inside a string value is not a key.
         assert_eq!(duplicate_key(br#"{"a": "{\"a\": 1, \"a\": 2}"}"#), None);
+    }
+
+    #[test]
+    fn a_key_cut_off_inside_a_character_does_not_panic() {
+        // serde_json stops at the control character; the key runs to the end of the text,
+        // which ends inside "é" (found while writing the `import` fuzz target).
+        let text = b"{\"\x01\xc3\xa9";
+        assert!(pointer_at(text, 2).starts_with('/'));
+        let text = "{\"a\": 1, \"\tcaf\u{e9}".as_bytes();
+        assert!(pointer_at(text, 10).starts_with('/'));
     }
 
     #[test]

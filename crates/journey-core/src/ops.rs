@@ -61,29 +61,38 @@ pub fn new_map(name: &str, now: &str, mut fresh: impl FnMut(IdKind) -> Id) -> Jo
 }
 
 /// The same map with every id replaced by a fresh one, references rewritten to match.
-pub fn with_fresh_ids(map: &JourneyMap, mut fresh: impl FnMut(IdKind) -> Id) -> JourneyMap {
+pub fn with_fresh_ids(map: &JourneyMap, fresh: impl FnMut(IdKind) -> Id) -> JourneyMap {
+    into_fresh_ids(map.clone(), fresh)
+}
+
+/// [`with_fresh_ids`], changing `map` in place instead of copying it: an import of a
+/// large file holds one map, not two.
+pub fn into_fresh_ids(mut map: JourneyMap, mut fresh: impl FnMut(IdKind) -> Id) -> JourneyMap {
+    // Only ids that other rows refer to need remembering: nothing refers to a link or a
+    // piece of feedback.
     let mut ids: HashMap<Id, Id> = HashMap::new();
-    let mut new_id = |old: &str, kind: IdKind, ids: &mut HashMap<Id, Id>| -> Id {
-        let id = fresh(kind);
-        ids.insert(old.to_string(), id.clone());
-        id
+    let mut renew = |id: &mut Id, kind: IdKind, ids: Option<&mut HashMap<Id, Id>>| {
+        let new = fresh(kind);
+        let old = std::mem::replace(id, new);
+        if let Some(ids) = ids {
+            ids.insert(old, id.clone());
+        }
     };
-    let mut out = map.clone();
-    out.meta.id = new_id(&map.meta.id, IdKind::Map, &mut ids);
-    for (s, old) in out.stages.iter_mut().zip(&map.stages) {
-        s.id = new_id(&old.id, IdKind::Stage, &mut ids);
+    renew(&mut map.meta.id, IdKind::Map, None);
+    for s in &mut map.stages {
+        renew(&mut s.id, IdKind::Stage, Some(&mut ids));
     }
-    for (l, old) in out.lanes.iter_mut().zip(&map.lanes) {
-        l.id = new_id(&old.id, IdKind::Lane, &mut ids);
+    for l in &mut map.lanes {
+        renew(&mut l.id, IdKind::Lane, Some(&mut ids));
     }
-    for (t, old) in out.touchpoints.iter_mut().zip(&map.touchpoints) {
-        t.id = new_id(&old.id, IdKind::Touchpoint, &mut ids);
+    for t in &mut map.touchpoints {
+        renew(&mut t.id, IdKind::Touchpoint, Some(&mut ids));
     }
-    for (l, old) in out.links.iter_mut().zip(&map.links) {
-        l.id = new_id(&old.id, IdKind::Link, &mut ids);
+    for l in &mut map.links {
+        renew(&mut l.id, IdKind::Link, None);
     }
-    for (f, old) in out.feedback.iter_mut().zip(&map.feedback) {
-        f.id = new_id(&old.id, IdKind::Feedback, &mut ids);
+    for f in &mut map.feedback {
+        renew(&mut f.id, IdKind::Feedback, None);
     }
     // Every reference points into the map (parse and load guarantee it); an id that is
     // somehow not mapped keeps its value and is caught by the store's foreign keys.
@@ -92,20 +101,20 @@ pub fn with_fresh_ids(map: &JourneyMap, mut fresh: impl FnMut(IdKind) -> Id) -> 
             *id = new.clone();
         }
     };
-    for t in &mut out.touchpoints {
+    for t in &mut map.touchpoints {
         map_ref(&mut t.stage_id);
         map_ref(&mut t.lane_id);
     }
-    for l in &mut out.links {
+    for l in &mut map.links {
         map_ref(&mut l.from);
         map_ref(&mut l.to);
     }
-    for f in &mut out.feedback {
+    for f in &mut map.feedback {
         match &mut f.target {
             FeedbackTarget::Touchpoint(id) | FeedbackTarget::Stage(id) => map_ref(id),
         }
     }
-    out
+    map
 }
 
 /// The name a copy of a map gets.
