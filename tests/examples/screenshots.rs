@@ -81,7 +81,7 @@ async fn main() {
         .expect("journal mode");
     drop(conn);
     let r = Session::start(Launch {
-        db: Some(db),
+        db: Some(db.clone()),
         ..Launch::default()
     })
     .await;
@@ -106,5 +106,38 @@ async fn main() {
     );
 
     r.stop().await;
+
+    // No backup at all: salvage is the way out; then the salvaged map, with its notice.
+    let backups = db.parent().expect("folder").join("backups");
+    std::fs::remove_dir_all(&backups).expect("backups removed");
+    let r = Session::start(Launch {
+        db: Some(db.clone()),
+        ..Launch::default()
+    })
+    .await;
+    r.wait("[data-testid=recovery] [data-testid=salvage]").await;
+    grab_display(&r.display, &out.join("recovery-salvage.png"));
+    r.click("[data-testid=salvage]").await;
+    r.wait("[data-testid=notice]").await;
+    r.wait("[data-testid=card]").await;
+    grab_display(&r.display, &out.join("salvaged.png"));
+    r.stop().await;
     println!("{}", out.display());
+}
+
+/// Saves the X display as a PNG (Pillow's ImageGrab), for screens WebKitWebDriver's
+/// screenshot hangs on.
+fn grab_display(display: &str, to: &std::path::Path) {
+    let grab = format!(
+        "from PIL import ImageGrab; ImageGrab.grab(xdisplay='{display}').save('{}')",
+        to.display()
+    );
+    let grabbed = std::process::Command::new("python3")
+        .args(["-c", &grab])
+        .status()
+        .expect("python3 runs");
+    assert!(
+        grabbed.success(),
+        "grabbing the display failed (pip install pillow)"
+    );
 }

@@ -21,7 +21,7 @@ describe("App", () => {
   beforeEach(() => {
     vi.clearAllMocks();
     vi.spyOn(console, "error").mockImplementation(() => {});
-    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: "jm_1" });
+    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: "jm_1", readOnly: null, notices: [] });
     ipcMock.listMaps.mockResolvedValue([summary]);
   });
   afterEach(cleanup);

@@ -1,9 +1,11 @@
 // The app shell: starts up (reopening the map open last time), and switches between the
 // library and one open map. Errors anywhere below are caught and shown with a way back.
 // When the database cannot be opened it shows the recovery screen instead, and when it
-// can only be read, a banner saying so above everything (and edits turned off).
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { MapSummaryDto, MapView, RecoveryDto, RestoredDto } from "./bindings";
+// can only be read, a banner saying so above everything (and edits turned off). What
+// `start` says the user must be told (a file moved aside, maps salvaged) shows in
+// dismissible notices.
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { MapSummaryDto, MapView, RecoveryDto, RestoredDto, SalvagedDto } from "./bindings";
 import { ReadOnlyContext } from "./features/common/readOnly";
 import { LibraryView } from "./features/library/LibraryView";
 import { MapScreen } from "./features/map/MapScreen";
@@ -11,13 +13,16 @@ import { ErrorBoundary } from "./features/messages/ErrorBoundary";
 import { MessagesProvider, useMessages } from "./features/messages/messages";
 import { RecoveryScreen } from "./features/recovery/RecoveryScreen";
 import { ipc } from "./ipc";
-import { readOnlyReason, restoredStatus } from "./lib/recovery";
+import { readOnlyReason, restoredStatus, salvagedStatus } from "./lib/recovery";
 
 type Screen =
   | { kind: "loading" }
   | { kind: "library"; maps: MapSummaryDto[] }
   | { kind: "map"; view: MapView; openCount: number }
   | { kind: "recovery"; recovery: RecoveryDto };
+
+/** A notice from `start`, with an id of its own (two notices may say the same). */
+type Notice = { id: number; text: string };
 
 /** Why the database could not be opened, or null when it is open (or the question failed too). */
 async function recoveryOrNull(): Promise<RecoveryDto | null> {
@@ -42,6 +47,9 @@ function Shell() {
   const [boundaryKey, setBoundaryKey] = useState(0);
   // Why the database can only be read (from `start`), or null when it is writable.
   const [readOnly, setReadOnly] = useState<string | null>(null);
+  // What `start` said the user must be told, until each is dismissed.
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const noticeCount = useRef(0);
   const openCount = useRef(0);
 
   const showMap = useCallback((view: MapView) => {
@@ -97,6 +105,7 @@ function Shell() {
         const start = await ipc.start();
         if (!live()) return;
         setReadOnly(start.readOnly ?? null);
+        setNotices((start.notices ?? []).map((text) => ({ id: ++noticeCount.current, text })));
         setScreen({ kind: "library", maps: start.maps });
         if (start.openMapId !== null) await openMap(start.openMapId);
       } catch (e) {
@@ -121,16 +130,21 @@ function Shell() {
     };
   }, [boot]);
 
-  // After a restore every command works on the restored database: start again, as at
-  // launch, with the status saying what was restored and where the damaged file went.
-  const restored = useCallback(
-    (r: RestoredDto) => {
-      messages.showStatus(restoredStatus(r));
+  // After a restore or a salvage every command works on the new database: start again,
+  // as at launch, with the status saying what was restored or kept and where the damaged
+  // file went.
+  const restart = useCallback(
+    (status: string) => {
+      messages.showStatus(status);
       setScreen({ kind: "loading" });
       void boot(() => true);
     },
     [messages, boot],
   );
+  const restored = useCallback((r: RestoredDto) => restart(restoredStatus(r)), [restart]);
+  const salvaged = useCallback((s: SalvagedDto) => restart(salvagedStatus(s)), [restart]);
+
+  const dismissNotice = useCallback((id: number) => setNotices((ns) => ns.filter((n) => n.id !== id)), []);
 
   // Leaves the screen that failed at once (so the fresh boundary does not render it
   // again), then loads the library.
@@ -147,9 +161,12 @@ function Shell() {
           <strong>Read-only:</strong> <bdi>{readOnlyReason(readOnly)}</bdi>. You can look, search and export; edits are off.
         </p>
       )}
+      {notices.map((n) => (
+        <NoticeBanner key={n.id} text={n.text} onDismiss={() => dismissNotice(n.id)} />
+      ))}
       <ErrorBoundary key={boundaryKey} onBackToLibrary={backToLibrary}>
         {screen.kind === "loading" && <p className="loading">Loading…</p>}
-        {screen.kind === "recovery" && <RecoveryScreen recovery={screen.recovery} onRestored={restored} />}
+        {screen.kind === "recovery" && <RecoveryScreen recovery={screen.recovery} onRestored={restored} onSalvaged={salvaged} />}
         {screen.kind === "library" && (
           <LibraryView
             maps={screen.maps}
@@ -168,5 +185,30 @@ function Shell() {
         )}
       </ErrorBoundary>
     </ReadOnlyContext.Provider>
+  );
+}
+
+/**
+ * One notice from `start`: text only, isolated in a <bdi> (it may quote a path holding
+ * bidi controls), with a button to dismiss it.
+ */
+function NoticeBanner({ text, onDismiss }: { text: string; onDismiss: () => void }) {
+  const id = useId();
+  return (
+    <div className="notice-banner" data-testid="notice" role="status">
+      <p className="notice-banner__text" id={id} data-testid="notice-text">
+        <bdi>{text}</bdi>
+      </p>
+      <button
+        type="button"
+        className="icon-button"
+        data-testid="dismiss-notice"
+        aria-label="Dismiss notice"
+        aria-describedby={id}
+        onClick={onDismiss}
+      >
+        ✕
+      </button>
+    </div>
   );
 }

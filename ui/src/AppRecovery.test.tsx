@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
-// The app when its database cannot be opened (the recovery screen) or can only be read
-// (the banner, and edits off).
+// The app when its database cannot be opened (the recovery screen: restore a backup, or
+// salvage what can be read), when it can only be read (the banner, and edits off), and
+// what `start` says the user must be told (the notices).
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./App";
-import type { BackupDto, RecoveryDto, RestoredDto } from "./bindings";
+import type { BackupDto, RecoveryDto, RestoredDto, SalvagedDto } from "./bindings";
 import { isolate } from "./lib/bidi";
-import { backupTime } from "./lib/recovery";
+import { backupTime, salvagedStatus } from "./lib/recovery";
 import { view } from "./lib/testData";
 
 const ipcMock = vi.hoisted(() => ({
@@ -18,6 +19,7 @@ const ipcMock = vi.hoisted(() => ({
   updateTouchpoint: vi.fn(),
   recoveryStatus: vi.fn(),
   restoreBackup: vi.fn(),
+  salvage: vi.fn(),
 }));
 vi.mock("./ipc", async (importOriginal) => ({ ...(await importOriginal<object>()), ipc: ipcMock }));
 
@@ -92,7 +94,7 @@ describe("App recovery", () => {
     ipcMock.restoreBackup.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
     render(<App />);
     const buttons = await screen.findAllByTestId("restore-backup");
-    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: null, readOnly: null });
+    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: null, readOnly: null, notices: [] });
 
     fireEvent.click(buttons[0]);
     expect(ipcMock.restoreBackup).toHaveBeenCalledWith(newest.path);
@@ -115,22 +117,34 @@ describe("App recovery", () => {
     ipcMock.restoreBackup.mockResolvedValue(restored);
     ipcMock.openMap.mockResolvedValue(view());
     render(<App />);
-    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: "jm_1", readOnly: null });
+    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: "jm_1", readOnly: null, notices: [] });
     fireEvent.click(await screen.findByTestId("restore-backup"));
     expect((await screen.findByTestId("board")).getAttribute("data-map-id")).toBe("jm_1");
     expect(screen.getAllByTestId("card")).toHaveLength(3);
   });
 
-  it("says plainly when there is no backup, and offers no button", async () => {
+  it("says plainly when there is no backup, and offers salvage as the one way out", async () => {
     ipcMock.recoveryStatus.mockResolvedValue(recovery([]));
     render(<App />);
     const page = await screen.findByTestId("recovery");
     expect(screen.getByTestId("recovery-no-backups").textContent).toContain("There is no backup of this file to restore.");
     expect(page.textContent).toContain("left exactly as it was");
-    expect(page.textContent).toContain("send the file to support");
     expect(screen.queryAllByTestId("recovery-backup")).toHaveLength(0);
     expect(screen.queryByTestId("restore-backup")).toBeNull();
-    expect(within(page).queryAllByRole("button")).toHaveLength(0);
+    // The only button, and the primary one.
+    const salvage = screen.getByTestId("salvage") as HTMLButtonElement;
+    expect(within(page).getAllByRole("button")).toEqual([salvage]);
+    expect(salvage.textContent).toBe("Salvage what can be read");
+    expect(salvage.className).toBe("primary");
+    expect(salvage.disabled).toBe(false);
+    // What it does, said before the click and read with the button.
+    const what = screen.getByTestId("salvage-explanation");
+    expect(salvage.getAttribute("aria-describedby")).toBe(what.id);
+    expect(what.textContent).toContain("every map, touchpoint and piece of feedback that can still be read");
+    expect(what.textContent).toContain("new database");
+    expect(what.textContent).toContain("never deleted");
+    expect(what.textContent).toContain("“… (salvaged)”");
+    expect(ipcMock.salvage).not.toHaveBeenCalled();
   });
 
   it("shows a failed restore inline and lets the user try another backup", async () => {
@@ -152,10 +166,95 @@ describe("App recovery", () => {
     expect(ipcMock.start).toHaveBeenCalledTimes(1);
 
     ipcMock.restoreBackup.mockResolvedValueOnce({ ...restored, backup: older });
-    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: null, readOnly: null });
+    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: null, readOnly: null, notices: [] });
     fireEvent.click(buttons[1]);
     expect(ipcMock.restoreBackup).toHaveBeenLastCalledWith(older.path);
     expect(await screen.findByTestId("library")).toBeTruthy();
+  });
+
+  it("offers salvage below the backups as a last resort", async () => {
+    ipcMock.recoveryStatus.mockResolvedValue(recovery([newest, older]));
+    render(<App />);
+    const salvage = await screen.findByTestId("salvage");
+    const lastBackup = screen.getAllByTestId("recovery-backup")[1];
+    expect(lastBackup.compareDocumentPosition(salvage) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Not the primary choice: the newest backup is.
+    expect(salvage.className).toBe("");
+    expect(screen.getAllByTestId("restore-backup")[0].className).toBe("primary");
+    expect(screen.getByTestId("salvage-explanation").textContent).toContain("A last resort.");
+  });
+
+  it("salvages with every button off while it runs, then starts again on the salvaged map", async () => {
+    ipcMock.recoveryStatus.mockResolvedValue(recovery([newest]));
+    let finish: (s: SalvagedDto) => void = () => {};
+    ipcMock.salvage.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    ipcMock.openMap.mockResolvedValue(view({ map: { ...view().map, name: "Map (salvaged)" } }));
+    render(<App />);
+    const salvage = (await screen.findByTestId("salvage")) as HTMLButtonElement;
+    const salvagedSummary = { ...summary, name: "Map (salvaged)" };
+    ipcMock.start.mockResolvedValue({
+      maps: [salvagedSummary],
+      openMapId: "jm_1",
+      readOnly: null,
+      notices: ["The maps were salvaged from a damaged file."],
+    });
+
+    fireEvent.click(salvage);
+    expect(ipcMock.salvage).toHaveBeenCalledTimes(1);
+    expect(ipcMock.salvage).toHaveBeenCalledWith();
+    expect(salvage.disabled).toBe(true);
+    expect(salvage.textContent).toBe("Salvaging…");
+    expect((screen.getByTestId("restore-backup") as HTMLButtonElement).disabled).toBe(true);
+    // A second click does nothing while it runs.
+    fireEvent.click(salvage);
+    expect(ipcMock.salvage).toHaveBeenCalledTimes(1);
+
+    const result: SalvagedDto = {
+      maps: [{ name: "Map (salvaged)", touchpoints: 3, feedback: 7 }],
+      rowsLeftOut: 2,
+      mapsLost: ["Old map: a stage is missing"],
+      movedAside: ["/data/journeymap.db.damaged-20250303T100000Z", "/data/journeymap.db-wal.damaged-20250303T100000Z"],
+    };
+    finish(result);
+    // As after a restore: start again, and the map open last time opens.
+    expect((await screen.findByTestId("board")).getAttribute("data-map-id")).toBe("jm_1");
+    expect(ipcMock.start).toHaveBeenCalledTimes(2);
+    expect(ipcMock.openMap).toHaveBeenCalledWith("jm_1");
+    expect(screen.getByTestId("map-title").textContent).toContain("Map (salvaged)");
+    expect(screen.queryByTestId("recovery")).toBeNull();
+    const status = screen.getByTestId("status").textContent;
+    expect(status).toBe(salvagedStatus(result));
+    expect(status).toContain("3 touchpoints, 7 feedback items");
+    expect(status).toContain("2 items could not be recovered");
+    expect(status).toContain(isolate("Old map: a stage is missing"));
+    expect(status).toContain(isolate(result.movedAside[0]));
+    expect(noticeText(screen.getByTestId("notice"))).toBe("The maps were salvaged from a damaged file.");
+  });
+
+  it("shows a failed salvage as text next to its button and lets the user try again", async () => {
+    ipcMock.recoveryStatus.mockResolvedValue(recovery([]));
+    ipcMock.salvage.mockRejectedValueOnce({ code: "io", message: "no space left on <b>/data</b>", problems: [] });
+    render(<App />);
+    const salvage = (await screen.findByTestId("salvage")) as HTMLButtonElement;
+    fireEvent.click(salvage);
+
+    const alert = await screen.findByTestId("salvage-error");
+    expect(alert.getAttribute("role")).toBe("alert");
+    expect(alert.textContent).toBe("The maps could not be salvaged: no space left on <b>/data</b>");
+    expect(alert.querySelector("b")).toBeNull();
+    expect(document.activeElement).toBe(alert);
+    expect(screen.queryByTestId("recovery-error")).toBeNull();
+    expect(screen.queryByTestId("error")).toBeNull();
+    // Still here, the button on again, and no second start.
+    expect(salvage.disabled).toBe(false);
+    expect(salvage.textContent).toBe("Salvage what can be read");
+    expect(ipcMock.start).toHaveBeenCalledTimes(1);
+
+    ipcMock.salvage.mockResolvedValueOnce({ maps: [], rowsLeftOut: 0, mapsLost: [], movedAside: [] });
+    ipcMock.start.mockResolvedValue({ maps: [], openMapId: null, readOnly: null, notices: [] });
+    fireEvent.click(salvage);
+    expect(await screen.findByTestId("library")).toBeTruthy();
+    expect(screen.getByTestId("status").textContent).toBe("No maps could be salvaged.");
   });
 
   it("shows the error over the library when the database is open but start failed", async () => {
@@ -177,7 +276,7 @@ describe("App read-only", () => {
   afterEach(cleanup);
 
   it("shows the banner and turns the map's edits off", async () => {
-    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: "jm_1", readOnly: "its folder is read-only" });
+    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: "jm_1", readOnly: "its folder is read-only", notices: [] });
     render(<App />);
     await screen.findByTestId("board");
     const banner = screen.getByTestId("read-only-banner");
@@ -213,7 +312,7 @@ describe("App read-only", () => {
   });
 
   it("hides the library's create, import and row edits", async () => {
-    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: null, readOnly: "it is on read-only storage" });
+    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: null, readOnly: "it is on read-only storage", notices: [] });
     render(<App />);
     await screen.findByTestId("library");
     expect(screen.getByTestId("read-only-banner").textContent).toContain("Read-only: it is on read-only storage.");
@@ -225,12 +324,70 @@ describe("App read-only", () => {
   });
 
   it("shows no banner and keeps edits on when the database is writable", async () => {
-    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: "jm_1", readOnly: null });
+    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: "jm_1", readOnly: null, notices: [] });
     render(<App />);
     await screen.findByTestId("board");
     expect(screen.queryByTestId("read-only-banner")).toBeNull();
     expect(screen.getByTestId("add-stage")).toHaveProperty("disabled", false);
     expect(screen.getByTestId("undo")).toHaveProperty("disabled", false);
     expect(screen.getAllByTestId("add-touchpoint").length).toBeGreaterThan(0);
+  });
+});
+
+/** A notice's text, without its dismiss button's. */
+const noticeText = (n: HTMLElement) => within(n).getByTestId("notice-text").textContent;
+
+describe("App notices", () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    ipcMock.listMaps.mockResolvedValue([summary]);
+  });
+  afterEach(cleanup);
+
+  it("shows each notice from start as text, isolated, and dismisses them one by one", async () => {
+    const moved = "A journeymap.db-wal that did not belong was moved aside to /data/\u202Eevil.db-wal <img src=x onerror=alert(1)>";
+    const salvaged = "Your maps were salvaged from a damaged file.";
+    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: null, readOnly: null, notices: [moved, salvaged, salvaged] });
+    render(<App />);
+    await screen.findByTestId("library");
+    const notices = screen.getAllByTestId("notice");
+    expect(notices.map(noticeText)).toEqual([moved, salvaged, salvaged]);
+    // Text, never markup; the text in a <bdi>, so a bidi control in a path reorders only the notice.
+    expect(notices[0].querySelector("img")).toBeNull();
+    expect(notices[0].querySelector("bdi")?.textContent).toBe(moved);
+    expect(notices[0].getAttribute("role")).toBe("status");
+    expect(notices[0].className).not.toBe(screen.queryByTestId("read-only-banner")?.className);
+
+    const dismiss = screen.getAllByTestId("dismiss-notice");
+    expect(dismiss).toHaveLength(3);
+    expect(dismiss[0].getAttribute("aria-label")).toBe("Dismiss notice");
+    expect(document.getElementById(dismiss[0].getAttribute("aria-describedby") ?? "")?.textContent).toBe(moved);
+    // Dismissing the second of two equal notices leaves the other one.
+    fireEvent.click(dismiss[1]);
+    expect(screen.getAllByTestId("notice").map(noticeText)).toEqual([moved, salvaged]);
+    fireEvent.click(screen.getAllByTestId("dismiss-notice")[0]);
+    expect(screen.getAllByTestId("notice").map(noticeText)).toEqual([salvaged]);
+    fireEvent.click(screen.getByTestId("dismiss-notice"));
+    expect(screen.queryByTestId("notice")).toBeNull();
+    // The library is untouched by it.
+    expect(screen.getAllByTestId("map-row")).toHaveLength(1);
+  });
+
+  it("shows notices alongside the read-only banner", async () => {
+    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: null, readOnly: "its folder is read-only", notices: ["Heads up."] });
+    render(<App />);
+    await screen.findByTestId("library");
+    expect(screen.getByTestId("read-only-banner")).toBeTruthy();
+    expect(noticeText(screen.getByTestId("notice"))).toBe("Heads up.");
+    expect(screen.getByTestId("notice").className).toBe("notice-banner");
+  });
+
+  it("shows no notice when start has none", async () => {
+    ipcMock.start.mockResolvedValue({ maps: [summary], openMapId: null, readOnly: null, notices: [] });
+    render(<App />);
+    await screen.findByTestId("library");
+    expect(screen.queryByTestId("notice")).toBeNull();
+    expect(screen.queryByTestId("dismiss-notice")).toBeNull();
   });
 });

@@ -121,6 +121,12 @@ export const ipc = {
    * aside; afterwards every other command works on the restored database.
    */
   restoreBackup: (path: string) => call("restore_backup", { path }),
+  /**
+   * Reads every map, touchpoint and feedback item that can still be read from the damaged
+   * database into a new one (maps named "… (salvaged)"), moving the damaged file aside;
+   * afterwards every other command works on the new database.
+   */
+  salvage: () => call("salvage_database", {}),
 };
 
 export type Ipc = typeof ipc;

@@ -1,6 +1,7 @@
 // Words for the recovery screen: when a backup was taken (in the user's local time), why,
-// what it holds, and the status line after a restore. Pure, so Vitest checks them alone.
-import type { BackupDto, RestoredDto } from "../bindings";
+// what it holds, and the status line after a restore or a salvage. Pure, so Vitest checks
+// them alone.
+import type { BackupDto, RestoredDto, SalvagedDto } from "../bindings";
 import { isolate } from "./bidi";
 import { plural } from "./metrics";
 
@@ -41,6 +42,30 @@ export function restoredStatus(r: RestoredDto): string {
   const when = `Restored the backup from ${backupTime(r.backup.takenAt)}`;
   const aside = r.movedAside[0];
   return aside === undefined ? `${when}.` : `${when}; the damaged file was moved aside to ${isolate(aside)}.`;
+}
+
+/**
+ * The status after a salvage: each map kept with what it holds, how many items were left
+ * out, the maps that could not be kept (with why), and where the damaged file went. Map
+ * names, reasons and paths are isolated (user text; a path may hold bidi controls).
+ */
+export function salvagedStatus(s: SalvagedDto): string {
+  const kept =
+    s.maps.length === 0
+      ? "No maps could be salvaged."
+      : `Salvaged ${plural(s.maps.length, "map")}: ${s.maps
+          .map((m) => `${isolate(m.name)} (${plural(m.touchpoints, "touchpoint")}, ${plural(m.feedback, "feedback item")})`)
+          .join(", ")}.`;
+  const sentences = [kept];
+  if (s.rowsLeftOut > 0) {
+    sentences.push(`${plural(s.rowsLeftOut, "item")} could not be recovered and ${s.rowsLeftOut === 1 ? "was" : "were"} left out.`);
+  }
+  if (s.mapsLost.length > 0) {
+    sentences.push(`${plural(s.mapsLost.length, "map")} could not be kept: ${s.mapsLost.map(isolate).join("; ")}.`);
+  }
+  const aside = s.movedAside[0];
+  if (aside !== undefined) sentences.push(`The damaged file was moved aside to ${isolate(aside)}.`);
+  return sentences.join(" ");
 }
 
 /** Why the database can only be read, without a final full stop (the banner adds its own). */

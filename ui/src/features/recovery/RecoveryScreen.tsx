@@ -1,9 +1,10 @@
 // Shown instead of the library when the database could not be opened (damaged, changed
 // by someone else, an empty file): what happened, that nothing was touched, and the good
-// backups newest first, each restorable. A restore moves the damaged file aside (never
-// deleting it); the app then starts again on the restored database.
-import { useId, useLayoutEffect, useRef, useState } from "react";
-import type { BackupDto, ErrorDto, RecoveryDto, RestoredDto } from "../../bindings";
+// backups newest first, each restorable, and, the last resort (the first when there is no
+// backup), salvaging what can still be read into a new database. Either moves the damaged
+// file aside (never deleting it); the app then starts again on the new database.
+import { type RefObject, useId, useLayoutEffect, useRef, useState } from "react";
+import type { BackupDto, ErrorDto, RecoveryDto, RestoredDto, SalvagedDto } from "../../bindings";
 import { ipc, toError } from "../../ipc";
 import { backupContents, backupReason, backupTime } from "../../lib/recovery";
 import "./recovery.css";
@@ -12,34 +13,57 @@ type Props = {
   recovery: RecoveryDto;
   /** Called once a restore succeeded: the app starts again on the restored database. */
   onRestored: (restored: RestoredDto) => void;
+  /** Called once a salvage succeeded: the app starts again on the new database. */
+  onSalvaged: (salvaged: SalvagedDto) => void;
 };
 
-export function RecoveryScreen({ recovery, onRestored }: Props) {
+/** What is running: a restore (of the backup at `path`) or the salvage. */
+type Running = { kind: "restore"; path: string } | { kind: "salvage" } | null;
+
+/** The last failure, shown next to the action that failed. */
+type Failure = { kind: "restore" | "salvage"; error: ErrorDto } | null;
+
+export function RecoveryScreen({ recovery, onRestored, onSalvaged }: Props) {
   const titleId = useId();
-  // The path being restored; every restore button is disabled while one runs.
-  const [restoring, setRestoring] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorDto | null>(null);
+  // Every restore and salvage button is disabled while one of them runs.
+  const [running, setRunning] = useState<Running>(null);
+  const [failure, setFailure] = useState<Failure>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
 
-  // The pressed button was disabled (and so lost focus) while the restore ran: focus
-  // goes to the error instead, just above the list, so the keyboard user is not lost.
+  // The pressed button was disabled (and so lost focus) while the action ran: focus goes
+  // to the error instead, shown next to it, so the keyboard user is not lost.
   useLayoutEffect(() => {
-    if (error !== null) errorRef.current?.focus();
-  }, [error]);
+    if (failure !== null) errorRef.current?.focus();
+  }, [failure]);
 
   const restore = async (path: string) => {
-    setRestoring(path);
-    setError(null);
+    setRunning({ kind: "restore", path });
+    setFailure(null);
     try {
       onRestored(await ipc.restoreBackup(path));
-      // Still disabled: the app leaves this screen now, and a second restore must not start.
+      // Still disabled: the app leaves this screen now, and a second action must not start.
     } catch (e) {
-      setError(toError(e));
-      setRestoring(null);
+      setFailure({ kind: "restore", error: toError(e) });
+      setRunning(null);
+    }
+  };
+
+  const salvage = async () => {
+    setRunning({ kind: "salvage" });
+    setFailure(null);
+    try {
+      onSalvaged(await ipc.salvage());
+      // Still disabled, as after a restore.
+    } catch (e) {
+      setFailure({ kind: "salvage", error: toError(e) });
+      setRunning(null);
     }
   };
 
   const { backups } = recovery;
+  const busy = running !== null;
+  const restoring = running?.kind === "restore" ? running.path : null;
+
   return (
     <main className="recovery" data-testid="recovery" aria-labelledby={titleId}>
       <div className="recovery__inner">
@@ -53,15 +77,16 @@ export function RecoveryScreen({ recovery, onRestored }: Props) {
           The file: <bdi className="recovery__path">{recovery.dbPath}</bdi>
         </p>
         <p>
-          Nothing has been changed or deleted. Restoring a backup moves the damaged file aside, renamed in the same folder, and never
-          deletes it.
+          Nothing has been changed or deleted. Restoring a backup or salvaging moves the damaged file aside, renamed in the same folder, and
+          never deletes it.
         </p>
 
         <section className="recovery__backups" aria-labelledby={`${titleId}-backups`}>
           <h2 id={`${titleId}-backups`}>Backups</h2>
-          {error !== null && (
+          {failure?.kind === "restore" && (
             <p className="recovery__error" role="alert" data-testid="recovery-error" tabIndex={-1} ref={errorRef}>
-              The backup could not be restored: {error.message}
+              {/* The message as text: it may quote a path. */}
+              The backup could not be restored: <bdi>{failure.error.message}</bdi>
             </p>
           )}
           {backups.length === 0 ? (
@@ -77,6 +102,7 @@ export function RecoveryScreen({ recovery, onRestored }: Props) {
                     newest={i === 0}
                     descriptionId={`${titleId}-backup-${i}`}
                     restoring={restoring}
+                    disabled={busy}
                     onRestore={() => void restore(b.path)}
                   />
                 ))}
@@ -84,6 +110,15 @@ export function RecoveryScreen({ recovery, onRestored }: Props) {
             </>
           )}
         </section>
+
+        <SalvageSection
+          id={`${titleId}-salvage`}
+          primary={backups.length === 0}
+          running={running}
+          error={failure?.kind === "salvage" ? failure.error : null}
+          errorRef={errorRef}
+          onSalvage={() => void salvage()}
+        />
       </div>
     </main>
   );
@@ -94,10 +129,11 @@ type ItemProps = {
   newest: boolean;
   descriptionId: string;
   restoring: string | null;
+  disabled: boolean;
   onRestore: () => void;
 };
 
-function BackupItem({ backup: b, newest, descriptionId, restoring, onRestore }: ItemProps) {
+function BackupItem({ backup: b, newest, descriptionId, restoring, disabled, onRestore }: ItemProps) {
   return (
     <li className="recovery__backup" data-testid="recovery-backup" data-path={b.path} data-reason={b.reason}>
       {/* What the button restores, read with it (every button has the same text). */}
@@ -122,7 +158,7 @@ function BackupItem({ backup: b, newest, descriptionId, restoring, onRestore }: 
         className={newest ? "primary" : undefined}
         data-testid="restore-backup"
         aria-describedby={descriptionId}
-        disabled={restoring !== null}
+        disabled={disabled}
         onClick={onRestore}
       >
         {restoring === b.path ? "Restoring…" : "Restore this backup"}
@@ -131,17 +167,64 @@ function BackupItem({ backup: b, newest, descriptionId, restoring, onRestore }: 
   );
 }
 
-/** No good backup: nothing to offer but to keep the file (salvaging from it is not built yet). */
+/** No good backup: salvaging (below) is the way out. */
 function NoBackups() {
   return (
     <div data-testid="recovery-no-backups">
       <p>
         <strong>There is no backup of this file to restore.</strong>
       </p>
-      <p>
-        The file has been left exactly as it was. Keep it, and do not delete or replace it: getting maps out of a damaged file is not
-        available in Journeymap yet, but you can send the file to support, who may be able to recover them.
-      </p>
+      <p>The file has been left exactly as it was. You can still salvage what can be read from it, below.</p>
     </div>
+  );
+}
+
+type SalvageProps = {
+  id: string;
+  /** The main way out (there is no backup), rather than the last resort below the backups. */
+  primary: boolean;
+  running: Running;
+  error: ErrorDto | null;
+  errorRef: RefObject<HTMLParagraphElement | null>;
+  onSalvage: () => void;
+};
+
+/** Salvaging: what it does, in plain words before the button, and its error if it failed. */
+function SalvageSection({ id, primary, running, error, errorRef, onSalvage }: SalvageProps) {
+  return (
+    <section className={primary ? "recovery__salvage recovery__salvage--primary" : "recovery__salvage"} aria-labelledby={id}>
+      <h2 id={id}>{primary ? "Salvage what can be read" : "If no backup will do: salvage what can be read"}</h2>
+      <div id={`${id}-what`} data-testid="salvage-explanation">
+        {!primary && (
+          <p>
+            A last resort. A backup is complete as it was when it was taken; salvaging may keep later changes, but only the parts of the
+            damaged file that can still be read.
+          </p>
+        )}
+        <p>
+          Journeymap reads every map, touchpoint and piece of feedback that can still be read from the damaged file and keeps them in a new
+          database. What cannot be read is left out, and you will be told how much.
+        </p>
+        <p>
+          The damaged file is kept: it is moved aside, renamed in the same folder, and never deleted. Salvaged maps are named “… (salvaged)”
+          so you can tell them apart.
+        </p>
+      </div>
+      {error !== null && (
+        <p className="recovery__error" role="alert" data-testid="salvage-error" tabIndex={-1} ref={errorRef}>
+          The maps could not be salvaged: <bdi>{error.message}</bdi>
+        </p>
+      )}
+      <button
+        type="button"
+        className={primary ? "primary" : undefined}
+        data-testid="salvage"
+        aria-describedby={`${id}-what`}
+        disabled={running !== null}
+        onClick={onSalvage}
+      >
+        {running?.kind === "salvage" ? "Salvaging…" : "Salvage what can be read"}
+      </button>
+    </section>
   );
 }
