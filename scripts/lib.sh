@@ -39,9 +39,10 @@ ensure_desktop_deps() {
   ensure_apt build-essential pkg-config libwebkit2gtk-4.1-dev
 }
 
-# What the end-to-end tests need: a virtual display, WebKit's WebDriver, tauri-driver.
+# What the end-to-end tests need: a virtual display, WebKit's WebDriver, tauri-driver, and
+# a D-Bus daemon for the test of the single-instance lock.
 ensure_test_deps() {
-  ensure_apt xvfb xauth webkit2gtk-driver
+  ensure_apt xvfb xauth webkit2gtk-driver dbus-daemon
   if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
     step "installing tauri-driver"
     cargo install tauri-driver --locked --version 2.1.0

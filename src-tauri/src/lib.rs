@@ -181,9 +181,42 @@ fn db_path(app: &tauri::App) -> Result<PathBuf, ErrorDto> {
     Ok(paths::db_in(&dir))
 }
 
+/// The D-Bus name the single-instance lock is taken under: the app's identifier, and for
+/// a database chosen with `$JOURNEYMAP_DB`, that database, so that one editor runs per
+/// database (two apps on two databases, as the end-to-end tests run them, are fine).
+fn single_instance_id() -> String {
+    use std::hash::{Hash, Hasher};
+    let base = "org.journeymap.desktop";
+    match paths::db_from_env() {
+        Some(db) => {
+            let db = std::fs::canonicalize(&db).unwrap_or(db);
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            db.hash(&mut h);
+            format!("{base}.db{:016x}", h.finish())
+        }
+        None => base.to_string(),
+    }
+}
+
 /// Builds and runs the app.
 pub fn run_app() {
     let result = tauri::Builder::default()
+        // First, so that a second start hands over before anything else runs: it
+        // focuses the running window and exits instead of opening a second editor on
+        // the same database. Without a D-Bus session bus the app starts as before.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(single_instance_id())
+                .callback(|app, _args, _cwd| {
+                    eprintln!("journeymap-desktop: a second start was handed to this window");
+                    if let Some(w) = app.get_webview_window("main") {
+                        let _ = w.unminimize();
+                        let _ = w.show();
+                        let _ = w.set_focus();
+                    }
+                })
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let db = db_path(app);

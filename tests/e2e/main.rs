@@ -187,6 +187,7 @@ async fn a_broken_import_shows_its_path_and_changes_nothing() {
     let s = Session::start(Launch {
         db: Some(db.clone()),
         dialog_path: Some(broken),
+        ..Launch::default()
     })
     .await;
     s.wait("[data-testid=board]").await;
@@ -365,6 +366,7 @@ async fn importing_a_map_already_there_offers_replace_or_copy() {
     let s = Session::start(Launch {
         db: Some(db.clone()),
         dialog_path: Some(file),
+        ..Launch::default()
     })
     .await;
     s.wait("[data-testid=board]").await;
@@ -564,4 +566,144 @@ async fn a_damaged_database_offers_its_backup_and_the_restored_map_is_on_screen(
         .collect();
     assert_eq!(aside.len(), 1, "{aside:?}");
     assert_eq!(cli(&db, &["list"]).lines().count(), 1);
+}
+
+/// A second start on the same database does not open a second editor: it hands over to
+/// the running window (which comes to the front) and exits. The lock is a D-Bus name;
+/// the test brings its own session bus.
+#[tokio::test]
+async fn a_second_start_on_the_same_database_hands_over_and_exits() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let bus = journeymap_tests::SessionBus::start();
+    let s = Session::start(Launch {
+        env: vec![("DBUS_SESSION_BUS_ADDRESS".into(), bus.address.clone())],
+        ..Launch::default()
+    })
+    .await;
+    s.wait("[data-testid=card]").await;
+
+    let runtime = s.dir.path().join("runtime");
+    let mut second = Command::new(journeymap_tests::desktop_binary())
+        .env("DISPLAY", &s.display)
+        .env("JOURNEYMAP_DB", &s.db)
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+        .env("XDG_RUNTIME_DIR", &runtime)
+        .env("XDG_DATA_HOME", s.dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", s.dir.path().join("config"))
+        .env("XDG_CACHE_HOME", s.dir.path().join("cache"))
+        .env("NO_AT_BRIDGE", "1")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("a second app starts");
+    // A second editor would keep running: wait for the exit, for at most a minute.
+    let stderr = second.stderr.take().expect("stderr");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(second.wait());
+    });
+    let status = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the second start exits instead of opening a second window")
+        .expect("waits");
+    let said = std::io::read_to_string(stderr).unwrap_or_default();
+    assert!(status.success(), "the second start failed: {said}");
+
+    // The first app was told (its log is tauri-driver's), and still works.
+    let told = std::fs::read_dir(s.dir.path())
+        .expect("session folder")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("tauri-driver-"))
+        .any(|e| {
+            std::fs::read_to_string(e.path())
+                .unwrap_or_default()
+                .contains("a second start was handed to this window")
+        });
+    assert!(told, "the running app did not hear of the second start");
+    s.click("[data-testid=card]").await;
+    s.wait("[data-testid=detail]").await;
+    s.stop().await;
+}
+
+/// A database the app cannot write opens read-only: the banner says why, every edit
+/// button is off, and the file is left byte for byte as it was. As root, file modes do
+/// not stop the app, so it is run as `nobody` (through `setpriv`); otherwise the file and
+/// its folder are made read-only.
+#[tokio::test]
+async fn a_read_only_database_shows_the_banner_and_refuses_edits() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let _one = ONE_AT_A_TIME.lock().await;
+    let base = tempfile::tempdir().expect("tempdir");
+    let mode = |p: &Path, m: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).expect("chmod")
+    };
+    mode(base.path(), 0o755);
+    let maps = base.path().join("maps");
+    std::fs::create_dir(&maps).expect("maps folder");
+    let db = maps.join("maps.sqlite3");
+    cli(&db, &["demo"]);
+    let root = std::fs::metadata("/proc/self").expect("/proc/self").uid() == 0;
+    let mut launch = Launch {
+        db: Some(db.clone()),
+        ..Launch::default()
+    };
+    if root {
+        // The app as `nobody`, with a home of its own; the binary copied where nobody
+        // can reach it (the checkout may sit in a folder only root can enter).
+        let home = base.path().join("home");
+        for d in ["", "data", "config", "cache", "runtime"] {
+            let p = home.join(d);
+            std::fs::create_dir_all(&p).expect("home");
+            std::os::unix::fs::chown(&p, Some(65534), Some(65534)).expect("chown");
+        }
+        mode(&home.join("runtime"), 0o700);
+        let app = base.path().join("journeymap-desktop");
+        std::fs::copy(journeymap_tests::desktop_binary(), &app).expect("copy the app");
+        let wrapper = base.path().join("as-nobody.sh");
+        let h = home.display();
+        std::fs::write(
+            &wrapper,
+            format!(
+                "#!/bin/sh\nexport HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config \
+                 XDG_CACHE_HOME={h}/cache XDG_RUNTIME_DIR={h}/runtime\n\
+                 exec setpriv --reuid=65534 --regid=65534 --clear-groups {} \"$@\"\n",
+                app.display()
+            ),
+        )
+        .expect("wrapper");
+        mode(&wrapper, 0o755);
+        launch.application = Some(wrapper);
+    } else {
+        mode(&db, 0o444);
+        mode(&maps, 0o555);
+    }
+    let before = std::fs::read(&db).expect("read");
+
+    let s = Session::start(launch).await;
+    let banner = s.wait("[data-testid=read-only-banner]").await;
+    let said = banner.text().await.expect("banner text");
+    assert!(said.contains("read-only"), "{said}");
+    s.wait("[data-testid=card]").await;
+    let add = s.wait("[data-testid=add-stage]").await;
+    assert_eq!(
+        add.attr("disabled").await.expect("attribute").as_deref(),
+        Some("true"),
+        "editing must be off"
+    );
+    s.stop().await;
+    if !root {
+        mode(&maps, 0o755);
+    }
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        before,
+        "the file is unchanged"
+    );
+    let left: Vec<String> = std::fs::read_dir(&maps)
+        .expect("maps folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["maps.sqlite3"], "nothing was created beside it");
 }

@@ -133,6 +133,11 @@ pub struct Launch {
     pub db: Option<PathBuf>,
     /// Stands in for the path the user picks in the native save/open dialog.
     pub dialog_path: Option<PathBuf>,
+    /// More environment for the app (a private D-Bus session bus, say).
+    pub env: Vec<(String, String)>,
+    /// What WebDriver starts instead of the desktop binary (a wrapper that runs it as
+    /// another user, say); it must pass its arguments on.
+    pub application: Option<PathBuf>,
 }
 
 /// One running app under WebDriver.
@@ -146,6 +151,34 @@ pub struct Session {
     _driver: Managed,
     _xvfb: Managed,
     pub dir: tempfile::TempDir,
+}
+
+/// A private D-Bus session bus (`dbus-daemon --session`), stopped when dropped.
+#[derive(Debug)]
+pub struct SessionBus {
+    /// Its address, for `DBUS_SESSION_BUS_ADDRESS`.
+    pub address: String,
+    _daemon: Managed,
+}
+
+impl SessionBus {
+    pub fn start() -> SessionBus {
+        use std::io::BufRead;
+        let mut child = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("dbus-daemon starts (apt-get install dbus-daemon)");
+        let out = child.stdout.take().expect("stdout");
+        let mut address = String::new();
+        std::io::BufReader::new(out)
+            .read_line(&mut address)
+            .expect("dbus-daemon prints its address");
+        SessionBus {
+            address: address.trim().to_string(),
+            _daemon: Managed(child),
+        }
+    }
 }
 
 impl Session {
@@ -171,7 +204,8 @@ impl Session {
         let (driver, client) = loop {
             attempt += 1;
             let driver = spawn_driver(&dir, &display, &db, &runtime_dir, &launch);
-            match connect(driver.port).await {
+            let application = launch.application.clone().unwrap_or_else(desktop_binary);
+            match connect(driver.port, &application).await {
                 Ok(client) => break (driver, client),
                 Err(e) if attempt < 3 && e.to_string().contains("did not respond") => drop(driver),
                 Err(e) => panic!(
@@ -356,17 +390,24 @@ fn spawn_driver(
         Some(p) => cmd.env("JOURNEYMAP_TEST_DIALOG_PATH", p),
         None => cmd.env_remove("JOURNEYMAP_TEST_DIALOG_PATH"),
     };
+    // No session bus unless a test brings its own: the app's single-instance lock is
+    // taken on it, and the machine's bus (if any) is not the test's.
+    cmd.env_remove("DBUS_SESSION_BUS_ADDRESS");
+    cmd.envs(launch.env.iter().map(|(k, v)| (k, v)));
     let process = Managed(cmd.spawn().expect("tauri-driver starts"));
     wait_for_port(port);
     Driver { process, port, log }
 }
 
-async fn connect(port: u16) -> Result<Client, fantoccini::error::NewSessionError> {
+async fn connect(
+    port: u16,
+    application: &Path,
+) -> Result<Client, fantoccini::error::NewSessionError> {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), serde_json::json!("wry"));
     caps.insert(
         "tauri:options".into(),
-        serde_json::json!({ "application": desktop_binary() }),
+        serde_json::json!({ "application": application }),
     );
     fantoccini::ClientBuilder::new(HttpConnector::new())
         .capabilities(caps)
