@@ -90,20 +90,8 @@ async fn main() {
     // WebKitWebDriver's screenshot waits for a rendering update, and a still page (the
     // library, this screen) never has one: a style change gives it one.
     // WebKitWebDriver's screenshot hangs on this screen, as on the library page; the X
-    // display is grabbed instead (Pillow's ImageGrab: `pip install pillow`).
-    let grab = format!(
-        "from PIL import ImageGrab; ImageGrab.grab(xdisplay='{}').save('{}')",
-        r.display,
-        out.join("recovery.png").display()
-    );
-    let grabbed = std::process::Command::new("python3")
-        .args(["-c", &grab])
-        .status()
-        .expect("python3 runs");
-    assert!(
-        grabbed.success(),
-        "grabbing the display failed (pip install pillow)"
-    );
+    // display is grabbed instead.
+    grab_display(&r.display, &out.join("recovery.png"));
 
     r.stop().await;
 

@@ -34,14 +34,55 @@ pub(crate) const COVERED: [(&str, &str); 6] = [
     ),
 ];
 
-/// The `jm_crc(...)` call over `table`'s covered columns, for a query of that table.
-pub(crate) fn crc_of(table: &str) -> String {
-    let cols = COVERED
+/// `table`'s covered columns, for a query that reads them first (see [`row_crc`]).
+pub(crate) fn columns(table: &str) -> &'static str {
+    COVERED
         .iter()
         .find(|(t, _)| *t == table)
         .map(|(_, c)| *c)
-        .unwrap_or_else(|| panic!("no digest columns for table {table}"));
-    format!("jm_crc('{table}', {cols})")
+        .unwrap_or_else(|| panic!("no digest columns for table {table}"))
+}
+
+fn count(table: &str) -> usize {
+    columns(table).split(", ").count()
+}
+
+/// The CRC of one row, from its covered columns read at `first..` (in [`columns`]
+/// order): the same value `jm_crc('<table>', <columns>)` gives in SQL, computed here
+/// without a call into a SQL function per row.
+pub(crate) fn row_crc(table: &str, r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<i64> {
+    let mut h = crc32fast::Hasher::new();
+    hash(&mut h, ValueRef::Text(table.as_bytes()));
+    for i in first..first + count(table) {
+        hash(&mut h, r.get_ref(i)?);
+    }
+    Ok(i64::from(h.finalize()))
+}
+
+/// Adds one value to the CRC, with its type and length, so that no two lists of values
+/// give the same bytes.
+fn hash(h: &mut crc32fast::Hasher, v: ValueRef<'_>) {
+    match v {
+        ValueRef::Null => h.update(&[0]),
+        ValueRef::Integer(n) => {
+            h.update(&[1]);
+            h.update(&n.to_le_bytes());
+        }
+        ValueRef::Real(x) => {
+            h.update(&[2]);
+            h.update(&x.to_bits().to_le_bytes());
+        }
+        ValueRef::Text(b) => {
+            h.update(&[3]);
+            h.update(&(b.len() as u64).to_le_bytes());
+            h.update(b);
+        }
+        ValueRef::Blob(b) => {
+            h.update(&[4]);
+            h.update(&(b.len() as u64).to_le_bytes());
+            h.update(b);
+        }
+    }
 }
 
 /// Registers `jm_crc` on `conn`. Innocuous (it reads only its arguments), so triggers
@@ -54,36 +95,78 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
             | FunctionFlags::SQLITE_DETERMINISTIC
             | FunctionFlags::SQLITE_INNOCUOUS,
         jm_crc,
+    )?;
+    // Whether this connection is inserting a whole map (see [`Bulk`]): the insert
+    // triggers skip their per-row update then. Only the store's own statements can set
+    // it (`SQLITE_DIRECTONLY`: no trigger or view can call `jm_set_bulk`).
+    let bulk = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let read = bulk.clone();
+    conn.create_scalar_function(
+        "jm_bulk",
+        0,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
+        move |_| Ok(i64::from(read.load(std::sync::atomic::Ordering::Relaxed))),
+    )?;
+    conn.create_scalar_function(
+        "jm_set_bulk",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DIRECTONLY,
+        move |ctx| {
+            let on: i64 = ctx.get(0)?;
+            bulk.store(on != 0, std::sync::atomic::Ordering::Relaxed);
+            Ok(on)
+        },
     )
 }
 
-/// CRC-32 of the arguments, each written with its type and length so that no two lists
-/// of values give the same bytes. Between 0 and 2³²−1, so that a sum of a million of them
-/// stays far inside SQLite's 64-bit integers.
+/// While it lives, this connection's inserts skip the digest triggers; when it ends the
+/// map's digest is summed once from its rows ([`Bulk::finish`]), or, if the insert failed,
+/// the flag is cleared and the transaction's rollback takes everything back.
+pub(crate) struct Bulk<'c> {
+    conn: &'c Connection,
+}
+
+impl<'c> Bulk<'c> {
+    pub(crate) fn start(conn: &'c Connection) -> rusqlite::Result<Bulk<'c>> {
+        conn.query_row("SELECT jm_set_bulk(1)", [], |_| Ok(()))?;
+        Ok(Bulk { conn })
+    }
+
+    /// Sums the map's digest from every row it has now and stores it.
+    pub(crate) fn finish(self, map_id: &str) -> rusqlite::Result<()> {
+        self.conn
+            .query_row("SELECT jm_set_bulk(0)", [], |_| Ok(()))?;
+        let mut sum = 0i64;
+        for (table, cols) in COVERED {
+            let key = if table == "maps" { "id" } else { "map_id" };
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!("SELECT {cols} FROM {table} WHERE {key} = ?1"))?;
+            let mut rows = stmt.query([map_id])?;
+            while let Some(r) = rows.next()? {
+                sum += row_crc(table, r, 0)?;
+            }
+        }
+        self.conn.execute(
+            "UPDATE map_digests SET digest = ?2 WHERE map_id = ?1",
+            rusqlite::params![map_id, sum],
+        )?;
+        Ok(())
+    }
+}
+
+impl Drop for Bulk<'_> {
+    fn drop(&mut self) {
+        let _ = self.conn.query_row("SELECT jm_set_bulk(0)", [], |_| Ok(()));
+    }
+}
+
+/// CRC-32 of the arguments (see [`hash`]). Between 0 and 2³²−1, so that a sum of a
+/// million of them stays far inside SQLite's 64-bit integers.
 fn jm_crc(ctx: &Context<'_>) -> rusqlite::Result<i64> {
     let mut h = crc32fast::Hasher::new();
     for i in 0..ctx.len() {
-        match ctx.get_raw(i) {
-            ValueRef::Null => h.update(&[0]),
-            ValueRef::Integer(n) => {
-                h.update(&[1]);
-                h.update(&n.to_le_bytes());
-            }
-            ValueRef::Real(x) => {
-                h.update(&[2]);
-                h.update(&x.to_bits().to_le_bytes());
-            }
-            ValueRef::Text(b) => {
-                h.update(&[3]);
-                h.update(&(b.len() as u64).to_le_bytes());
-                h.update(b);
-            }
-            ValueRef::Blob(b) => {
-                h.update(&[4]);
-                h.update(&(b.len() as u64).to_le_bytes());
-                h.update(b);
-            }
-        }
+        hash(&mut h, ctx.get_raw(i));
     }
     Ok(i64::from(h.finalize()))
 }
@@ -98,19 +181,23 @@ pub(crate) fn stored(conn: &Connection, map_id: &str) -> rusqlite::Result<Option
 
 /// Compares every map's stored digest with the sum over its rows, read table by table
 /// (not through the indexes a load uses, so the two checks see the rows two ways).
+/// The CRCs are computed in Rust from the values read ([`row_crc`]).
 /// Returns what differs, in words.
 pub(crate) fn check_all(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut sums: BTreeMap<String, i64> = BTreeMap::new();
-    for (table, _) in COVERED {
+    for (table, cols) in COVERED {
         let key = if table == "maps" { "id" } else { "map_id" };
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {key}, sum({}) FROM {table} NOT INDEXED GROUP BY {key}",
-            crc_of(table)
-        ))?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-        for row in rows {
-            let (map, sum) = row?;
-            *sums.entry(map).or_default() += sum;
+        let mut stmt = conn.prepare(&format!("SELECT {key}, {cols} FROM {table} NOT INDEXED"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let crc = row_crc(table, r, 1)?;
+            let map = r.get_ref(0)?.as_str()?;
+            match sums.get_mut(map) {
+                Some(sum) => *sum += crc,
+                None => {
+                    sums.insert(map.to_string(), crc);
+                }
+            }
         }
     }
     let stored: BTreeMap<String, i64> = conn
@@ -137,4 +224,38 @@ pub(crate) fn check_all(conn: &Connection) -> rusqlite::Result<Vec<String>> {
         found.push(format!("a digest of a missing map {map:?}"));
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CRC a load computes in Rust equals the one the triggers compute in SQL, for
+    /// every kind of value (text, integers, reals, NULL, blobs): otherwise every map
+    /// would read as damaged.
+    #[test]
+    fn a_row_crc_read_in_rust_equals_jm_crc_in_sql() {
+        let conn = Connection::open_in_memory().expect("db");
+        register(&conn).expect("function");
+        conn.execute_batch(
+            "CREATE TABLE lanes (id, map_id, name, kind, hidden, position);
+             INSERT INTO lanes VALUES ('ln_1', 'm', 'Évaluer ✓', 'custom', 0, 2.5),
+                                      ('ln_2', NULL, '', x'00ff', -1, 0.0);",
+        )
+        .expect("rows");
+        let cols = columns("lanes");
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT {cols}, jm_crc('lanes', {cols}) FROM lanes"
+            ))
+            .expect("query");
+        let mut rows = stmt.query([]).expect("rows");
+        let mut n = 0;
+        while let Some(r) = rows.next().expect("row") {
+            let sql: i64 = r.get(count("lanes")).expect("crc");
+            assert_eq!(row_crc("lanes", r, 0).expect("crc"), sql);
+            n += 1;
+        }
+        assert_eq!(n, 2);
+    }
 }

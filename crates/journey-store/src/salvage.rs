@@ -105,20 +105,6 @@ fn read_table<T>(
     out
 }
 
-fn meta_row(r: &Row<'_>) -> rusqlite::Result<MapMeta> {
-    Ok(MapMeta {
-        id: r.get(2)?,
-        name: r.get(3)?,
-        description: r.get(4)?,
-        persona: Persona {
-            name: r.get(5)?,
-            description: r.get(6)?,
-        },
-        created_at: r.get(7)?,
-        updated_at: r.get(8)?,
-    })
-}
-
 fn score(v: Option<u8>, lo: u8, hi: u8) -> Option<u8> {
     v.filter(|v| (lo..=hi).contains(v))
 }
@@ -151,12 +137,9 @@ pub fn salvage(db: &Path) -> Result<Salvaged> {
                 detail: format!("nothing can be salvaged from it: {e}"),
             }
         })?;
-    let maps = read_table(
-        &conn,
-        "maps",
-        "id, name, description, persona_name, persona_description, created_at, updated_at",
-        meta_row,
-    );
+    let maps = read_table(&conn, "maps", table::maps::COLS, |r| {
+        table::maps::meta_row(r, 2)
+    });
     let stages = read_table(&conn, "stages", table::stages::COLS, |r| {
         table::stages::row(r, 2)
     });

@@ -118,6 +118,8 @@ CREATE TABLE settings (
 /// Migration 3: a digest per map, kept by triggers, so that rows changed or lost behind
 /// SQLite's back are found when the map is read (see `digest.rs`). `jm_crc` is a Rust
 /// function every connection registers; the columns passed are `digest::COVERED`.
+/// `jm_bulk()` is 1 while the store inserts a whole map, which then sums its digest once
+/// at the end instead of one update per row.
 const V3: &str = r#"
 CREATE TABLE map_digests (
     map_id TEXT PRIMARY KEY NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
@@ -142,7 +144,7 @@ CREATE TRIGGER maps_digest_update AFTER UPDATE ON maps BEGIN
         + jm_crc('maps', NEW.id, NEW.name, NEW.description, NEW.persona_name, NEW.persona_description, NEW.created_at, NEW.updated_at) WHERE map_id = NEW.id;
 END;
 
-CREATE TRIGGER stages_digest_insert AFTER INSERT ON stages BEGIN
+CREATE TRIGGER stages_digest_insert AFTER INSERT ON stages WHEN jm_bulk() = 0 BEGIN
     UPDATE map_digests SET digest = digest + jm_crc('stages', NEW.id, NEW.map_id, NEW.name, NEW.description, NEW.pain, NEW.emotion, NEW.position) WHERE map_id = NEW.map_id;
 END;
 CREATE TRIGGER stages_digest_delete AFTER DELETE ON stages BEGIN
@@ -153,7 +155,7 @@ CREATE TRIGGER stages_digest_update AFTER UPDATE ON stages BEGIN
     UPDATE map_digests SET digest = digest + jm_crc('stages', NEW.id, NEW.map_id, NEW.name, NEW.description, NEW.pain, NEW.emotion, NEW.position) WHERE map_id = NEW.map_id;
 END;
 
-CREATE TRIGGER lanes_digest_insert AFTER INSERT ON lanes BEGIN
+CREATE TRIGGER lanes_digest_insert AFTER INSERT ON lanes WHEN jm_bulk() = 0 BEGIN
     UPDATE map_digests SET digest = digest + jm_crc('lanes', NEW.id, NEW.map_id, NEW.name, NEW.kind, NEW.hidden, NEW.position) WHERE map_id = NEW.map_id;
 END;
 CREATE TRIGGER lanes_digest_delete AFTER DELETE ON lanes BEGIN
@@ -164,7 +166,7 @@ CREATE TRIGGER lanes_digest_update AFTER UPDATE ON lanes BEGIN
     UPDATE map_digests SET digest = digest + jm_crc('lanes', NEW.id, NEW.map_id, NEW.name, NEW.kind, NEW.hidden, NEW.position) WHERE map_id = NEW.map_id;
 END;
 
-CREATE TRIGGER touchpoints_digest_insert AFTER INSERT ON touchpoints BEGIN
+CREATE TRIGGER touchpoints_digest_insert AFTER INSERT ON touchpoints WHEN jm_bulk() = 0 BEGIN
     UPDATE map_digests SET digest = digest + jm_crc('touchpoints', NEW.id, NEW.map_id, NEW.stage_id, NEW.lane_id, NEW.title, NEW.description, NEW.channel, NEW.owner, NEW.pain, NEW.emotion, NEW.position) WHERE map_id = NEW.map_id;
 END;
 CREATE TRIGGER touchpoints_digest_delete AFTER DELETE ON touchpoints BEGIN
@@ -175,7 +177,7 @@ CREATE TRIGGER touchpoints_digest_update AFTER UPDATE ON touchpoints BEGIN
     UPDATE map_digests SET digest = digest + jm_crc('touchpoints', NEW.id, NEW.map_id, NEW.stage_id, NEW.lane_id, NEW.title, NEW.description, NEW.channel, NEW.owner, NEW.pain, NEW.emotion, NEW.position) WHERE map_id = NEW.map_id;
 END;
 
-CREATE TRIGGER links_digest_insert AFTER INSERT ON links BEGIN
+CREATE TRIGGER links_digest_insert AFTER INSERT ON links WHEN jm_bulk() = 0 BEGIN
     UPDATE map_digests SET digest = digest + jm_crc('links', NEW.seq, NEW.id, NEW.map_id, NEW.from_id, NEW.to_id, NEW.kind, NEW.label) WHERE map_id = NEW.map_id;
 END;
 CREATE TRIGGER links_digest_delete AFTER DELETE ON links BEGIN
@@ -186,7 +188,7 @@ CREATE TRIGGER links_digest_update AFTER UPDATE ON links BEGIN
     UPDATE map_digests SET digest = digest + jm_crc('links', NEW.seq, NEW.id, NEW.map_id, NEW.from_id, NEW.to_id, NEW.kind, NEW.label) WHERE map_id = NEW.map_id;
 END;
 
-CREATE TRIGGER feedback_digest_insert AFTER INSERT ON feedback BEGIN
+CREATE TRIGGER feedback_digest_insert AFTER INSERT ON feedback WHEN jm_bulk() = 0 BEGIN
     UPDATE map_digests SET digest = digest + jm_crc('feedback', NEW.seq, NEW.id, NEW.map_id, NEW.touchpoint_id, NEW.stage_id, NEW.kind, NEW.text, NEW.source, NEW.date, NEW.segment, NEW.nps, NEW.csat, NEW.ces) WHERE map_id = NEW.map_id;
 END;
 CREATE TRIGGER feedback_digest_delete AFTER DELETE ON feedback BEGIN

@@ -40,9 +40,10 @@ pub(crate) fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Feedback> {
 pub(crate) fn of_map(conn: &Connection, map_id: &str, sum: &mut i64) -> Result<Vec<Feedback>> {
     super::digested(
         conn,
+        "feedback",
         &format!(
             "SELECT {}, {COLS} FROM feedback WHERE map_id = ?1 ORDER BY seq",
-            crate::digest::crc_of("feedback")
+            crate::digest::columns("feedback")
         ),
         map_id,
         row,

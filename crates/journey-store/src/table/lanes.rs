@@ -23,9 +23,10 @@ pub(crate) fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Lane> {
 pub(crate) fn of_map(conn: &Connection, map_id: &str, sum: &mut i64) -> Result<Vec<Lane>> {
     super::digested(
         conn,
+        "lanes",
         &format!(
             "SELECT {}, {COLS} FROM lanes WHERE map_id = ?1",
-            crate::digest::crc_of("lanes")
+            crate::digest::columns("lanes")
         ),
         map_id,
         row,

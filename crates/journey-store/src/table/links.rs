@@ -24,9 +24,10 @@ pub(crate) fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Link> {
 pub(crate) fn of_map(conn: &Connection, map_id: &str, sum: &mut i64) -> Result<Vec<Link>> {
     super::digested(
         conn,
+        "links",
         &format!(
             "SELECT {}, {COLS} FROM links WHERE map_id = ?1 ORDER BY seq",
-            crate::digest::crc_of("links")
+            crate::digest::columns("links")
         ),
         map_id,
         row,

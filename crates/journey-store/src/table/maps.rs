@@ -45,24 +45,30 @@ pub(crate) fn name(conn: &Connection, id: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
+/// The map's own columns, in [`meta_row`]'s order.
+pub(crate) const COLS: &str =
+    "id, name, description, persona_name, persona_description, created_at, updated_at";
+
+/// A map's own fields from [`COLS`], starting at column `o`.
+pub(crate) fn meta_row(r: &rusqlite::Row<'_>, o: usize) -> rusqlite::Result<MapMeta> {
+    Ok(MapMeta {
+        id: r.get(o)?,
+        name: r.get(o + 1)?,
+        description: r.get(o + 2)?,
+        persona: Persona {
+            name: r.get(o + 3)?,
+            description: r.get(o + 4)?,
+        },
+        created_at: r.get(o + 5)?,
+        updated_at: r.get(o + 6)?,
+    })
+}
+
 pub(crate) fn meta(conn: &Connection, id: &str) -> Result<MapMeta> {
     conn.query_row(
-        "SELECT id, name, description, persona_name, persona_description, created_at, updated_at
-         FROM maps WHERE id = ?1",
+        &format!("SELECT {COLS} FROM maps WHERE id = ?1"),
         [id],
-        |r| {
-            Ok(MapMeta {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                description: r.get(2)?,
-                persona: Persona {
-                    name: r.get(3)?,
-                    description: r.get(4)?,
-                },
-                created_at: r.get(5)?,
-                updated_at: r.get(6)?,
-            })
-        },
+        |r| meta_row(r, 0),
     )
     .optional()?
     .ok_or_else(|| not_found("map", id))
@@ -83,10 +89,10 @@ pub(crate) fn load(conn: &Connection, id: &str) -> Result<JourneyMap> {
     let mut sum: i64 = conn.query_row(
         &format!(
             "SELECT {} FROM maps WHERE id = ?1",
-            crate::digest::crc_of("maps")
+            crate::digest::columns("maps")
         ),
         [id],
-        |r| r.get(0),
+        |r| crate::digest::row_crc("maps", r, 0),
     )?;
     let mut map = JourneyMap {
         meta,
@@ -149,6 +155,8 @@ impl Write<'_> {
         )
         .map_err(StoreError::from)
         .map_err(in_use("map", 0, &m.id))?;
+        // One digest sum at the end instead of a trigger's update per row.
+        let bulk = crate::digest::Bulk::start(&self.tx)?;
         for (i, s) in map.stages.iter().enumerate() {
             self.insert_stage(&m.id, s)
                 .map_err(in_use("stages", i, &s.id))?;
@@ -169,6 +177,7 @@ impl Write<'_> {
             self.append_feedback(&m.id, f)
                 .map_err(in_use("feedback", i, &f.id))?;
         }
+        bulk.finish(&m.id)?;
         Ok(())
     }
 

@@ -37,21 +37,23 @@ fn collect<T>(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Like [`collect`], for a query whose column 0 is the row's `jm_crc` (see `digest.rs`)
-/// and whose row starts at column 1: adds each row's CRC to `sum`.
+/// Like [`collect`], for a query of `table` that selects its digest's columns first
+/// (`digest::columns`) and then the row: adds each row's CRC to `sum` (see `digest.rs`).
 fn digested<T>(
     conn: &Connection,
+    table: &str,
     sql: &str,
     id: &str,
     f: fn(&Row<'_>, usize) -> rusqlite::Result<T>,
     sum: &mut i64,
 ) -> Result<Vec<T>> {
+    let first_of_row = crate::digest::columns(table).split(", ").count();
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query([id])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        *sum += r.get::<_, i64>(0)?;
-        out.push(f(r, 1)?);
+        *sum += crate::digest::row_crc(table, r, 0)?;
+        out.push(f(r, first_of_row)?);
     }
     Ok(out)
 }

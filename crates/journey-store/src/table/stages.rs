@@ -23,9 +23,10 @@ pub(crate) fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Stage> {
 pub(crate) fn of_map(conn: &Connection, map_id: &str, sum: &mut i64) -> Result<Vec<Stage>> {
     super::digested(
         conn,
+        "stages",
         &format!(
             "SELECT {}, {COLS} FROM stages WHERE map_id = ?1",
-            crate::digest::crc_of("stages")
+            crate::digest::columns("stages")
         ),
         map_id,
         row,

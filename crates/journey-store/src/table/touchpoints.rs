@@ -28,9 +28,10 @@ pub(crate) fn row(r: &Row<'_>, o: usize) -> rusqlite::Result<Touchpoint> {
 pub(crate) fn of_map(conn: &Connection, map_id: &str, sum: &mut i64) -> Result<Vec<Touchpoint>> {
     super::digested(
         conn,
+        "touchpoints",
         &format!(
             "SELECT {}, {COLS} FROM touchpoints WHERE map_id = ?1",
-            crate::digest::crc_of("touchpoints")
+            crate::digest::columns("touchpoints")
         ),
         map_id,
         row,
