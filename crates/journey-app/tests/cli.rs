@@ -346,6 +346,57 @@ fn backup_list_and_restore() {
     assert_eq!(ok(env.run(&["export", &id])), before);
 }
 
+/// `salvage` on a database another program changed (an extra view: refused by every
+/// open), with no backup: the map is kept, named "(salvaged)", the damaged file moved
+/// aside, and the database opens again.
+#[test]
+fn salvage_keeps_the_maps_of_a_refused_database() {
+    let env = Env::new();
+    let id = ok(env.run(&["demo"])).trim().to_string();
+    let before: serde_json::Value =
+        serde_json::from_str(&ok(env.run(&["export", &id]))).expect("json");
+    let other = rusqlite::Connection::open(env.db()).expect("opens");
+    other
+        .execute_batch("CREATE VIEW everything AS SELECT * FROM touchpoints;")
+        .expect("tampers");
+    drop(other);
+    let refused = env.run(&["list"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("view everything is not ours"),
+        "{}",
+        stderr(&refused)
+    );
+
+    let said = ok(env.run(&["salvage"]));
+    assert!(
+        said.starts_with("salvaged 1 into a new database at "),
+        "{said}"
+    );
+    assert!(said.contains("50 touchpoints"), "{said}");
+    assert!(
+        said.contains("rows that could not be read or no longer fit: 0"),
+        "{said}"
+    );
+    let aside = said
+        .lines()
+        .find_map(|l| l.strip_prefix("moved aside: "))
+        .expect("the damaged file moved aside");
+    assert!(Path::new(aside).exists());
+
+    let after: serde_json::Value =
+        serde_json::from_str(&ok(env.run(&["export", &id]))).expect("json");
+    assert_eq!(
+        after["map"]["name"].as_str(),
+        before["map"]["name"]
+            .as_str()
+            .map(|n| format!("{n} (salvaged)"))
+            .as_deref()
+    );
+    assert_eq!(after["touchpoints"], before["touchpoints"]);
+    assert_eq!(after["feedback"], before["feedback"]);
+}
+
 /// A write that finds another program writing waits for it, past SQLite's own five
 /// seconds, instead of failing with "busy": here an import while another connection
 /// holds the write lock for six seconds (a long import, as a user's would be).
