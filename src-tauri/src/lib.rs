@@ -185,14 +185,23 @@ fn db_path(app: &tauri::App) -> Result<PathBuf, ErrorDto> {
 /// a database chosen with `$JOURNEYMAP_DB`, that database, so that one editor runs per
 /// database (two apps on two databases, as the end-to-end tests run them, are fine).
 fn single_instance_id() -> String {
-    use std::hash::{Hash, Hasher};
     let base = "org.journeymap.desktop";
     match paths::db_from_env() {
         Some(db) => {
-            let db = std::fs::canonicalize(&db).unwrap_or(db);
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            db.hash(&mut h);
-            format!("{base}.db{:016x}", h.finish())
+            // The folder made absolute (the file may not exist yet), then a fixed hash
+            // (FNV-1a), the same in every build.
+            let dir = db
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            let full = dir.join(db.file_name().unwrap_or_default());
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in full.to_string_lossy().bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            format!("{base}.db{h:016x}")
         }
         None => base.to_string(),
     }

@@ -394,3 +394,36 @@ fn salvage_keeps_what_can_be_read_when_there_is_no_backup() {
     assert_eq!(kept.touchpoint_count as usize, t);
     assert_eq!(again.load_map(&kept.id).expect("load").touchpoints.len(), t);
 }
+
+/// The first page of a table lost: salvage jumps past it from the first rowid, and the
+/// rows after it are kept (before, every retry landed on the same page and the whole
+/// table was lost).
+#[test]
+fn salvage_gets_past_a_lost_first_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = sample_db(dir.path());
+    let (root, size) = root_page(&path, "touchpoints");
+    let mut bytes = std::fs::read(&path).expect("read");
+    let page = |n: u64| ((n - 1) * size) as usize;
+    let r = page(root);
+    assert_eq!(bytes[r], 5, "the touchpoints table spans several pages");
+    // An interior page: its first cell's left child is the first leaf.
+    let first_cell = usize::from(u16::from_be_bytes([bytes[r + 12], bytes[r + 13]]));
+    let c = r + first_cell;
+    let leaf = u64::from(u32::from_be_bytes([
+        bytes[c],
+        bytes[c + 1],
+        bytes[c + 2],
+        bytes[c + 3],
+    ]));
+    let l = page(leaf);
+    bytes[l..l + size as usize].fill(0);
+    std::fs::write(&path, &bytes).expect("write");
+
+    let done = journey_store::salvage(&path).expect("salvaged");
+    let t = done.maps[0].touchpoints;
+    assert!(t > 0 && t < 50, "{t} of 50 touchpoints kept");
+    let again = App::open(&path).expect("opens");
+    let kept = &again.list_maps().expect("list")[0];
+    assert_eq!(kept.touchpoint_count as usize, t);
+}

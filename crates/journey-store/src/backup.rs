@@ -185,7 +185,7 @@ pub fn inspect(path: &Path, version: Option<i64>) -> Result<BackupInfo> {
         return Err(bad(format!("integrity check: {}", integrity.join("; "))));
     }
     check_whole(&conn, found).map_err(|e| match e {
-        Check::Damaged(d) | Check::Tampered(d) => bad(d),
+        Check::Damaged(d) | Check::Tampered(d) | Check::Failed(d) => bad(d),
     })?;
     let count = |table: &str| -> Result<u64> {
         let n: i64 = conn

@@ -59,6 +59,9 @@ impl Store {
                 return Ok(store);
             }
         }
+        // A `-shm` means another program may have the database open (or crashed with it):
+        // its `-wal` is then never moved, whatever the checks find.
+        let shm_before = sibling(path, "-shm").exists();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -69,6 +72,7 @@ impl Store {
             })?;
         conn.busy_timeout(Duration::from_secs(5))?;
         crate::digest::register(&conn)?;
+        conn.pragma_update(None, "trusted_schema", "OFF")?;
         // Until the file has passed its checks, closing must not fold a `-wal` into it:
         // that `-wal` may be the damage.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
@@ -81,7 +85,7 @@ impl Store {
                 conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
             }
             drop(conn);
-            return Self::refused(path, err);
+            return Self::refused(path, err, shm_before);
         }
         let (version, fresh) = checked?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
@@ -121,14 +125,19 @@ impl Store {
 impl Store {
     /// A file that failed its checks. Replaying a `-wal` that is not this file's is what
     /// damages it: when the file fails its checks with its `-wal` and passes them alone,
-    /// the `-wal` is moved aside and the file opened without it. Nothing was
-    /// checkpointed, so the file is as it was.
-    fn refused(path: &Path, err: StoreError) -> Result<Store> {
+    /// and no `-shm` was there before this open (so no other program had it open), the
+    /// `-wal` is moved aside and the file opened without it. Nothing was checkpointed, so
+    /// the file is as it was. Anything but damage (busy, an I/O error) moves nothing.
+    fn refused(path: &Path, err: StoreError, shm_before: bool) -> Result<Store> {
         let damaged = matches!(
             err,
             StoreError::Damaged { .. } | StoreError::Tampered { .. }
         );
-        if damaged && has_content(&sibling(path, "-wal")) && check_alone(path)?.is_some() {
+        if damaged
+            && !shm_before
+            && has_content(&sibling(path, "-wal"))
+            && matches!(check_alone(path), Ok(Some(_)))
+        {
             return match set_aside_wal(path)? {
                 Some(aside) => {
                     let mut store = Store::open(path)?;
@@ -208,6 +217,7 @@ fn check_copy(copy: &Path, immutable: bool) -> Result<Option<Vec<(String, i64)>>
         conn
     };
     crate::digest::register(&conn)?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
     match identify_and_check(&conn, &copy.display().to_string()) {
         Ok(_) => Ok(Some(digests(&conn)?)),
         Err(_) => Ok(None),
@@ -252,8 +262,12 @@ fn set_aside_orphan_wal(path: &Path) -> Result<Option<std::path::PathBuf>> {
         if copy_to(&wal, &sibling(&copy, "-wal")).is_err() {
             return Ok(false);
         }
-        let with_wal = check_copy(&copy, false)?;
-        Ok(with_wal.as_ref() != Some(&alone))
+        // A check that cannot run (no room for the copy's -shm, say) proves nothing: the
+        // -wal stays.
+        match check_copy(&copy, false) {
+            Ok(with_wal) => Ok(with_wal.as_ref() != Some(&alone)),
+            Err(_) => Ok(false),
+        }
     })();
     remove_copy(&copy);
     let now = std::fs::metadata(&wal).map(|m| (m.len(), m.modified().ok()));
@@ -341,6 +355,10 @@ fn identify_and_check(conn: &Connection, shown: &str) -> Result<(i64, bool)> {
                 path: shown.to_string(),
                 detail,
             },
+            Check::Failed(detail) => StoreError::CannotOpen {
+                path: shown.to_string(),
+                detail: format!("its checks could not run ({detail})"),
+            },
         })?;
     }
     Ok((version, fresh))
@@ -418,6 +436,7 @@ fn open_read_only(path: &Path, reason: String) -> Result<Store> {
         })?;
         conn.busy_timeout(Duration::from_secs(5))?;
         crate::digest::register(&conn)?;
+        conn.pragma_update(None, "trusted_schema", "OFF")?;
         let (version, _) = identify_and_check(&conn, &shown)?;
         Ok((conn, version))
     };
@@ -491,11 +510,29 @@ fn create_new(path: &Path) -> std::io::Result<()> {
 pub(crate) enum Check {
     Damaged(String),
     Tampered(String),
+    /// The checks could not run (busy, an I/O error): nothing is known about the file.
+    Failed(String),
 }
 
 impl From<rusqlite::Error> for Check {
+    /// Only SQLite's own word for damage is damage; a busy database or a failed read is
+    /// not, and must never lead to moving files aside.
     fn from(e: rusqlite::Error) -> Self {
-        Check::Damaged(e.to_string())
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                Check::Damaged(e.to_string())
+            }
+            _ if matches!(
+                e,
+                rusqlite::Error::Utf8Error(..)
+                    | rusqlite::Error::FromSqlConversionFailure(..)
+                    | rusqlite::Error::InvalidColumnType(..)
+            ) =>
+            {
+                Check::Damaged(e.to_string())
+            }
+            _ => Check::Failed(e.to_string()),
+        }
     }
 }
 
@@ -508,6 +545,26 @@ const FINDINGS: usize = 3;
 /// create, or one of ours changed or missing, means someone else wrote this schema:
 /// the file is refused before any statement of it can run.
 pub(crate) fn check_whole(conn: &Connection, version: i64) -> Result<(), Check> {
+    // The schema first, read from sqlite_schema alone: nothing of a schema someone else
+    // wrote (a generated column, a trigger) may run before it is known to be ours.
+    let found = schema_objects(conn)?;
+    let expected = expected_schema(version).map_err(|e| Check::Failed(e.to_string()))?;
+    let mut differences = Vec::new();
+    for (key, sql) in &found {
+        match expected.get(key) {
+            None => differences.push(format!("{} {} is not ours", key.0, key.1)),
+            Some(ours) if ours != sql => {
+                differences.push(format!("{} {} was changed", key.0, key.1))
+            }
+            Some(_) => {}
+        }
+    }
+    for key in expected.keys().filter(|k| !found.contains_key(*k)) {
+        differences.push(format!("{} {} is missing", key.0, key.1));
+    }
+    if !differences.is_empty() {
+        return Err(Check::Tampered(quote(&differences)));
+    }
     let findings: Vec<String> = conn
         .prepare("PRAGMA quick_check")?
         .query_map([], |r| r.get::<_, String>(0))?
@@ -535,26 +592,7 @@ pub(crate) fn check_whole(conn: &Connection, version: i64) -> Result<(), Check> 
             return Err(Check::Damaged(quote(&differ)));
         }
     }
-    let found = schema_objects(conn)?;
-    let expected = expected_schema(version).map_err(|e| Check::Damaged(e.to_string()))?;
-    let mut differences = Vec::new();
-    for (key, sql) in &found {
-        match expected.get(key) {
-            None => differences.push(format!("{} {} is not ours", key.0, key.1)),
-            Some(ours) if ours != sql => {
-                differences.push(format!("{} {} was changed", key.0, key.1))
-            }
-            Some(_) => {}
-        }
-    }
-    for key in expected.keys().filter(|k| !found.contains_key(*k)) {
-        differences.push(format!("{} {} is missing", key.0, key.1));
-    }
-    if differences.is_empty() {
-        Ok(())
-    } else {
-        Err(Check::Tampered(quote(&differences)))
-    }
+    Ok(())
 }
 
 fn quote(findings: &[String]) -> String {

@@ -69,7 +69,9 @@ fn read_table<T>(
         left_out: 0,
     };
     // The rowid of the last row read (or skipped): a failed batch resumes past it.
-    let mut after = i64::MIN;
+    // Rowids start at 1: a damaged first page is jumped from 0, not from the far end
+    // of the negative numbers.
+    let mut after: i64 = 0;
     let mut jump: i64 = 1;
     let mut failures = 0;
     while failures < 64 {
@@ -171,10 +173,9 @@ pub fn salvage(db: &Path) -> Result<Salvaged> {
 
     let mut by_map: BTreeMap<Id, JourneyMap> = BTreeMap::new();
     for (_, mut meta) in maps.rows {
-        meta.name = format!("{} (salvaged)", name(&meta.name, "Untitled map"))
-            .chars()
-            .take(200)
-            .collect();
+        // Room for the suffix, so a 200-character name keeps it.
+        let base: String = name(&meta.name, "Untitled map").chars().take(188).collect();
+        meta.name = format!("{base} (salvaged)");
         by_map.insert(
             meta.id.clone(),
             JourneyMap {
@@ -241,6 +242,9 @@ pub fn salvage(db: &Path) -> Result<Salvaged> {
         f.answers.csat = score(f.answers.csat, 1, 5);
         f.answers.ces = score(f.answers.ces, 1, 7);
         f.text = f.text.chars().take(10_000).collect();
+        f.date = f
+            .date
+            .filter(|d| journey_core::fields::check_date(d).is_ok());
         let fits = |m: &JourneyMap| match &f.target {
             FeedbackTarget::Touchpoint(t) => m.touchpoints.iter().any(|x| &x.id == t),
             FeedbackTarget::Stage(s) => m.stage(s).is_some(),

@@ -155,10 +155,26 @@ pub fn restore_backup(r: &mut Recovery<'_>, req: RestoreBackupRequest) -> Result
 /// Keeps what can still be read of the damaged database, in a new database at its path,
 /// and opens the app on it. The damaged files are moved aside, never deleted.
 pub fn salvage_database(r: &mut Recovery<'_>, _: SalvageRequest) -> Result<SalvagedDto> {
-    if r.problem.is_none() {
-        return Err(AppError::Invalid(
-            "the database is not damaged: there is nothing to salvage".into(),
-        ));
+    // Only a file found damaged, changed by another program or cut short: a file from a
+    // newer Journeymap, or one that is busy or cannot be read just now, is left alone.
+    let damage = [
+        "the database is damaged",
+        "as this app writes them",
+        "too short to be a database",
+    ];
+    match r.problem {
+        None => {
+            return Err(AppError::Invalid(
+                "the database is not damaged: there is nothing to salvage".into(),
+            ))
+        }
+        Some(p) if !damage.iter().any(|d| p.contains(d)) => {
+            return Err(AppError::Invalid(format!(
+                "salvage is for a damaged database; this one could not be opened for \
+                 another reason, and was left as it is: {p}"
+            )))
+        }
+        Some(_) => {}
     }
     let done = journey_store::salvage(r.db)?;
     r.reopened = Some(App::open(r.db)?);
