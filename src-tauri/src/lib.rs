@@ -41,11 +41,12 @@ impl NativeDialogs {
             return Some(PathBuf::from(p));
         }
         use tauri_plugin_dialog::DialogExt;
-        let builder = self
-            .handle
-            .dialog()
-            .file()
-            .add_filter("Journeymap JSON", &["json"]);
+        let builder = self.handle.dialog().file();
+        // The filter follows the suggested name: a CSV export offers CSV files.
+        let builder = match save_as.and_then(|n| n.rsplit_once('.')).map(|(_, ext)| ext) {
+            Some("csv") => builder.add_filter("CSV", &["csv"]),
+            _ => builder.add_filter("Journeymap JSON", &["json"]),
+        };
         let picked = match save_as {
             Some(name) => builder.set_file_name(name).blocking_save_file(),
             None => builder.blocking_pick_file(),

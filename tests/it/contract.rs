@@ -24,7 +24,8 @@ fn ui_commands() -> BTreeSet<String> {
         .collect()
 }
 
-/// The commands the committed capability allows (`allow-<name>` only).
+/// The commands the committed capability allows (`allow-<name>`, beside the one window
+/// permission full screen needs).
 fn capability_commands() -> BTreeSet<String> {
     let v: serde_json::Value =
         serde_json::from_str(&read("src-tauri/capabilities/main.json")).expect("json");
@@ -37,6 +38,8 @@ fn capability_commands() -> BTreeSet<String> {
         .as_array()
         .expect("permissions")
         .iter()
+        // The one permission that is not a command: the presentation's full screen.
+        .filter(|p| p.as_str() != Some("core:window:allow-set-fullscreen"))
         .map(|p| {
             p.as_str()
                 .expect("string")

@@ -6,11 +6,12 @@ use serde_json::{json, Value};
 
 use crate::support::TestApp;
 
-/// A small valid file: 2 stages, 2 lanes, 4 touchpoints, 1 link, 2 feedback.
+/// A small valid file: 2 stages, 2 lanes, 4 touchpoints, 1 link, 2 feedback, 1 decision
+/// and 1 voting round.
 fn base() -> Value {
     json!({
         "format": "journeymap",
-        "version": 1,
+        "version": 2,
         "map": {
             "id": "jm_base", "name": "Checkout", "description": "",
             "persona": {"name": "Sam", "description": ""},
@@ -36,6 +37,13 @@ fn base() -> Value {
         "feedback": [
             {"id": "fb_1", "touchpoint": "tp_3", "stage": null, "kind": "quote", "text": "Too many fields", "source": "Interview 2", "date": "2026-03-01", "segment": "", "nps": 3, "csat": 2, "ces": 2},
             {"id": "fb_2", "touchpoint": null, "stage": "st_b", "kind": "observation", "text": "Hesitates", "source": "", "date": null, "segment": "", "nps": null, "csat": null, "ces": null}
+        ],
+        "decisions": [
+            {"id": "dc_1", "touchpoint": "tp_3", "kind": "decision", "text": "Cut the form to 4 fields", "owner": "Payments", "due": "2027-01-15", "createdAt": "2026-12-03T10:00:00Z"}
+        ],
+        "votingRounds": [
+            {"id": "vr_1", "name": "Round 1", "heldAt": "2026-12-03T10:30:00Z", "budget": 3, "voters": 2, "onePerItem": true,
+             "scope": "All pain points", "votes": [{"touchpoint": "tp_3", "dots": 2}, {"touchpoint": "tp_1", "dots": 1}]}
         ]
     })
 }
@@ -109,8 +117,8 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         (
             "a top-level key given twice",
             Raw(base_with(
-                "\"version\": 1",
-                "\"version\": 1, \"version\": 1",
+                "\"version\": 2",
+                "\"version\": 2, \"version\": 2",
             )),
             "/version: \"version\" is given twice",
         ),
@@ -138,8 +146,58 @@ fn cases() -> Vec<(&'static str, Input, &'static str)> {
         ),
         (
             "version newer",
-            Json(|v| v["version"] = json!(2)),
-            "/version: version 2 is newer than this Journeymap reads",
+            Json(|v| v["version"] = json!(3)),
+            "/version: version 3 is newer than this Journeymap reads",
+        ),
+        (
+            "decision on a missing touchpoint",
+            Json(|v| v["decisions"][0]["touchpoint"] = json!("tp_9")),
+            "/decisions/0/touchpoint: no touchpoint with id \"tp_9\"",
+        ),
+        (
+            "decision of an unknown kind",
+            Json(|v| v["decisions"][0]["kind"] = json!("todo")),
+            "/decisions/0/kind: \"todo\" is not one of \"decision\", \"opportunity\"",
+        ),
+        (
+            "decision due date not a date",
+            Json(|v| v["decisions"][0]["due"] = json!("next week")),
+            "/decisions/0/due: ",
+        ),
+        (
+            "round with more dots than its voters had",
+            Json(|v| v["votingRounds"][0]["votes"][0]["dots"] = json!(6)),
+            "/votingRounds/0: 7 dots placed, more than 2 voters × 3 dots = 6",
+        ),
+        (
+            "round with one dot per item and more dots than voters on one",
+            Json(|v| {
+                v["votingRounds"][0]["votes"][0]["dots"] = json!(3);
+                v["votingRounds"][0]["votes"][1]["dots"] = json!(0);
+            }),
+            "/votingRounds/0: 3 dots on tp_3, but with one dot per item 2 voters place at most 2",
+        ),
+        (
+            "vote on a missing touchpoint",
+            Json(|v| v["votingRounds"][0]["votes"][1]["touchpoint"] = json!("tp_9")),
+            "/votingRounds/0/votes/1/touchpoint: no touchpoint with id \"tp_9\"",
+        ),
+        (
+            "round budget of zero",
+            Json(|v| v["votingRounds"][0]["budget"] = json!(0)),
+            "/votingRounds/0/budget: 0 is not a whole number 1–100",
+        ),
+        (
+            "decisions in a version 1 file",
+            Json(|v| v["version"] = json!(1)),
+            "/decisions: unknown field \"decisions\" (a version 1 file has none",
+        ),
+        (
+            "voting rounds missing from a version 2 file",
+            Json(|v| {
+                v.as_object_mut().map(|o| o.remove("votingRounds"));
+            }),
+            "/votingRounds: missing",
         ),
         (
             "version a string",

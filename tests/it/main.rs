@@ -11,6 +11,8 @@
 //! - `roundtrip`: export → import → export is byte-identical, for generated maps.
 //! - `schema`: the committed JSON Schema matches the Rust types.
 //! - `contract`: the command names agree across the UI, the shell and its capability.
+//! - `workshop`: decisions and voting rounds are ordinary edits: undoable, exported, and
+//!   their CSV reads back.
 //!
 //! Every test here is hermetic: it needs no display, no webview and no server. The
 //! end-to-end tests, which drive the real app in the real webview, are their own target
@@ -31,3 +33,4 @@ mod roundtrip;
 mod scenarios;
 mod schema;
 mod support;
+mod workshop;

@@ -6,8 +6,11 @@
 use journey_app::api::{self, *};
 use journey_app::dto::MapView;
 use journey_app::patch::MapPatch;
-use journey_app::{App, FeedbackFields, LaneFields, LinkFields, StageFields, TouchpointFields};
-use journey_core::model::{FeedbackKind, LinkKind};
+use journey_app::{
+    App, DecisionFields, FeedbackFields, LaneFields, LinkFields, RoundFields, StageFields,
+    TouchpointFields, VoteFields,
+};
+use journey_core::model::{DecisionKind, FeedbackKind, LinkKind};
 use proptest::prelude::*;
 
 use crate::support::TestApp;
@@ -36,6 +39,8 @@ fn run(app: &mut App, map: &str, op: u8, a: usize, b: usize) -> Option<MapPatch>
     let ln = pick(m.lanes.len(), b).map(|i| m.lanes[i].clone());
     let lk = pick(m.links.len(), a).map(|i| m.links[i].id.clone());
     let fb = pick(m.feedback.len(), b).map(|i| m.feedback[i].id.clone());
+    let dc = pick(m.decisions.len(), a).map(|i| m.decisions[i].id.clone());
+    let vr = pick(m.rounds.len(), b).map(|i| m.rounds[i].id.clone());
     let r = match op {
         0 => tp.map(|t| {
             let f = TouchpointFields {
@@ -235,6 +240,68 @@ fn run(app: &mut App, map: &str, op: u8, a: usize, b: usize) -> Option<MapPatch>
                 },
             )
         }),
+        19 => tp.clone().map(|t| {
+            api::add_decision(
+                &mut Ctx::new(app),
+                AddDecisionRequest {
+                    map_id: map.into(),
+                    touchpoint_id: t.id,
+                    fields: DecisionFields {
+                        kind: if a % 2 == 0 {
+                            DecisionKind::Decision
+                        } else {
+                            DecisionKind::Opportunity
+                        },
+                        text: format!("Decide {a}"),
+                        owner: "Team".into(),
+                        due: None,
+                    },
+                },
+            )
+        }),
+        20 => dc.map(|id| {
+            api::delete_decision(
+                &mut Ctx::new(app),
+                DeleteDecisionRequest {
+                    map_id: map.into(),
+                    id,
+                },
+            )
+        }),
+        21 => tp.zip(tp2).filter(|(t, u)| t.id != *u).map(|(t, u)| {
+            api::save_round(
+                &mut Ctx::new(app),
+                SaveRoundRequest {
+                    map_id: map.into(),
+                    fields: RoundFields {
+                        name: format!("Round {b}"),
+                        budget: 3,
+                        voters: 2,
+                        one_per_item: false,
+                        scope: "Hand-picked (2)".into(),
+                        votes: vec![
+                            VoteFields {
+                                touchpoint_id: t.id,
+                                dots: (a % 4) as u32,
+                            },
+                            VoteFields {
+                                touchpoint_id: u,
+                                dots: (b % 3) as u32,
+                            },
+                        ],
+                    },
+                },
+            )
+        }),
+        22 => vr.map(|id| {
+            api::delete_round(
+                &mut Ctx::new(app),
+                DeleteRoundRequest {
+                    map_id: map.into(),
+                    id,
+                },
+            )
+        }),
         18 => Some(api::undo(
             &mut Ctx::new(app),
             UndoRequest { map_id: map.into() },
@@ -269,7 +336,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(32))]
 
     #[test]
-    fn patches_rebuild_the_fresh_view(ops in proptest::collection::vec((0u8..20, 0usize..1000, 0usize..1000), 1..40)) {
+    fn patches_rebuild_the_fresh_view(ops in proptest::collection::vec((0u8..24, 0usize..1000, 0usize..1000), 1..40)) {
         let mut t = TestApp::new();
         let map = t.app.create_sample().expect("sample");
         let mut held = open(&mut t.app, &map).expect("open");

@@ -34,6 +34,8 @@ prop_compose! {
         tps in proptest::collection::vec((0usize..5, 0usize..5, title(), text(40), proptest::option::of(0u8..=10), proptest::option::of(-2i8..=2)), 0..25),
         links in proptest::collection::vec((0usize..25, 0usize..25, 0usize..3, proptest::option::of(text(10))), 0..20),
         fbs in proptest::collection::vec((0usize..30, 0usize..5, title(), proptest::option::of(0u8..=10), proptest::option::of(1u8..=5), proptest::option::of(1u8..=7), proptest::option::of(1u32..28)), 0..30),
+        decs in proptest::collection::vec((0usize..25, any::<bool>(), title(), text(20), proptest::option::of(1u32..28)), 0..6),
+        rounds in proptest::collection::vec((title(), 1u32..=5, 1u32..=8, any::<bool>(), proptest::collection::vec(0u32..=3, 0..8)), 0..3),
     ) -> JourneyMap {
         let stages: Vec<Stage> = (0..n_stages).map(|i| Stage {
             id: format!("st_{i}"), name: format!("Stage {i}"), description: String::new(),
@@ -71,6 +73,28 @@ prop_compose! {
                 answers: SurveyAnswers { nps, csat, ces },
             }
         }).collect();
+        let decisions: Vec<Decision> = if touchpoints.is_empty() { vec![] } else {
+            decs.into_iter().enumerate().map(|(i, (t, opportunity, text, owner, due))| Decision {
+                id: format!("dc_{i}"), touchpoint_id: touchpoints[t % touchpoints.len()].id.clone(),
+                kind: if opportunity { DecisionKind::Opportunity } else { DecisionKind::Decision },
+                text, owner, due: due.map(|d| format!("2027-01-{d:02}")),
+                created_at: format!("2026-12-03T10:{:02}:00Z", i % 60),
+            }).collect()
+        };
+        // Each voter places at most one dot per item, within the budget: dots per item ≤
+        // voters, total ≤ voters × budget.
+        let rounds: Vec<VotingRound> = rounds.into_iter().enumerate().map(|(i, (name, budget, voters, one, dots))| {
+            let mut left = budget * voters;
+            let votes = dots.into_iter().enumerate().take(touchpoints.len()).map(|(j, d)| {
+                let d = d.min(voters).min(left);
+                left -= d;
+                Vote { touchpoint_id: touchpoints[j].id.clone(), dots: d }
+            }).collect();
+            VotingRound {
+                id: format!("vr_{i}"), name, held_at: "2026-12-03T11:00:00Z".into(), budget, voters,
+                one_per_item: one, scope: "All pain points".into(), votes,
+            }
+        }).collect();
         let mut map = JourneyMap {
             meta: MapMeta {
                 id: "jm_prop".into(), name, description,
@@ -78,6 +102,7 @@ prop_compose! {
                 created_at: "2026-01-01T00:00:00Z".into(), updated_at: "2026-01-01T00:00:01Z".into(),
             },
             stages, lanes, touchpoints, links, feedback,
+            decisions, rounds,
         };
         map.sort_for_display();
         map

@@ -5,7 +5,7 @@ use journey_app::{
 };
 use journey_core::model::{FeedbackKind, FeedbackTarget, LaneKind, LinkKind};
 
-use crate::support::TestApp;
+use crate::support::{strip_updated, TestApp};
 
 fn quote(text: &str, nps: Option<u8>) -> FeedbackFields {
     FeedbackFields {
@@ -305,14 +305,6 @@ fn every_edit_undoes_and_redoes_exactly() {
         t.app.redo(&HistoryKey::map(&map)).expect("redo").as_deref(),
         Some("Delete feedback")
     );
-}
-
-/// The map's `updatedAt` moves with every edit, undo included; compare the rest.
-fn strip_updated(json: &str) -> String {
-    json.lines()
-        .filter(|l| !l.trim_start().starts_with("\"updatedAt\""))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

@@ -13,8 +13,36 @@ fn schema() -> Value {
 
 #[test]
 fn committed_schema_is_fresh() {
-    expect_test::expect_file!["../../docs/journeymap-v1.schema.json"]
+    expect_test::expect_file!["../../docs/journeymap-v2.schema.json"]
         .assert_eq(&journey_core::interchange::json_schema());
+}
+
+/// Version 1 files are still read: the frozen v1 schema accepts a v1 file (what an older
+/// Journeymap exported), which imports with no decisions and no rounds and exports as
+/// version 2 with everything else the same; the v2 schema refuses the v1 file.
+#[test]
+fn a_version_1_file_still_validates_and_imports() {
+    let v1_text = include_str!("fixtures/sample-v1.json");
+    let v1: Value = serde_json::from_str(v1_text).expect("json");
+    assert_eq!(v1["version"], 1);
+    let v1_schema = validator(include_str!("../../docs/journeymap-v1.schema.json"));
+    let errors: Vec<String> = v1_schema.iter_errors(&v1).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(!validator(&journey_core::interchange::json_schema()).is_valid(&v1));
+
+    let map = journey_core::interchange::parse_map_file(v1_text.as_bytes(), &Limits::default())
+        .expect("a v1 file imports");
+    assert!(map.decisions.is_empty() && map.rounds.is_empty());
+    let mut v2: Value =
+        serde_json::from_str(&journey_core::interchange::export_json(&map)).expect("json");
+    assert_eq!(v2["version"], 2);
+    assert_eq!(v2["decisions"], serde_json::json!([]));
+    assert_eq!(v2["votingRounds"], serde_json::json!([]));
+    let o = v2.as_object_mut().expect("object");
+    o.remove("decisions");
+    o.remove("votingRounds");
+    o.insert("version".into(), 1.into());
+    assert_eq!(v2, v1, "nothing else changes");
 }
 
 #[test]
@@ -30,6 +58,8 @@ fn schema_describes_the_format() {
         "touchpoints",
         "links",
         "feedback",
+        "decisions",
+        "votingRounds",
     ] {
         assert!(props.get(key).is_some(), "schema lacks {key}");
     }
@@ -52,6 +82,8 @@ fn schema_limits_are_the_import_limits() {
         ("touchpoints", limits.max_touchpoints),
         ("links", limits.max_links),
         ("feedback", limits.max_feedback),
+        ("decisions", limits.max_decisions),
+        ("votingRounds", limits.max_rounds),
     ] {
         assert_eq!(
             schema["properties"][list]["maxItems"].as_u64(),
@@ -77,6 +109,10 @@ fn schema_limits_are_the_import_limits() {
         ("FeedbackFile", "text", TextField::FeedbackText),
         ("FeedbackFile", "source", TextField::Source),
         ("FeedbackFile", "segment", TextField::Segment),
+        ("DecisionFile", "text", TextField::DecisionText),
+        ("DecisionFile", "owner", TextField::Owner),
+        ("RoundFile", "name", TextField::RoundName),
+        ("RoundFile", "scope", TextField::RoundScope),
     ];
     for (def, key, field) in texts {
         let p = &defs[def]["properties"][key];
@@ -116,6 +152,8 @@ fn schema_limits_are_the_import_limits() {
         "TouchpointFile",
         "LinkFile",
         "FeedbackFile",
+        "DecisionFile",
+        "RoundFile",
     ] {
         assert_eq!(
             defs[def]["properties"]["id"]["pattern"].as_str(),

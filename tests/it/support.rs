@@ -32,3 +32,11 @@ impl TestApp {
         TestApp { app, dir }
     }
 }
+
+/// The map's `updatedAt` moves with every edit, undo included; compare the rest.
+pub fn strip_updated(json: &str) -> String {
+    json.lines()
+        .filter(|l| !l.trim_start().starts_with("\"updatedAt\""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -20,6 +20,10 @@ pub enum Row {
     Link(Option<i64>, Link),
     /// Feedback and its place in the map's order (`None`: append).
     Feedback(Option<i64>, Feedback),
+    /// A decision or opportunity and its place in the map's order (`None`: append).
+    Decision(Option<i64>, Decision),
+    /// A voting round with its votes, and its place in the map's order (`None`: append).
+    Round(Option<i64>, VotingRound),
 }
 
 impl Row {
@@ -30,7 +34,7 @@ impl Row {
             Row::Meta(_) => 1,
             Row::Stage(_) | Row::Lane(_) => 2,
             Row::Touchpoint(_) => 3,
-            Row::Link(..) | Row::Feedback(..) => 4,
+            Row::Link(..) | Row::Feedback(..) | Row::Decision(..) | Row::Round(..) => 4,
         }
     }
 
@@ -45,6 +49,8 @@ impl Row {
             Row::Link(Some(seq), l) => w.restore_link(map_id, l, *seq),
             Row::Feedback(None, f) => w.append_feedback(map_id, f),
             Row::Feedback(Some(seq), f) => w.restore_feedback(map_id, f, *seq),
+            Row::Decision(seq, d) => w.insert_decision(map_id, d, *seq),
+            Row::Round(seq, r) => w.insert_round(map_id, r, *seq),
         }
     }
 
@@ -60,6 +66,8 @@ impl Row {
             Row::Touchpoint(t) => w.update_touchpoint(t),
             Row::Link(_, l) => w.update_link(l),
             Row::Feedback(_, f) => w.update_feedback(f),
+            Row::Decision(_, d) => w.update_decision(d),
+            Row::Round(_, r) => w.update_round(r),
         }
     }
 
@@ -73,6 +81,8 @@ impl Row {
             Row::Touchpoint(t) => w.delete_touchpoint(&t.id),
             Row::Link(_, l) => w.delete_link(&l.id),
             Row::Feedback(_, f) => w.delete_feedback(&f.id),
+            Row::Decision(_, d) => w.delete_decision(&d.id),
+            Row::Round(_, r) => w.delete_round(&r.id),
         };
         match r {
             Err(StoreError::NotFound { .. }) => Ok(()),
@@ -138,7 +148,8 @@ pub enum Direction {
 
 impl Change {
     /// Applies the change inside the caller's transaction: deletes children first, then
-    /// updates, then inserts parents first.
+    /// updates, then inserts parents first, then updates of voting rounds (a round's votes
+    /// name touchpoints, which an undone delete puts back first).
     pub fn apply(&self, w: &Write<'_>, dir: Direction) -> Result<()> {
         let mut deletes: Vec<&Row> = Vec::new();
         let mut updates: Vec<&Row> = Vec::new();
@@ -156,11 +167,17 @@ impl Change {
         for r in deletes {
             r.delete(w)?;
         }
+        let (rounds, updates): (Vec<&Row>, Vec<&Row>) = updates
+            .into_iter()
+            .partition(|r| matches!(r, Row::Round(..)));
         for r in updates {
             r.update(w)?;
         }
         for r in inserts {
             r.insert(w, &self.map_id)?;
+        }
+        for r in rounds {
+            r.update(w)?;
         }
         Ok(())
     }

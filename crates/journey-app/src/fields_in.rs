@@ -62,3 +62,37 @@ pub struct FeedbackFields {
     pub csat: Option<u8>,
     pub ces: Option<u8>,
 }
+
+/// A decision or opportunity as the workshop types it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionFields {
+    pub kind: journey_core::model::DecisionKind,
+    pub text: String,
+    /// Who acts on it; may be empty.
+    pub owner: String,
+    /// `YYYY-MM-DD`; empty or `None` for no date.
+    pub due: Option<String>,
+}
+
+/// One touchpoint's dots, as a round's results are sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VoteFields {
+    pub touchpoint_id: String,
+    pub dots: u32,
+}
+
+/// A finished voting round: its rules and the dots on every item in scope (0 included),
+/// in the order the items were shown. Only counts travel: no voter is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoundFields {
+    pub name: String,
+    pub budget: u32,
+    pub voters: u32,
+    pub one_per_item: bool,
+    /// How the items were chosen ("All pain points", "Stage: Onboarding"…).
+    pub scope: String,
+    pub votes: Vec<VoteFields>,
+}

@@ -46,6 +46,7 @@ mod maps;
 pub mod paths;
 mod stages;
 mod touchpoints;
+mod workshop;
 
 pub use backups::{DEFAULT_EVERY_MINUTES, EVERY_MINUTES_KEY};
 pub use desktop::{api, dto, patch};

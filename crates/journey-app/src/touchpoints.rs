@@ -131,7 +131,7 @@ fn same_map_cell(w: &Write<'_>, stage_id: &str, lane_id: &str) -> Result<Id> {
 }
 
 /// The rows that go with touchpoints (and a stage) when they are deleted: the touchpoints,
-/// their links, their feedback and the stage's own feedback.
+/// their links, their feedback, decisions and votes, and the stage's own feedback.
 pub(crate) fn cascade(
     w: &Write<'_>,
     tps: &[Touchpoint],
@@ -161,5 +161,20 @@ pub(crate) fn cascade(
             .into_iter()
             .map(|(seq, f)| RowChange::delete(Row::Feedback(Some(seq), f))),
     );
+    rows.extend(
+        w.decisions_on(&ids)?
+            .into_iter()
+            .map(|(seq, d)| RowChange::delete(Row::Decision(Some(seq), d))),
+    );
+    // A round keeps its other items' dots: it loses the deleted touchpoints' votes (the
+    // table's cascade) and an undo gives them back.
+    for (seq, round) in w.rounds_voting_on(&ids)? {
+        let mut after = round.clone();
+        after.votes.retain(|v| !ids.contains(&v.touchpoint_id));
+        rows.push(RowChange::update(
+            Row::Round(Some(seq), round),
+            Row::Round(Some(seq), after),
+        ));
+    }
     Ok(rows)
 }

@@ -561,3 +561,80 @@ fn a_read_only_database_is_read_and_never_written() {
         );
     }
 }
+
+/// A file with a workshop's results (version 2) imports, and `votes` shows its decision and
+/// its round ranked, as text and as CSV a CSV reader reads; the report ends with them.
+#[test]
+fn votes_show_a_files_decisions_and_rounds() {
+    let demo = Env::new();
+    let id = ok(demo.run(&["demo"])).trim().to_string();
+    let mut file: serde_json::Value =
+        serde_json::from_str(&ok(demo.run(&["export", &id]))).expect("json");
+    let tp = |i: usize| {
+        file["touchpoints"][i]["id"]
+            .as_str()
+            .expect("id")
+            .to_string()
+    };
+    let title = |i: usize| {
+        file["touchpoints"][i]["title"]
+            .as_str()
+            .expect("title")
+            .to_string()
+    };
+    let (t0, t1, t2) = (tp(0), tp(1), tp(2));
+    let (title1, title2) = (title(1), title(2));
+    file["decisions"] = serde_json::json!([{
+        "id": "dc_w1", "touchpoint": t1, "kind": "opportunity", "text": "Price calculator up front",
+        "owner": "Growth", "due": "2027-02-01", "createdAt": "2026-12-03T10:00:00Z"
+    }]);
+    file["votingRounds"] = serde_json::json!([{
+        "id": "vr_w1", "name": "Workshop round", "heldAt": "2026-12-03T10:30:00Z", "budget": 3,
+        "voters": 2, "onePerItem": false, "scope": "All pain points",
+        "votes": [{"touchpoint": t0, "dots": 1}, {"touchpoint": t2, "dots": 4}, {"touchpoint": t1, "dots": 0}]
+    }]);
+    let env = Env::new();
+    let path = env.file("workshop.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&file).expect("json")).expect("write");
+    assert_eq!(
+        ok(env.run(&["import", path.to_str().expect("utf-8")])).trim(),
+        id
+    );
+
+    let shown = ok(env.run(&["votes", &id]));
+    assert!(shown.contains("Decisions and opportunities: 1"), "{shown}");
+    assert!(
+        shown.contains(&format!(
+            "[opportunity] {title1}: Price calculator up front (owner Growth, due 2027-02-01)"
+        )),
+        "{shown}"
+    );
+    assert!(shown.contains("Voting round \"Workshop round\""), "{shown}");
+    let ranked: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.trim_start().starts_with(char::is_numeric))
+        .collect();
+    assert!(
+        ranked[0].contains(&title2) && ranked[0].contains(" 4 "),
+        "{shown}"
+    );
+    assert!(ranked[2].contains(&title1), "{shown}");
+
+    let csv_path = env.file("votes.csv");
+    ok(env.run(&[
+        "votes",
+        &id,
+        "--csv",
+        "-o",
+        csv_path.to_str().expect("utf-8"),
+    ]));
+    let mut r = csv::Reader::from_path(&csv_path).expect("csv");
+    let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
+    assert_eq!(rows.len(), 3);
+    assert_eq!((&rows[0][7], &rows[0][11]), (t2.as_str(), "4"));
+
+    let report = ok(env.run(&["report", &id]));
+    assert!(report.contains("Voting round \"Workshop round\""));
+    let md = ok(env.run(&["report", &id, "--format", "md"]));
+    assert!(md.contains("## Decisions and opportunities") && md.contains("## Voting rounds"));
+}

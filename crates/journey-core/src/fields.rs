@@ -20,7 +20,18 @@ pub enum TextField {
     FeedbackText,
     Source,
     Segment,
+    /// A decision's or opportunity's text.
+    DecisionText,
+    /// A voting round's name.
+    RoundName,
+    /// How a round's items were chosen.
+    RoundScope,
 }
+
+/// Most dots a voter can have in a round.
+pub const MAX_BUDGET: u32 = 100;
+/// Most voters in a round.
+pub const MAX_VOTERS: u32 = 10_000;
 
 impl TextField {
     /// Most characters the field may hold.
@@ -28,6 +39,7 @@ impl TextField {
         match self {
             TextField::Description => 5_000,
             TextField::FeedbackText => 10_000,
+            TextField::DecisionText => 2_000,
             TextField::Source => 500,
             _ => 200,
         }
@@ -42,6 +54,8 @@ impl TextField {
                 | TextField::LaneName
                 | TextField::TouchpointTitle
                 | TextField::FeedbackText
+                | TextField::DecisionText
+                | TextField::RoundName
         )
     }
 }

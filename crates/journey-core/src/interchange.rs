@@ -1,4 +1,6 @@
-//! The JSON file format, version 1: one file holds one map.
+//! The JSON file format, version 2: one file holds one map. Version 2 adds the
+//! workshop's decisions and voting rounds; version 1 files are still read (they have
+//! neither) and every export is version 2.
 //!
 //! Export is canonical: the same map always gives the same bytes (fields in a fixed order,
 //! every key present, arrays in display order, two-space indentation, a trailing newline),
@@ -10,7 +12,8 @@
 //! either a complete, consistent [`JourneyMap`] or the list of problems.
 //!
 //! The types in this module are the file's shape; a JSON Schema is generated from them
-//! (`docs/journeymap-v1.schema.json`).
+//! (`docs/journeymap-v2.schema.json`; `docs/journeymap-v1.schema.json` stays, frozen, for
+//! reading old files).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -26,7 +29,9 @@ use crate::model::*;
 /// The value of the `format` key.
 pub const FORMAT: &str = "journeymap";
 /// The newest file version this build reads and the one it writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The oldest file version this build reads.
+pub const OLDEST_VERSION: u32 = 1;
 
 /// The `"format": "journeymap"` tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -39,12 +44,13 @@ pub enum FormatTag {
 /// metrics are not stored; they are derived from the evidence on load.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[schemars(title = "Journeymap map file, version 1")]
+#[schemars(title = "Journeymap map file, version 2")]
 pub struct MapFile {
     /// Always `"journeymap"`.
     pub format: FormatTag,
-    /// Always 1 for this version of the format.
-    #[schemars(range(min = 1, max = 1))]
+    /// Always 2 for this version of the format (version 1 files have no `decisions` and
+    /// no `votingRounds`).
+    #[schemars(range(min = 2, max = 2))]
     pub version: u32,
     pub map: MapFileMeta,
     /// Stages (columns), in journey order.
@@ -62,6 +68,12 @@ pub struct MapFile {
     /// Feedback on touchpoints and stages, oldest first.
     #[schemars(length(max = 1000000))]
     pub feedback: Vec<FeedbackFile>,
+    /// Decisions and opportunities captured on touchpoints, oldest first.
+    #[schemars(length(max = 100000))]
+    pub decisions: Vec<DecisionFile>,
+    /// Dot-voting rounds, in the order they were held.
+    #[schemars(length(max = 1000))]
+    pub voting_rounds: Vec<RoundFile>,
 }
 
 /// The map's own fields.
@@ -191,6 +203,63 @@ pub struct FeedbackFile {
     pub ces: Option<u8>,
 }
 
+/// A decision taken or an opportunity seen, on one touchpoint of this file.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DecisionFile {
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]{1,64}$"))]
+    pub id: String,
+    /// Id of a touchpoint in this file.
+    pub touchpoint: String,
+    pub kind: DecisionKind,
+    #[schemars(length(min = 1, max = 2000))]
+    pub text: String,
+    /// Who acts on it; may be empty.
+    #[schemars(length(max = 200))]
+    pub owner: String,
+    /// `YYYY-MM-DD`, or null.
+    pub due: Option<String>,
+    /// RFC 3339 timestamp in UTC.
+    pub created_at: String,
+}
+
+/// A dot-voting round: `voters` people with `budget` dots each. Anonymous: only the
+/// counts are kept.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RoundFile {
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]{1,64}$"))]
+    pub id: String,
+    #[schemars(length(min = 1, max = 200))]
+    pub name: String,
+    /// RFC 3339 timestamp in UTC.
+    pub held_at: String,
+    /// Dots per voter.
+    #[schemars(range(min = 1, max = 100))]
+    pub budget: u32,
+    #[schemars(range(min = 1, max = 10000))]
+    pub voters: u32,
+    /// At most one dot per item per voter.
+    pub one_per_item: bool,
+    /// How the items were chosen ("All pain points", "Stage: Onboarding"…).
+    #[schemars(length(max = 200))]
+    pub scope: String,
+    /// Every item in scope, in the order shown, with its dots (0 included). The dots add
+    /// up to at most `voters × budget`.
+    #[schemars(length(max = 100000))]
+    pub votes: Vec<VoteFile>,
+}
+
+/// One touchpoint's dots in a round.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VoteFile {
+    /// Id of a touchpoint in this file, at most once per round.
+    pub touchpoint: String,
+    #[schemars(range(min = 0, max = 1000000))]
+    pub dots: u32,
+}
+
 /// The JSON Schema of the file format, pretty-printed with a trailing newline.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(MapFile);
@@ -284,6 +353,40 @@ impl MapFile {
                     }
                 })
                 .collect(),
+            decisions: map
+                .decisions
+                .iter()
+                .map(|d| DecisionFile {
+                    id: d.id.clone(),
+                    touchpoint: d.touchpoint_id.clone(),
+                    kind: d.kind,
+                    text: d.text.clone(),
+                    owner: d.owner.clone(),
+                    due: d.due.clone(),
+                    created_at: d.created_at.clone(),
+                })
+                .collect(),
+            voting_rounds: map
+                .rounds
+                .iter()
+                .map(|r| RoundFile {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                    held_at: r.held_at.clone(),
+                    budget: r.budget,
+                    voters: r.voters,
+                    one_per_item: r.one_per_item,
+                    scope: r.scope.clone(),
+                    votes: r
+                        .votes
+                        .iter()
+                        .map(|v| VoteFile {
+                            touchpoint: v.touchpoint_id.clone(),
+                            dots: v.dots,
+                        })
+                        .collect(),
+                })
+                .collect(),
         }
     }
 }
@@ -307,6 +410,8 @@ pub struct Limits {
     pub max_touchpoints: usize,
     pub max_links: usize,
     pub max_feedback: usize,
+    pub max_decisions: usize,
+    pub max_rounds: usize,
 }
 
 impl Default for Limits {
@@ -319,6 +424,8 @@ impl Default for Limits {
             max_touchpoints: 100_000,
             max_links: 200_000,
             max_feedback: 1_000_000,
+            max_decisions: 100_000,
+            max_rounds: 1_000,
         }
     }
 }
@@ -479,6 +586,8 @@ fn item_kind(list: &str) -> Option<(&'static str, &'static str)> {
         "touchpoints" => ("touchpoint", "title"),
         "links" => ("link", "id"),
         "feedback" => ("feedback", "text"),
+        "decisions" => ("decision", "text"),
+        "votingRounds" => ("voting round", "name"),
         _ => return None,
     })
 }
@@ -583,6 +692,8 @@ const FILE_KEYS: &[&str] = &[
     "touchpoints",
     "links",
     "feedback",
+    "decisions",
+    "votingRounds",
 ];
 const MAP_KEYS: &[&str] = &[
     "id",
@@ -607,6 +718,26 @@ const TOUCHPOINT_KEYS: &[&str] = &[
     "emotion",
 ];
 const LINK_KEYS: &[&str] = &["id", "from", "to", "kind", "label"];
+const DECISION_KEYS: &[&str] = &[
+    "id",
+    "touchpoint",
+    "kind",
+    "text",
+    "owner",
+    "due",
+    "createdAt",
+];
+const ROUND_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "heldAt",
+    "budget",
+    "voters",
+    "onePerItem",
+    "scope",
+    "votes",
+];
+const VOTE_KEYS: &[&str] = &["touchpoint", "dots"];
 const FEEDBACK_KEYS: &[&str] = &[
     "id",
     "touchpoint",
@@ -854,6 +985,8 @@ impl Reader {
             touchpoints,
             links,
             feedback,
+            decisions,
+            rounds,
         } = file;
         let root: JsonObject<'_> = keys.iter().map(String::as_str).zip(values).collect();
         // Format and version first: with either wrong, nothing else is worth reading.
@@ -874,8 +1007,14 @@ impl Reader {
                 return None;
             }
         }
-        match root.get("version") {
-            Some(Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => {}
+        let version = match root.get("version") {
+            Some(Value::Number(n))
+                if n.as_u64().is_some_and(|v| {
+                    (u64::from(OLDEST_VERSION)..=u64::from(VERSION)).contains(&v)
+                }) =>
+            {
+                n.as_u64().unwrap_or(u64::from(VERSION)) as u32
+            }
             Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v > u64::from(VERSION)) => {
                 self.fail("/version", format!("version {} is newer than this Journeymap reads (up to {VERSION}); update Journeymap", number(n)));
                 return None;
@@ -884,7 +1023,7 @@ impl Reader {
                 self.fail(
                     "/version",
                     format!(
-                        "unsupported version {}; this Journeymap reads version {VERSION}",
+                        "unsupported version {}; this Journeymap reads versions {OLDEST_VERSION} to {VERSION}",
                         describe(other)
                     ),
                 );
@@ -894,10 +1033,25 @@ impl Reader {
                 self.fail("/version", "missing");
                 return None;
             }
-        }
+        };
         for k in root.keys() {
             if !FILE_KEYS.contains(&k) {
                 self.fail(&format!("/{}", escape(k)), format!("unknown field {k:?}"));
+            }
+        }
+        if version < 2 {
+            for (key, listed) in [
+                ("decisions", decisions.is_some()),
+                ("votingRounds", rounds.is_some()),
+            ] {
+                if listed {
+                    self.fail(
+                        &format!("/{key}"),
+                        format!(
+                            "unknown field {key:?} (a version 1 file has none; version 2 added it)"
+                        ),
+                    );
+                }
             }
         }
 
@@ -908,6 +1062,15 @@ impl Reader {
         let touchpoints = self.list(touchpoints, "touchpoints", limits.max_touchpoints);
         let links = self.list(links, "links", limits.max_links);
         let feedback = self.list(feedback, "feedback", limits.max_feedback);
+        // A version 1 file has neither list; in version 2 both are required.
+        let (decisions, rounds) = if version < 2 {
+            (Vec::new(), Vec::new())
+        } else {
+            (
+                self.list(decisions, "decisions", limits.max_decisions),
+                self.list(rounds, "votingRounds", limits.max_rounds),
+            )
+        };
         let stages: Vec<Stage> = stages
             .into_iter()
             .enumerate()
@@ -929,6 +1092,7 @@ impl Reader {
             return None;
         }
         self.check_references(&meta, &stages, &lanes, &touchpoints, &links, &feedback);
+        self.check_workshop(&touchpoints, &decisions, &rounds);
         if !self.problems.is_empty() {
             // Every item was read, so a problem's index is its place in its list.
             let mut problems = std::mem::take(&mut self.problems);
@@ -942,6 +1106,8 @@ impl Reader {
                     "touchpoints" => touchpoints.get(i).map(|(_, t)| t.title.as_str()),
                     "links" => links.get(i).map(|(_, l)| l.id.as_str()),
                     "feedback" => feedback.get(i).map(|(_, f)| f.text.as_str()),
+                    "decisions" => decisions.get(i).map(|(_, d)| d.text.as_str()),
+                    "votingRounds" => rounds.get(i).map(|(_, r)| r.name.as_str()),
                     _ => None,
                 };
                 if let (Some(name), Some((what, _))) = (name, item_kind(list)) {
@@ -958,6 +1124,8 @@ impl Reader {
             touchpoints: number_cells(touchpoints.into_iter().map(|(_, t)| t).collect()),
             links: links.into_iter().map(|(_, l)| l).collect(),
             feedback: feedback.into_iter().map(|(_, f)| f).collect(),
+            decisions: decisions.into_iter().map(|(_, d)| d).collect(),
+            rounds: rounds.into_iter().map(|(_, r)| r).collect(),
         };
         map.sort_for_display();
         Some(map)
@@ -1149,6 +1317,197 @@ impl Reader {
         })
     }
 
+    /// A whole number `lo..=hi` (budgets, voters, dots).
+    fn count(
+        &mut self,
+        o: &JsonObject<'_>,
+        path: &str,
+        key: &str,
+        lo: u32,
+        hi: u32,
+    ) -> Option<u32> {
+        let p = format!("{path}/{key}");
+        match self.get(o, path, key)? {
+            Value::Number(n) => match n.as_u64() {
+                Some(v) if (u64::from(lo)..=u64::from(hi)).contains(&v) => Some(v as u32),
+                _ => {
+                    self.fail(&p, format!("{} is not a whole number {lo}–{hi}", number(n)));
+                    None
+                }
+            },
+            v => {
+                self.fail(
+                    &p,
+                    format!("expected a whole number {lo}–{hi}, found {}", describe(v)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A required RFC 3339 timestamp, normalised to UTC.
+    fn stamp(&mut self, o: &JsonObject<'_>, path: &str, key: &str) -> String {
+        let p = format!("{path}/{key}");
+        match self.get(o, path, key) {
+            Some(Value::Str(s)) => fields::normalize_timestamp(s).unwrap_or_else(|e| {
+                self.fail(&p, e);
+                String::new()
+            }),
+            Some(v) => {
+                self.fail(
+                    &p,
+                    format!(
+                        "expected an RFC 3339 timestamp string, found {}",
+                        describe(v)
+                    ),
+                );
+                String::new()
+            }
+            None => String::new(),
+        }
+    }
+
+    /// An optional `YYYY-MM-DD` date.
+    fn date(&mut self, o: &JsonObject<'_>, path: &str, key: &str) -> Option<String> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Str(s)) => {
+                if let Err(e) = fields::check_date(s) {
+                    self.fail(&format!("{path}/{key}"), e);
+                }
+                Some(s.to_string())
+            }
+            Some(v) => {
+                self.fail(
+                    &format!("{path}/{key}"),
+                    format!("expected a date string or null, found {}", describe(v)),
+                );
+                None
+            }
+        }
+    }
+
+    fn decision(&mut self, v: &Value, path: &str) -> Option<Decision> {
+        let o = self.object(v, path, DECISION_KEYS)?;
+        let id = self.id(o, path, "id");
+        let touchpoint_id = self.id(o, path, "touchpoint");
+        let kind = self.enum_str(o, path, "kind", &DecisionKind::ALL, |k| k.as_str());
+        let text = self.text(o, path, "text", TextField::DecisionText);
+        let owner = self.text(o, path, "owner", TextField::Owner);
+        let due = self.date(o, path, "due");
+        let created_at = self.stamp(o, path, "createdAt");
+        Some(Decision {
+            id,
+            touchpoint_id,
+            kind: kind?,
+            text,
+            owner,
+            due,
+            created_at,
+        })
+    }
+
+    fn round(&mut self, v: &Value, path: &str) -> Option<VotingRound> {
+        let o = self.object(v, path, ROUND_KEYS)?;
+        let id = self.id(o, path, "id");
+        let name = self.text(o, path, "name", TextField::RoundName);
+        let held_at = self.stamp(o, path, "heldAt");
+        let budget = self.count(o, path, "budget", 1, fields::MAX_BUDGET);
+        let voters = self.count(o, path, "voters", 1, fields::MAX_VOTERS);
+        let one_per_item = match self.get(o, path, "onePerItem") {
+            Some(Value::Bool(b)) => *b,
+            Some(v) => {
+                self.fail(
+                    &format!("{path}/onePerItem"),
+                    format!("expected true or false, found {}", describe(v)),
+                );
+                false
+            }
+            None => false,
+        };
+        let scope = self.text(o, path, "scope", TextField::RoundScope);
+        let mut votes = Vec::new();
+        let vp = format!("{path}/votes");
+        match self.get(o, path, "votes") {
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let ip = format!("{vp}/{i}");
+                    if let Some(vo) = self.object(item, &ip, VOTE_KEYS) {
+                        let touchpoint_id = self.id(vo, &ip, "touchpoint");
+                        if let Some(dots) = self.count(vo, &ip, "dots", 0, 1_000_000) {
+                            votes.push(Vote {
+                                touchpoint_id,
+                                dots,
+                            });
+                        }
+                    }
+                }
+            }
+            Some(v) => self.fail(&vp, format!("expected an array, found {}", describe(v))),
+            None => {}
+        }
+        let round = VotingRound {
+            id,
+            name,
+            held_at,
+            budget: budget?,
+            voters: voters?,
+            one_per_item,
+            scope,
+            votes,
+        };
+        if let Err(e) = round.check() {
+            self.fail(path, e);
+        }
+        Some(round)
+    }
+
+    /// Decisions and votes name touchpoints of this file; their ids are the file's own.
+    fn check_workshop(
+        &mut self,
+        touchpoints: &[(String, Touchpoint)],
+        decisions: &[(String, Decision)],
+        rounds: &[(String, VotingRound)],
+    ) {
+        let tp_ids: HashSet<&str> = touchpoints.iter().map(|(_, t)| t.id.as_str()).collect();
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (p, id) in decisions
+            .iter()
+            .map(|(p, d)| (p, d.id.as_str()))
+            .chain(rounds.iter().map(|(p, r)| (p, r.id.as_str())))
+        {
+            if tp_ids.contains(id) {
+                self.fail(
+                    &format!("{p}/id"),
+                    format!("duplicate id {id:?} (a touchpoint has it)"),
+                );
+            } else if let Some(first) = seen.insert(id, p) {
+                self.fail(
+                    &format!("{p}/id"),
+                    format!("duplicate id {id:?} (first used at {first}/id)"),
+                );
+            }
+        }
+        for (p, d) in decisions {
+            if !tp_ids.contains(d.touchpoint_id.as_str()) {
+                self.fail(
+                    &format!("{p}/touchpoint"),
+                    format!("no touchpoint with id {:?}", d.touchpoint_id),
+                );
+            }
+        }
+        for (p, r) in rounds {
+            for (i, v) in r.votes.iter().enumerate() {
+                if !tp_ids.contains(v.touchpoint_id.as_str()) {
+                    self.fail(
+                        &format!("{p}/votes/{i}/touchpoint"),
+                        format!("no touchpoint with id {:?}", v.touchpoint_id),
+                    );
+                }
+            }
+        }
+    }
+
     fn check_references(
         &mut self,
         meta: &MapMeta,
@@ -1281,6 +1640,8 @@ struct Streamed<'de> {
     touchpoints: Option<Listed<Touchpoint>>,
     links: Option<Listed<Link>>,
     feedback: Option<Listed<Feedback>>,
+    decisions: Option<Listed<Decision>>,
+    rounds: Option<Listed<VotingRound>>,
 }
 
 impl Streamed<'_> {
@@ -1296,6 +1657,8 @@ impl Streamed<'_> {
             .or_else(|| self.touchpoints.as_ref().and_then(|l| l.too_deep.clone()))
             .or_else(|| self.links.as_ref().and_then(|l| l.too_deep.clone()))
             .or_else(|| self.feedback.as_ref().and_then(|l| l.too_deep.clone()))
+            .or_else(|| self.decisions.as_ref().and_then(|l| l.too_deep.clone()))
+            .or_else(|| self.rounds.as_ref().and_then(|l| l.too_deep.clone()))
     }
 }
 
@@ -1389,6 +1752,22 @@ impl<'de> serde::de::Visitor<'de> for RootSeed<'_> {
                         l.max_feedback,
                         depth,
                         Reader::feedback,
+                    ))?)
+                }
+                "decisions" => {
+                    s.decisions = Some(m.next_value_seed(ListSeed::new(
+                        "decisions",
+                        l.max_decisions,
+                        depth,
+                        Reader::decision,
+                    ))?)
+                }
+                "votingRounds" => {
+                    s.rounds = Some(m.next_value_seed(ListSeed::new(
+                        "votingRounds",
+                        l.max_rounds,
+                        depth,
+                        Reader::round,
                     ))?)
                 }
                 _ => {

@@ -18,8 +18,11 @@
 //!   checked, all-or-nothing import.
 //! - [`ops`]: whole-map operations (a new map, a copy with fresh ids).
 //! - [`sample`]: the sample map shown on first start and by `journeymap demo`.
+//! - [`workshop`]: voting results ranked and compared, and their CSV.
+//! - [`csv_cell`]: spreadsheet cells that cannot run as formulas.
 
 pub mod analysis;
+pub mod csv_cell;
 pub mod fields;
 pub mod graph;
 pub mod interchange;
@@ -28,6 +31,7 @@ pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod sample;
+pub mod workshop;
 
 #[cfg(test)]
 mod testing;

@@ -304,6 +304,123 @@ pub struct Feedback {
     pub answers: SurveyAnswers,
 }
 
+/// What a workshop wrote onto a touchpoint: a decision taken or an opportunity seen.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema, ts_rs::TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    Decision,
+    Opportunity,
+}
+
+impl DecisionKind {
+    pub const ALL: [DecisionKind; 2] = [DecisionKind::Decision, DecisionKind::Opportunity];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecisionKind::Decision => "decision",
+            DecisionKind::Opportunity => "opportunity",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DecisionKind> {
+        DecisionKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A decision or opportunity on one touchpoint, with who owns it and by when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub id: Id,
+    pub touchpoint_id: Id,
+    pub kind: DecisionKind,
+    pub text: String,
+    /// Who acts on it; may be empty.
+    pub owner: String,
+    /// `YYYY-MM-DD`.
+    pub due: Option<String>,
+    /// RFC 3339 timestamp in UTC.
+    pub created_at: String,
+}
+
+/// One touchpoint's dots in a voting round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vote {
+    pub touchpoint_id: Id,
+    pub dots: u32,
+}
+
+/// A dot-voting round: each of `voters` people had `budget` dots to place on the items in
+/// scope. Anonymous: only the counts are kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VotingRound {
+    pub id: Id,
+    pub name: String,
+    /// RFC 3339 timestamp in UTC.
+    pub held_at: String,
+    /// Dots per voter.
+    pub budget: u32,
+    pub voters: u32,
+    /// At most one dot per item per voter.
+    pub one_per_item: bool,
+    /// How the items were chosen ("All pain points", "Stage: Onboarding"…).
+    pub scope: String,
+    /// Every item in scope with its dots (0 included), in the order they were shown.
+    pub votes: Vec<Vote>,
+}
+
+impl VotingRound {
+    /// Dots placed in all.
+    pub fn total(&self) -> u32 {
+        self.votes.iter().map(|v| v.dots).sum()
+    }
+
+    /// Whether the counts fit the round's rules; the sentence names what does not.
+    pub fn check(&self) -> Result<(), String> {
+        if !(1..=crate::fields::MAX_BUDGET).contains(&self.budget) {
+            return Err(format!(
+                "a budget of {} dots; each voter has 1–{} dots",
+                self.budget,
+                crate::fields::MAX_BUDGET
+            ));
+        }
+        if !(1..=crate::fields::MAX_VOTERS).contains(&self.voters) {
+            return Err(format!(
+                "{} voters; a round has 1–{} voters",
+                self.voters,
+                crate::fields::MAX_VOTERS
+            ));
+        }
+        let most = u64::from(self.budget) * u64::from(self.voters);
+        if u64::from(self.total()) > most {
+            return Err(format!(
+                "{} dots placed, more than {} voters × {} dots = {most}",
+                self.total(),
+                self.voters,
+                self.budget
+            ));
+        }
+        if self.one_per_item {
+            if let Some(v) = self.votes.iter().find(|v| v.dots > self.voters) {
+                return Err(format!(
+                    "{} dots on {}, but with one dot per item {} voters place at most {}",
+                    v.dots, v.touchpoint_id, self.voters, self.voters
+                ));
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        if let Some(v) = self
+            .votes
+            .iter()
+            .find(|v| !seen.insert(v.touchpoint_id.as_str()))
+        {
+            return Err(format!("{} is listed twice", v.touchpoint_id));
+        }
+        Ok(())
+    }
+}
+
 /// A whole journey map, every vector in display order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct JourneyMap {
@@ -313,6 +430,10 @@ pub struct JourneyMap {
     pub touchpoints: Vec<Touchpoint>,
     pub links: Vec<Link>,
     pub feedback: Vec<Feedback>,
+    /// Decisions and opportunities captured on touchpoints, in the order they were made.
+    pub decisions: Vec<Decision>,
+    /// Dot-voting rounds, in the order they were held.
+    pub rounds: Vec<VotingRound>,
 }
 
 impl JourneyMap {

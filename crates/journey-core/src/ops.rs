@@ -15,6 +15,8 @@ pub enum IdKind {
     Touchpoint,
     Link,
     Feedback,
+    Decision,
+    Round,
 }
 
 impl IdKind {
@@ -26,6 +28,8 @@ impl IdKind {
             IdKind::Touchpoint => "tp",
             IdKind::Link => "lk",
             IdKind::Feedback => "fb",
+            IdKind::Decision => "dc",
+            IdKind::Round => "vr",
         }
     }
 }
@@ -57,6 +61,8 @@ pub fn new_map(name: &str, now: &str, mut fresh: impl FnMut(IdKind) -> Id) -> Jo
         touchpoints: Vec::new(),
         links: Vec::new(),
         feedback: Vec::new(),
+        decisions: Vec::new(),
+        rounds: Vec::new(),
     }
 }
 
@@ -68,8 +74,8 @@ pub fn with_fresh_ids(map: &JourneyMap, fresh: impl FnMut(IdKind) -> Id) -> Jour
 /// [`with_fresh_ids`], changing `map` in place instead of copying it: an import of a
 /// large file holds one map, not two.
 pub fn into_fresh_ids(mut map: JourneyMap, mut fresh: impl FnMut(IdKind) -> Id) -> JourneyMap {
-    // Only ids that other rows refer to need remembering: nothing refers to a link or a
-    // piece of feedback.
+    // Only ids that other rows refer to need remembering: nothing refers to a link, a
+    // piece of feedback, a decision or a round.
     let mut ids: HashMap<Id, Id> = HashMap::new();
     let mut renew = |id: &mut Id, kind: IdKind, ids: Option<&mut HashMap<Id, Id>>| {
         let new = fresh(kind);
@@ -94,6 +100,12 @@ pub fn into_fresh_ids(mut map: JourneyMap, mut fresh: impl FnMut(IdKind) -> Id) 
     for f in &mut map.feedback {
         renew(&mut f.id, IdKind::Feedback, None);
     }
+    for d in &mut map.decisions {
+        renew(&mut d.id, IdKind::Decision, None);
+    }
+    for r in &mut map.rounds {
+        renew(&mut r.id, IdKind::Round, None);
+    }
     // Every reference points into the map (parse and load guarantee it); an id that is
     // somehow not mapped keeps its value and is caught by the store's foreign keys.
     let map_ref = |id: &mut Id| {
@@ -113,6 +125,12 @@ pub fn into_fresh_ids(mut map: JourneyMap, mut fresh: impl FnMut(IdKind) -> Id) 
         match &mut f.target {
             FeedbackTarget::Touchpoint(id) | FeedbackTarget::Stage(id) => map_ref(id),
         }
+    }
+    for d in &mut map.decisions {
+        map_ref(&mut d.touchpoint_id);
+    }
+    for v in map.rounds.iter_mut().flat_map(|r| &mut r.votes) {
+        map_ref(&mut v.touchpoint_id);
     }
     map
 }

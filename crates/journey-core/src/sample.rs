@@ -107,6 +107,8 @@ pub fn synthetic(touchpoints: usize, feedback_each: usize) -> JourneyMap {
         touchpoints: tps,
         links,
         feedback,
+        decisions: Vec::new(),
+        rounds: Vec::new(),
     };
     map.sort_for_display();
     map

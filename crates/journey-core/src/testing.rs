@@ -24,6 +24,8 @@ impl MapBuilder {
                 touchpoints: vec![],
                 links: vec![],
                 feedback: vec![],
+                decisions: vec![],
+                rounds: vec![],
             },
         }
     }

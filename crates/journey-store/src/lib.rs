@@ -123,6 +123,14 @@ impl Store {
         table::links::of_map(&self.conn, id, &mut 0)
     }
 
+    /// The map's decisions and voting rounds, in their order.
+    pub fn load_workshop(&self, id: &str) -> Result<(Vec<Decision>, Vec<VotingRound>)> {
+        Ok((
+            table::workshop::decisions_of_map(&self.conn, id, &mut 0)?,
+            table::workshop::rounds_of_map(&self.conn, id, &mut 0)?,
+        ))
+    }
+
     /// SQLite's `data_version`: it changes when another connection (another process, such
     /// as the CLI) commits to the database, and not for this connection's own writes. A
     /// cache of what was read stays valid while it is unchanged.

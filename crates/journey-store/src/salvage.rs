@@ -185,6 +185,8 @@ pub fn salvage(db: &Path) -> Result<Salvaged> {
                 touchpoints: Vec::new(),
                 links: Vec::new(),
                 feedback: Vec::new(),
+                decisions: Vec::new(),
+                rounds: Vec::new(),
             },
         );
     }

@@ -43,11 +43,31 @@ export type LinkDto = { id: string, fromId: string, toId: string, kind: LinkKind
 
 export type FeedbackDto = { id: string, touchpointId: string | null, stageId: string | null, kind: FeedbackKind, text: string, source: string, date: string | null, segment: string, nps: number | null, csat: number | null, ces: number | null, };
 
-export type MapView = { map: MapMetaDto, stages: Array<StageDto>, lanes: Array<LaneDto>, touchpoints: Array<TouchpointDto>, links: Array<LinkDto>, metrics: MetricsDto, canUndo: boolean, canRedo: boolean, };
+export type DecisionKind = "decision" | "opportunity";
+
+export type DecisionDto = { id: string, touchpointId: string, kind: DecisionKind, text: string, owner: string, due: string | null, createdAt: string, };
+
+export type VoteDto = { touchpointId: string, dots: number, };
+
+export type RoundDto = { id: string, name: string, heldAt: string, budget: number, voters: number, onePerItem: boolean, scope: string, 
+/**
+ * Every item in scope, in the order shown, 0 dots included.
+ */
+votes: Array<VoteDto>, };
+
+export type MapView = { map: MapMetaDto, stages: Array<StageDto>, lanes: Array<LaneDto>, touchpoints: Array<TouchpointDto>, links: Array<LinkDto>, 
+/**
+ * Decisions and opportunities, oldest first.
+ */
+decisions: Array<DecisionDto>, 
+/**
+ * Voting rounds, in the order they were held.
+ */
+rounds: Array<RoundDto>, metrics: MetricsDto, canUndo: boolean, canRedo: boolean, };
 
 export type ListPatch<T> = { changed: Array<T>, removed: Array<string>, order: Array<string> | null, };
 
-export type MapPatch = { map: MapMetaDto, stages: ListPatch<StageDto>, lanes: ListPatch<LaneDto>, touchpoints: ListPatch<TouchpointDto>, links: ListPatch<LinkDto>, metrics: MetricsDto, canUndo: boolean, canRedo: boolean, 
+export type MapPatch = { map: MapMetaDto, stages: ListPatch<StageDto>, lanes: ListPatch<LaneDto>, touchpoints: ListPatch<TouchpointDto>, links: ListPatch<LinkDto>, decisions: ListPatch<DecisionDto>, rounds: ListPatch<RoundDto>, metrics: MetricsDto, canUndo: boolean, canRedo: boolean, 
 /**
  * The touchpoints and stages whose feedback list changed (an open detail panel
  * fetches it again).
@@ -81,6 +101,24 @@ export type FeedbackFields = { kind: FeedbackKind, text: string, source: string,
  * `YYYY-MM-DD`; empty or `None` for no date.
  */
 date: string | null, segment: string, nps: number | null, csat: number | null, ces: number | null, };
+
+export type DecisionFields = { kind: DecisionKind, text: string, 
+/**
+ * Who acts on it; may be empty.
+ */
+owner: string, 
+/**
+ * `YYYY-MM-DD`; empty or `None` for no date.
+ */
+due: string | null, };
+
+export type VoteFields = { touchpointId: string, dots: number, };
+
+export type RoundFields = { name: string, budget: number, voters: number, onePerItem: boolean, 
+/**
+ * How the items were chosen ("All pain points", "Stage: Onboarding"…).
+ */
+scope: string, votes: Array<VoteFields>, };
 
 export type StartDto = { maps: Array<MapSummaryDto>, openMapId: string | null, 
 /**
@@ -409,6 +447,18 @@ export type ListMapFeedbackRequest = { mapId: string, };
 
 export type SetEvidenceRulesRequest = { mapId: string, minN: number, maxAgeDays: number, };
 
+export type AddDecisionRequest = { mapId: string, touchpointId: string, fields: DecisionFields, };
+
+export type UpdateDecisionRequest = { mapId: string, id: string, fields: DecisionFields, };
+
+export type DeleteDecisionRequest = { mapId: string, id: string, };
+
+export type SaveRoundRequest = { mapId: string, fields: RoundFields, };
+
+export type DeleteRoundRequest = { mapId: string, id: string, };
+
+export type ExportRoundsCsvRequest = { mapId: string, };
+
 export type RecoveryStatusRequest = Record<symbol, never>;
 
 export type RestoreBackupRequest = { path: string, };
@@ -452,6 +502,12 @@ export type Commands = {
   search_map: { request: SearchMapRequest; response: Array<string> };
   list_map_feedback: { request: ListMapFeedbackRequest; response: Array<FeedbackDto> };
   set_evidence_rules: { request: SetEvidenceRulesRequest; response: Analysis };
+  add_decision: { request: AddDecisionRequest; response: Edited };
+  update_decision: { request: UpdateDecisionRequest; response: Edited };
+  delete_decision: { request: DeleteDecisionRequest; response: Edited };
+  save_round: { request: SaveRoundRequest; response: Edited };
+  delete_round: { request: DeleteRoundRequest; response: Edited };
+  export_rounds_csv: { request: ExportRoundsCsvRequest; response: FileOutcome };
   recovery_status: { request: RecoveryStatusRequest; response: RecoveryDto | null };
   restore_backup: { request: RestoreBackupRequest; response: RestoredDto };
   salvage_database: { request: SalvageRequest; response: SalvagedDto };

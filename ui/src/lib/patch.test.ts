@@ -14,6 +14,8 @@ function patchOf(v: MapView, over: Partial<MapPatch> = {}): MapPatch {
     lanes: none(),
     touchpoints: none(),
     links: none(),
+    decisions: none(),
+    rounds: none(),
     metrics: v.metrics,
     canUndo: true,
     canRedo: false,

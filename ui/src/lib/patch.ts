@@ -31,13 +31,19 @@ export function applyPatch(prev: MapView, patch: MapPatch): MapView | null {
   const lanes = applyList(prev.lanes, patch.lanes);
   const touchpoints = applyList(prev.touchpoints, patch.touchpoints);
   const links = applyList(prev.links, patch.links);
-  if (stages === null || lanes === null || touchpoints === null || links === null) return null;
+  const decisions = applyList(prev.decisions, patch.decisions);
+  const rounds = applyList(prev.rounds, patch.rounds);
+  if (stages === null || lanes === null || touchpoints === null || links === null || decisions === null || rounds === null) {
+    return null;
+  }
   return {
     map: sameMeta(prev.map, patch.map) ? prev.map : patch.map,
     stages,
     lanes,
     touchpoints,
     links,
+    decisions,
+    rounds,
     metrics: patch.metrics,
     canUndo: patch.canUndo,
     canRedo: patch.canRedo,

@@ -54,6 +54,8 @@ export function reconcileView(prev: MapView | null, next: MapView): MapView {
   const lanes = reconcileList(prev.lanes, next.lanes);
   const touchpoints = reconcileList(prev.touchpoints, next.touchpoints);
   const links = reconcileList(prev.links, next.links);
+  const decisions = reconcileList(prev.decisions, next.decisions);
+  const rounds = reconcileList(prev.rounds, next.rounds);
   const metrics = deepEqual(prev.metrics, next.metrics) ? prev.metrics : next.metrics;
   if (
     map === prev.map &&
@@ -61,13 +63,15 @@ export function reconcileView(prev: MapView | null, next: MapView): MapView {
     lanes === prev.lanes &&
     touchpoints === prev.touchpoints &&
     links === prev.links &&
+    decisions === prev.decisions &&
+    rounds === prev.rounds &&
     metrics === prev.metrics &&
     next.canUndo === prev.canUndo &&
     next.canRedo === prev.canRedo
   ) {
     return prev;
   }
-  return { map, stages, lanes, touchpoints, links, metrics, canUndo: next.canUndo, canRedo: next.canRedo };
+  return { map, stages, lanes, touchpoints, links, decisions, rounds, metrics, canUndo: next.canUndo, canRedo: next.canRedo };
 }
 
 /**

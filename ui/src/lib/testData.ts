@@ -1,6 +1,7 @@
 // Small builders for the DTOs the tests need.
 import type {
   Analysis,
+  DecisionDto,
   Evidence,
   Figures,
   LaneDto,
@@ -45,6 +46,10 @@ export function link(id: string, fromId: string, toId: string, over: Partial<Lin
   return { id, fromId, toId, kind: "flow", label: null, ...over };
 }
 
+export function decision(id: string, touchpointId: string, over: Partial<DecisionDto> = {}): DecisionDto {
+  return { id, touchpointId, kind: "decision", text: id, owner: "", due: null, createdAt: "2026-12-01T10:00:00Z", ...over };
+}
+
 export function view(over: Partial<MapView> = {}): MapView {
   return {
     map: {
@@ -60,6 +65,8 @@ export function view(over: Partial<MapView> = {}): MapView {
     lanes: [lane("ln_1"), lane("ln_2")],
     touchpoints: [tp("tp_1", "st_a", "ln_1"), tp("tp_2", "st_a", "ln_1"), tp("tp_3", "st_b", "ln_2")],
     links: [link("lk_1", "tp_1", "tp_3")],
+    decisions: [],
+    rounds: [],
     metrics: metrics(),
     canUndo: false,
     canRedo: false,
@@ -92,6 +99,8 @@ export function patchBetween(prev: MapView, next: MapView, feedbackChanged: stri
     lanes: diffList(prev.lanes, next.lanes),
     touchpoints: diffList(prev.touchpoints, next.touchpoints),
     links: diffList(prev.links, next.links),
+    decisions: diffList(prev.decisions, next.decisions),
+    rounds: diffList(prev.rounds, next.rounds),
     metrics: next.metrics,
     canUndo: next.canUndo,
     canRedo: next.canRedo,

@@ -141,6 +141,15 @@ requests! {
     /// A figure resting on fewer than `minN` answers, or on evidence older than
     /// `maxAgeDays`, is weak.
     SetEvidenceRulesRequest { map_id: Id, min_n: u32, max_age_days: u32 }
+    AddDecisionRequest { map_id: Id, touchpoint_id: Id, fields: DecisionFields }
+    UpdateDecisionRequest { map_id: Id, id: Id, fields: DecisionFields }
+    DeleteDecisionRequest { map_id: Id, id: Id }
+    /// A finished round: its rules and the dots on every item in scope; `createdId` of
+    /// the answer is the round's id.
+    SaveRoundRequest { map_id: Id, fields: RoundFields }
+    DeleteRoundRequest { map_id: Id, id: Id }
+    /// Every voting round of the map as CSV, to the file chosen in the save dialog.
+    ExportRoundsCsvRequest { map_id: Id }
 }
 
 /// What a piece of feedback is about, as the UI names it: `{"touchpoint": id}` or
@@ -325,6 +334,11 @@ map_edits! {
     add_feedback(AddFeedbackRequest) => |app, r| app.add_feedback(&r.target.clone().into(), &r.fields);
     update_feedback(UpdateFeedbackRequest) => |app, r| app.update_feedback(&r.id, &r.fields);
     delete_feedback(DeleteFeedbackRequest) => |app, r| app.delete_feedback(&r.id);
+    add_decision(AddDecisionRequest) => |app, r| app.add_decision(&r.touchpoint_id, &r.fields);
+    update_decision(UpdateDecisionRequest) => |app, r| app.update_decision(&r.id, &r.fields);
+    delete_decision(DeleteDecisionRequest) => |app, r| app.delete_decision(&r.id);
+    save_round(SaveRoundRequest) => |app, r| app.save_round(&r.map_id, &r.fields);
+    delete_round(DeleteRoundRequest) => |app, r| app.delete_round(&r.id);
     undo(UndoRequest) => |app, r| app.undo(&HistoryKey::map(&r.map_id)).map(drop);
     redo(RedoRequest) => |app, r| app.redo(&HistoryKey::map(&r.map_id)).map(drop);
 }
@@ -392,6 +406,20 @@ pub fn import_map(cx: &mut Ctx<'_>, r: ImportMapRequest) -> Result<FileOutcome> 
         return Ok(FileOutcome::cancelled());
     };
     import_map_from(cx.app, &path, r.mode)
+}
+
+/// Asks where to save the map's voting rounds as CSV, then writes them there.
+pub fn export_rounds_csv(cx: &mut Ctx<'_>, r: ExportRoundsCsvRequest) -> Result<FileOutcome> {
+    let name = export_file_name(cx.app, &r.map_id)?;
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    let Some(path) = cx.files.save_path(&format!("{stem}-votes.csv")) else {
+        return Ok(FileOutcome::cancelled());
+    };
+    files::write_atomically(&path, &cx.app.rounds_csv(&r.map_id)?)?;
+    Ok(FileOutcome {
+        path: Some(path.display().to_string()),
+        map_id: Some(r.map_id),
+    })
 }
 
 /// Writes the map's canonical JSON to `path`.

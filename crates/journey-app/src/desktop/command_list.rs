@@ -55,6 +55,12 @@ macro_rules! with_commands {
             search_map(SearchMapRequest) -> Vec<String>;
             list_map_feedback(ListMapFeedbackRequest) -> Vec<FeedbackDto>;
             set_evidence_rules(SetEvidenceRulesRequest) -> Analysis;
+            add_decision(AddDecisionRequest) -> Edited;
+            update_decision(UpdateDecisionRequest) -> Edited;
+            delete_decision(DeleteDecisionRequest) -> Edited;
+            save_round(SaveRoundRequest) -> Edited;
+            delete_round(DeleteRoundRequest) -> Edited;
+            export_rounds_csv(ExportRoundsCsvRequest) -> FileOutcome;
             }
             recovery {
             recovery_status(RecoveryStatusRequest) -> Option<RecoveryDto>;

@@ -259,6 +259,78 @@ impl From<&Feedback> for FeedbackDto {
     }
 }
 
+/// A decision or opportunity on a touchpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionDto {
+    pub id: String,
+    pub touchpoint_id: String,
+    pub kind: DecisionKind,
+    pub text: String,
+    pub owner: String,
+    pub due: Option<String>,
+    pub created_at: String,
+}
+
+impl From<&Decision> for DecisionDto {
+    fn from(d: &Decision) -> Self {
+        DecisionDto {
+            id: d.id.clone(),
+            touchpoint_id: d.touchpoint_id.clone(),
+            kind: d.kind,
+            text: d.text.clone(),
+            owner: d.owner.clone(),
+            due: d.due.clone(),
+            created_at: d.created_at.clone(),
+        }
+    }
+}
+
+/// One touchpoint's dots in a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VoteDto {
+    pub touchpoint_id: String,
+    pub dots: u32,
+}
+
+/// A saved dot-voting round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoundDto {
+    pub id: String,
+    pub name: String,
+    pub held_at: String,
+    pub budget: u32,
+    pub voters: u32,
+    pub one_per_item: bool,
+    pub scope: String,
+    /// Every item in scope, in the order shown, 0 dots included.
+    pub votes: Vec<VoteDto>,
+}
+
+impl From<&VotingRound> for RoundDto {
+    fn from(r: &VotingRound) -> Self {
+        RoundDto {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            held_at: r.held_at.clone(),
+            budget: r.budget,
+            voters: r.voters,
+            one_per_item: r.one_per_item,
+            scope: r.scope.clone(),
+            votes: r
+                .votes
+                .iter()
+                .map(|v| VoteDto {
+                    touchpoint_id: v.touchpoint_id.clone(),
+                    dots: v.dots,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A whole map as the board shows it: everything but the feedback texts (fetched per
 /// touchpoint or stage when the detail panel opens), with metrics computed.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -269,6 +341,10 @@ pub struct MapView {
     pub lanes: Vec<LaneDto>,
     pub touchpoints: Vec<TouchpointDto>,
     pub links: Vec<LinkDto>,
+    /// Decisions and opportunities, oldest first.
+    pub decisions: Vec<DecisionDto>,
+    /// Voting rounds, in the order they were held.
+    pub rounds: Vec<RoundDto>,
     pub metrics: MetricsDto,
     pub can_undo: bool,
     pub can_redo: bool,
@@ -341,6 +417,8 @@ impl MapView {
                     label: l.label.clone(),
                 })
                 .collect(),
+            decisions: map.decisions.iter().map(DecisionDto::from).collect(),
+            rounds: map.rounds.iter().map(RoundDto::from).collect(),
             metrics: MetricsDto::from(&m.map),
             can_undo,
             can_redo,
@@ -434,6 +512,10 @@ pub fn typescript() -> String {
         TouchpointDto::decl(&cfg),
         LinkDto::decl(&cfg),
         FeedbackDto::decl(&cfg),
+        DecisionKind::decl(&cfg),
+        DecisionDto::decl(&cfg),
+        VoteDto::decl(&cfg),
+        RoundDto::decl(&cfg),
         MapView::decl(&cfg),
         crate::patch::ListPatch::<StageDto>::decl(&cfg),
         crate::patch::MapPatch::decl(&cfg),
@@ -445,6 +527,9 @@ pub fn typescript() -> String {
         TouchpointFields::decl(&cfg),
         LinkFields::decl(&cfg),
         FeedbackFields::decl(&cfg),
+        DecisionFields::decl(&cfg),
+        VoteFields::decl(&cfg),
+        RoundFields::decl(&cfg),
         StartDto::decl(&cfg),
         BackupDto::decl(&cfg),
         RecoveryDto::decl(&cfg),

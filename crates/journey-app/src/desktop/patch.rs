@@ -41,6 +41,8 @@ pub struct MapPatch {
     pub lanes: ListPatch<LaneDto>,
     pub touchpoints: ListPatch<TouchpointDto>,
     pub links: ListPatch<LinkDto>,
+    pub decisions: ListPatch<DecisionDto>,
+    pub rounds: ListPatch<RoundDto>,
     pub metrics: MetricsDto,
     pub can_undo: bool,
     pub can_redo: bool,
@@ -63,7 +65,14 @@ macro_rules! keyed {
         }
     )*};
 }
-keyed!(StageDto, LaneDto, TouchpointDto, LinkDto);
+keyed!(
+    StageDto,
+    LaneDto,
+    TouchpointDto,
+    LinkDto,
+    DecisionDto,
+    RoundDto
+);
 
 /// The patch that turns `old` into `new`.
 pub fn diff_list<T: Keyed + Clone + PartialEq>(old: &[T], new: &[T]) -> ListPatch<T> {
@@ -134,6 +143,8 @@ impl MapPatch {
             lanes: diff_list(&old.lanes, &new.lanes),
             touchpoints: diff_list(&old.touchpoints, &new.touchpoints),
             links: diff_list(&old.links, &new.links),
+            decisions: diff_list(&old.decisions, &new.decisions),
+            rounds: diff_list(&old.rounds, &new.rounds),
             metrics: new.metrics,
             can_undo: new.can_undo,
             can_redo: new.can_redo,
@@ -157,6 +168,8 @@ impl MapPatch {
             lanes: all(&new.lanes),
             touchpoints: all(&new.touchpoints),
             links: all(&new.links),
+            decisions: all(&new.decisions),
+            rounds: all(&new.rounds),
             metrics: new.metrics,
             can_undo: new.can_undo,
             can_redo: new.can_redo,
@@ -177,6 +190,8 @@ impl MapView {
             lanes: apply_list(&self.lanes, &patch.lanes)?,
             touchpoints: apply_list(&self.touchpoints, &patch.touchpoints)?,
             links: apply_list(&self.links, &patch.links)?,
+            decisions: apply_list(&self.decisions, &patch.decisions)?,
+            rounds: apply_list(&self.rounds, &patch.rounds)?,
             metrics: patch.metrics,
             can_undo: patch.can_undo,
             can_redo: patch.can_redo,

@@ -22,7 +22,11 @@ impl App {
         let Some(c) = &self.open else {
             return Ok(None);
         };
-        if c.map.meta.id != id || c.links_stale || c.version != self.store.data_version()? {
+        if c.map.meta.id != id
+            || c.links_stale
+            || c.workshop_stale
+            || c.version != self.store.data_version()?
+        {
             return Ok(None);
         }
         Ok(Some(&c.map))
@@ -52,6 +56,7 @@ impl App {
             view: view.clone(),
             version,
             links_stale: false,
+            workshop_stale: false,
             feedback_changed: Default::default(),
         });
         Ok(view)
@@ -70,6 +75,10 @@ impl App {
             if c.links_stale {
                 c.map.links = self.store.load_links(id)?;
                 c.links_stale = false;
+            }
+            if c.workshop_stale {
+                (c.map.decisions, c.map.rounds) = self.store.load_workshop(id)?;
+                c.workshop_stale = false;
             }
             let view = dto::MapView::build(&c.map, can_undo, can_redo);
             let changed = std::mem::take(&mut c.feedback_changed)
@@ -101,6 +110,8 @@ pub(crate) struct ViewCache {
     /// A link was put back at its old place: read the links again (their order is the
     /// database's `seq`).
     pub links_stale: bool,
+    /// A decision or a round was put back at its old place: read them again.
+    pub workshop_stale: bool,
     /// Touchpoints and stages whose feedback changed since the last patch.
     pub feedback_changed: BTreeSet<Id>,
 }
@@ -162,6 +173,20 @@ impl ViewCache {
                 self.feedback_changed.insert(target_id(&f.target));
                 put(&mut m.feedback, f, |x| x.id == f.id);
             }
+            Row::Decision(seq, d) => {
+                if seq.is_none() || m.decisions.iter().any(|x| x.id == d.id) {
+                    put(&mut m.decisions, d, |x| x.id == d.id);
+                } else {
+                    self.workshop_stale = true;
+                }
+            }
+            Row::Round(seq, r) => {
+                if seq.is_none() || m.rounds.iter().any(|x| x.id == r.id) {
+                    put(&mut m.rounds, r, |x| x.id == r.id);
+                } else {
+                    self.workshop_stale = true;
+                }
+            }
         }
     }
 
@@ -177,6 +202,8 @@ impl ViewCache {
                 self.feedback_changed.insert(target_id(&f.target));
                 m.feedback.retain(|x| x.id != f.id);
             }
+            Row::Decision(_, d) => m.decisions.retain(|x| x.id != d.id),
+            Row::Round(_, r) => m.rounds.retain(|x| x.id != r.id),
         }
     }
 }

@@ -101,6 +101,8 @@ pub(crate) fn load(conn: &Connection, id: &str) -> Result<JourneyMap> {
         touchpoints: super::touchpoints::of_map(conn, id, &mut sum)?,
         links: super::links::of_map(conn, id, &mut sum)?,
         feedback: super::feedback::of_map(conn, id, &mut sum)?,
+        decisions: super::workshop::decisions_of_map(conn, id, &mut sum)?,
+        rounds: super::workshop::rounds_of_map(conn, id, &mut sum)?,
     };
     if crate::digest::stored(conn, id)? != Some(sum) {
         return Err(StoreError::Corrupt(format!(
@@ -137,7 +139,9 @@ impl Write<'_> {
                     UNION ALL SELECT map_id FROM lanes WHERE id = ?1
                     UNION ALL SELECT map_id FROM touchpoints WHERE id = ?1
                     UNION ALL SELECT map_id FROM links WHERE id = ?1
-                    UNION ALL SELECT map_id FROM feedback WHERE id = ?1)",
+                    UNION ALL SELECT map_id FROM feedback WHERE id = ?1
+                    UNION ALL SELECT map_id FROM decisions WHERE id = ?1
+                    UNION ALL SELECT map_id FROM voting_rounds WHERE id = ?1)",
                 [id],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
@@ -176,6 +180,14 @@ impl Write<'_> {
         for (i, f) in map.feedback.iter().enumerate() {
             self.append_feedback(&m.id, f)
                 .map_err(in_use("feedback", i, &f.id))?;
+        }
+        for (i, d) in map.decisions.iter().enumerate() {
+            self.insert_decision(&m.id, d, None)
+                .map_err(in_use("decisions", i, &d.id))?;
+        }
+        for (i, r) in map.rounds.iter().enumerate() {
+            self.insert_round(&m.id, r, None)
+                .map_err(in_use("votingRounds", i, &r.id))?;
         }
         bulk.finish(&m.id)?;
         Ok(())

@@ -15,6 +15,7 @@ pub(crate) mod maps;
 pub(crate) mod settings;
 pub(crate) mod stages;
 pub(crate) mod touchpoints;
+pub(crate) mod workshop;
 
 /// A stored value this build does not know (a kind name, say): the row cannot be read.
 fn bad_value(col: usize, what: &str, value: &str) -> rusqlite::Error {

@@ -97,6 +97,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = render::HeatMetric::Pain)]
         metric: render::HeatMetric,
     },
+    /// The workshop's results: decisions and opportunities, and every voting round
+    /// ranked; with --csv, the rounds as CSV (one row per item of each round).
+    Votes {
+        map: String,
+        /// CSV for a spreadsheet instead of text.
+        #[arg(long)]
+        csv: bool,
+        /// Write to this file instead of stdout (written whole or not at all).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// How `report` prints.
@@ -341,8 +352,29 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     s.push('\n');
                     print(&s)
                 }
-                ReportFormat::Md => print(&render::report_md(&analysis, &map)),
-                ReportFormat::Text => print(&render::report(&analysis, &map)),
+                ReportFormat::Md => print(&format!(
+                    "{}{}",
+                    render::report_md(&analysis, &map),
+                    render::workshop_md(&map)
+                )),
+                ReportFormat::Text => print(&format!(
+                    "{}\n{}",
+                    render::report(&analysis, &map),
+                    render::workshop(&map)
+                )),
+            }
+        }
+        Command::Votes { map, csv, output } => {
+            let app = open(cli.db)?;
+            let id = app.resolve_map(&map)?;
+            let text = if csv {
+                app.rounds_csv(&id)?
+            } else {
+                render::workshop(&app.load_map(&id)?)
+            };
+            match output {
+                Some(path) => write_atomically(&path, &text),
+                None => print(&text),
             }
         }
         Command::Heatmap { map, metric } => {

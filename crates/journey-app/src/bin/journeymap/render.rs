@@ -658,6 +658,116 @@ fn more_ranked(a: &Analysis) -> Option<String> {
     })
 }
 
+/// What the workshop decided: every decision and opportunity, and every voting round
+/// ranked with bars (`votes` and the report's last part).
+pub fn workshop(map: &JourneyMap) -> String {
+    use journey_core::model::DecisionKind;
+    let mut out = String::new();
+    let _ = writeln!(out, "Decisions and opportunities: {}", map.decisions.len());
+    for d in &map.decisions {
+        let kind = match d.kind {
+            DecisionKind::Decision => "decision",
+            DecisionKind::Opportunity => "opportunity",
+        };
+        let mut extra = Vec::new();
+        if !d.owner.is_empty() {
+            extra.push(format!("owner {}", d.owner));
+        }
+        if let Some(due) = &d.due {
+            extra.push(format!("due {due}"));
+        }
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", extra.join(", "))
+        };
+        let _ = writeln!(
+            out,
+            "  [{kind}] {}: {}{extra}",
+            title_of(map, &d.touchpoint_id),
+            d.text.replace('\n', " ")
+        );
+    }
+    for r in &map.rounds {
+        out.push('\n');
+        let _ = writeln!(
+            out,
+            "Voting round \"{}\", {}: {} voters × {} dots{}, {} placed; {}",
+            r.name,
+            r.held_at,
+            r.voters,
+            r.budget,
+            if r.one_per_item { ", one per item" } else { "" },
+            r.total(),
+            r.scope
+        );
+        let most = r.votes.iter().map(|v| v.dots).max().unwrap_or(0).max(1);
+        for v in journey_core::workshop::ranked(r) {
+            let bar = "█".repeat((v.dots * 20).div_ceil(most) as usize);
+            let _ = writeln!(
+                out,
+                "  {:>3}. {} {:>3} {bar}",
+                v.rank,
+                fit(title_of(map, v.touchpoint_id), 36),
+                v.dots
+            );
+        }
+    }
+    out
+}
+
+/// [`workshop`] as Markdown.
+pub fn workshop_md(map: &JourneyMap) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "\n## Decisions and opportunities\n");
+    if map.decisions.is_empty() {
+        let _ = writeln!(out, "None yet.");
+    } else {
+        let _ = writeln!(out, "| Kind | Touchpoint | Text | Owner | Due |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        for d in &map.decisions {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                d.kind.as_str(),
+                md(title_of(map, &d.touchpoint_id)),
+                md(&d.text),
+                md(&d.owner),
+                d.due.as_deref().unwrap_or("")
+            );
+        }
+    }
+    let _ = writeln!(out, "\n## Voting rounds\n");
+    if map.rounds.is_empty() {
+        let _ = writeln!(out, "None yet.");
+    }
+    for r in &map.rounds {
+        let _ = writeln!(
+            out,
+            "### {}\n\n{} voters × {} dots, {} placed ({}; {})\n",
+            md(&r.name),
+            r.voters,
+            r.budget,
+            r.total(),
+            md(&r.scope),
+            r.held_at
+        );
+        let _ = writeln!(out, "| Rank | Touchpoint | Dots |");
+        let _ = writeln!(out, "|---|---|---|");
+        for v in journey_core::workshop::ranked(r) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                v.rank,
+                md(title_of(map, v.touchpoint_id)),
+                v.dots
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
