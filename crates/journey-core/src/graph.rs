@@ -200,11 +200,22 @@ impl JourneyGraph {
     /// The strongly connected groups of touchpoints joined in a circle by flow links, each
     /// in map order, the groups ordered by their first touchpoint.
     pub fn flow_cycles(&self) -> Vec<Vec<Id>> {
-        self.flow_components()
-            .into_iter()
+        self.cycles_of(&self.flow_components())
+    }
+
+    fn cycles_of(&self, comps: &[Vec<NodeIndex>]) -> Vec<Vec<Id>> {
+        comps
+            .iter()
             .filter(|c| c.len() > 1)
-            .map(|c| c.into_iter().map(|ix| self.graph[ix].id.clone()).collect())
+            .map(|c| c.iter().map(|&ix| self.graph[ix].id.clone()).collect())
             .collect()
+    }
+
+    /// [`JourneyGraph::best_flow_paths`] and [`JourneyGraph::flow_cycles`] together, from
+    /// one search for the flow's strongly connected components.
+    pub fn flow_paths_and_cycles(&self, k: usize) -> (Vec<PainPath>, Vec<Vec<Id>>) {
+        let comps = self.flow_components();
+        (self.best_flow_paths_in(k, &comps), self.cycles_of(&comps))
     }
 
     /// Strongly connected components of the flow links, each sorted by node index (map
@@ -227,12 +238,16 @@ impl JourneyGraph {
     /// that go forward in map order count, so every path is finite. Ties go to the path found first in map order:
     /// earlier-made links first, then earlier exits.
     pub fn best_flow_paths(&self, k: usize) -> Vec<PainPath> {
+        self.best_flow_paths_in(k, &self.flow_components())
+    }
+
+    fn best_flow_paths_in(&self, k: usize, comps: &[Vec<NodeIndex>]) -> Vec<PainPath> {
         if k == 0 {
             return Vec::new();
         }
         let mut component = vec![usize::MAX; self.graph.node_count()];
-        for (i, c) in self.flow_components().into_iter().enumerate() {
-            for ix in c {
+        for (i, c) in comps.iter().enumerate() {
+            for &ix in c {
                 component[ix.index()] = i;
             }
         }

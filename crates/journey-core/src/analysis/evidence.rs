@@ -41,6 +41,103 @@ pub enum WeakReason {
     Old,
 }
 
+/// A day, `YYYY-MM-DD` in JSON, kept as the number `yyyymmdd`: an analysis of a big map
+/// makes tens of thousands of them, and a number costs no allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(u32);
+
+impl Day {
+    /// The day of `YYYY-MM-DD`; `None` for any other text.
+    pub fn parse(date: &str) -> Option<Day> {
+        day_number(date).map(Day)
+    }
+}
+
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0;
+        write!(f, "{:04}-{:02}-{:02}", n / 10_000, n / 100 % 100, n % 100)
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl JsonSchema for Day {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Day".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A day, `YYYY-MM-DD`.",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
+/// Why a figure is weak, as a set (at most the three reasons, in their order): a list in
+/// JSON, a byte here, so that no strong or weak figure allocates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct WeakReasons(u8);
+
+impl WeakReasons {
+    const ALL: [WeakReason; 3] = [
+        WeakReason::NoEvidence,
+        WeakReason::FewAnswers,
+        WeakReason::Old,
+    ];
+
+    fn bit(r: WeakReason) -> u8 {
+        match r {
+            WeakReason::NoEvidence => 1,
+            WeakReason::FewAnswers => 2,
+            WeakReason::Old => 4,
+        }
+    }
+
+    pub fn push(&mut self, r: WeakReason) {
+        self.0 |= Self::bit(r);
+    }
+
+    pub fn contains(&self, r: WeakReason) -> bool {
+        self.0 & Self::bit(r) != 0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// The reasons, in the order [`WeakReason`] lists them.
+    pub fn iter(&self) -> impl Iterator<Item = WeakReason> + '_ {
+        Self::ALL.into_iter().filter(|r| self.contains(*r))
+    }
+
+    pub fn to_vec(&self) -> Vec<WeakReason> {
+        self.iter().collect()
+    }
+}
+
+impl Serialize for WeakReasons {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl JsonSchema for WeakReasons {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<WeakReason>>::schema_name()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<WeakReason>>::json_schema(g)
+    }
+}
+
 /// The evidence behind one touchpoint, stage, lane, cell or the map.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
@@ -48,8 +145,10 @@ pub struct Evidence {
     /// Feedback items.
     pub n: u32,
     /// The newest and oldest feedback date (`YYYY-MM-DD`), when any item is dated.
-    pub newest: Option<String>,
-    pub oldest: Option<String>,
+    #[ts(as = "Option<String>")]
+    pub newest: Option<Day>,
+    #[ts(as = "Option<String>")]
+    pub oldest: Option<Day>,
     /// 95% confidence interval of the NPS (adjusted Wald), whole points, when there are
     /// NPS answers.
     pub nps_ci: Option<NpsInterval>,
@@ -58,7 +157,8 @@ pub struct Evidence {
     pub csat_weak: bool,
     pub ces_weak: bool,
     /// Empty when the evidence is not weak.
-    pub weak: Vec<WeakReason>,
+    #[ts(as = "Vec<WeakReason>")]
+    pub weak: WeakReasons,
 }
 
 /// A confidence interval of an NPS, in whole points from −100 to +100.
@@ -166,7 +266,7 @@ pub fn nps_interval(nps: &Nps) -> NpsInterval {
 impl Evidence {
     pub(crate) fn of(metrics: &Metrics, dates: Dates<'_>, judge: &Judge) -> Evidence {
         let n = metrics.feedback_count;
-        let mut weak = Vec::new();
+        let mut weak = WeakReasons::default();
         if n == 0 {
             weak.push(WeakReason::NoEvidence);
         } else if n < judge.min_n {
@@ -180,8 +280,8 @@ impl Evidence {
         let few = |k: Option<u32>| k.is_some_and(|k| k < judge.min_n);
         Evidence {
             n,
-            newest: dates.newest.map(|(_, d)| d.to_string()),
-            oldest: dates.oldest.map(|(_, d)| d.to_string()),
+            newest: dates.newest.map(|(k, _)| Day(k)),
+            oldest: dates.oldest.map(|(k, _)| Day(k)),
             nps_ci: metrics.nps.as_ref().map(nps_interval),
             nps_weak: few(metrics.nps.map(|x| x.n)),
             csat_weak: few(metrics.csat.map(|x| x.n)),
@@ -255,15 +355,22 @@ mod tests {
         };
         let judge = Judge::new(&rules);
         let e = Evidence::of(&m(0), Dates::default(), &judge);
-        assert_eq!(e.weak, [WeakReason::NoEvidence]);
+        assert_eq!(e.weak.to_vec(), [WeakReason::NoEvidence]);
         let e = Evidence::of(&m(4), dates(&["2026-11-01"]), &judge);
-        assert_eq!(e.weak, [WeakReason::FewAnswers]);
+        assert_eq!(e.weak.to_vec(), [WeakReason::FewAnswers]);
         // 2026-06-03 is 181 days before 2026-12-01; 2026-06-04 is 180.
         let e = Evidence::of(&m(9), dates(&["2026-06-03", "2026-01-01"]), &judge);
-        assert_eq!(e.weak, [WeakReason::Old]);
+        assert_eq!(e.weak.to_vec(), [WeakReason::Old]);
         assert_eq!(
-            (e.newest.as_deref(), e.oldest.as_deref()),
-            (Some("2026-06-03"), Some("2026-01-01"))
+            (
+                e.newest.map(|d| d.to_string()),
+                e.oldest.map(|d| d.to_string())
+            ),
+            (Some("2026-06-03".into()), Some("2026-01-01".into()))
+        );
+        assert_eq!(
+            Day::parse("2026-06-03").map(|d| d.to_string()).as_deref(),
+            Some("2026-06-03")
         );
         let e = Evidence::of(&m(9), dates(&["2026-06-04"]), &judge);
         assert!(!e.is_weak());

@@ -82,9 +82,13 @@ pub struct LanePairCount {
     pub mean_to_pain: Option<f64>,
 }
 
-pub(super) fn pain_paths(ix: &Index<'_>, graph: &JourneyGraph) -> Vec<PainPathInsight> {
-    graph
-        .best_flow_paths(PATHS)
+/// The most painful paths and the cycles in the flow.
+pub(super) fn pain_paths(
+    ix: &Index<'_>,
+    graph: &JourneyGraph,
+) -> (Vec<PainPathInsight>, Vec<Vec<Id>>) {
+    let (paths, cycles) = graph.flow_paths_and_cycles(PATHS);
+    let paths = paths
         .into_iter()
         .enumerate()
         .map(|(i, p)| {
@@ -109,7 +113,8 @@ pub(super) fn pain_paths(ix: &Index<'_>, graph: &JourneyGraph) -> Vec<PainPathIn
                 steps,
             }
         })
-        .collect()
+        .collect();
+    (paths, cycles)
 }
 
 pub(super) fn structure(ix: &Index<'_>) -> Structure {

@@ -27,7 +27,7 @@ mod groups;
 mod heatmap;
 
 pub use backstage::BackstageImpact;
-pub use evidence::{Evidence, EvidenceRules, NpsInterval, WeakReason};
+pub use evidence::{Day, Evidence, EvidenceRules, NpsInterval, WeakReason, WeakReasons};
 pub use flow::{Handoff, HandoffCount, LanePairCount, PainPathInsight, PathStep, Structure};
 pub use heatmap::{CurvePoint, HeatCell, Heatmap};
 
@@ -201,12 +201,73 @@ impl<'m> Index<'m> {
     }
 }
 
+/// From this many touchpoints on, the analyses run in two halves on two threads: the
+/// evidence (one pass over the feedback, then everything built from its tallies) and the
+/// flow (paths, cycles, structure, hand-offs over the links). Below it, a thread costs
+/// more than it saves.
+const PARALLEL_FROM: usize = 2_000;
+
+/// What the flow half gives.
+struct FlowPart {
+    pain_paths: Vec<PainPathInsight>,
+    cycles: Vec<Vec<Id>>,
+    structure: Structure,
+    handoffs: Vec<Handoff>,
+    handoffs_per_stage: Vec<HandoffCount>,
+    handoffs_per_lane_pair: Vec<LanePairCount>,
+}
+
+fn flow_part(ix: &Index<'_>, graph: &JourneyGraph) -> FlowPart {
+    let (pain_paths, cycles) = flow::pain_paths(ix, graph);
+    let (handoffs, handoffs_per_stage, handoffs_per_lane_pair) = flow::handoffs(ix);
+    FlowPart {
+        pain_paths,
+        cycles,
+        structure: flow::structure(ix),
+        handoffs,
+        handoffs_per_stage,
+        handoffs_per_lane_pair,
+    }
+}
+
 impl Analysis {
-    /// Runs every analysis. `graph` must be built from `map`.
+    /// Runs every analysis. `graph` must be built from `map`. The result does not depend
+    /// on whether the two halves ran on one thread or two.
     pub fn build(map: &JourneyMap, graph: &JourneyGraph, rules: &EvidenceRules) -> Analysis {
         let ix = Index::new(map);
+        let (mut analysis, flow) = if map.touchpoints.len() >= PARALLEL_FROM {
+            std::thread::scope(|s| {
+                let flow = s.spawn(|| flow_part(&ix, graph));
+                let evidence = Analysis::evidence_part(map, &ix, graph, rules);
+                // The flow half only reads; it panics only where the same call on this
+                // thread would have.
+                let flow = flow.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (evidence, flow)
+            })
+        } else {
+            (
+                Analysis::evidence_part(map, &ix, graph, rules),
+                flow_part(&ix, graph),
+            )
+        };
+        analysis.pain_paths = flow.pain_paths;
+        analysis.cycles = flow.cycles;
+        analysis.structure = flow.structure;
+        analysis.handoffs = flow.handoffs;
+        analysis.handoffs_per_stage = flow.handoffs_per_stage;
+        analysis.handoffs_per_lane_pair = flow.handoffs_per_lane_pair;
+        analysis
+    }
+
+    /// Everything built from the feedback's tallies, with the flow's parts left empty.
+    fn evidence_part(
+        map: &JourneyMap,
+        ix: &Index<'_>,
+        graph: &JourneyGraph,
+        rules: &EvidenceRules,
+    ) -> Analysis {
         let judge = Judge::new(rules);
-        let groups = Groups::count(&ix);
+        let groups = Groups::count(ix);
         let touchpoints: Vec<TouchpointEvidence> = map
             .touchpoints
             .iter()
@@ -220,8 +281,7 @@ impl Analysis {
                 }
             })
             .collect();
-        let (handoffs, per_stage, per_lane_pair) = flow::handoffs(&ix);
-        let (pain_points, pain_ranking) = pain_points(map, &ix, &groups, &touchpoints);
+        let (pain_points, pain_ranking) = pain_points(map, ix, &groups, &touchpoints);
         Analysis {
             map_id: map.meta.id.clone(),
             map_name: map.meta.name.clone(),
@@ -229,15 +289,15 @@ impl Analysis {
             map: groups.map.figures(&judge),
             pain_points,
             pain_ranking,
-            pain_paths: flow::pain_paths(&ix, graph),
-            cycles: graph.flow_cycles(),
-            structure: flow::structure(&ix),
-            handoffs,
-            handoffs_per_stage: per_stage,
-            handoffs_per_lane_pair: per_lane_pair,
-            backstage: backstage::impacts(&ix, graph, &groups),
-            heatmap: heatmap::heatmap(&ix, &groups, &judge),
-            curve: heatmap::curve(&ix, &groups),
+            pain_paths: Vec::new(),
+            cycles: Vec::new(),
+            structure: Structure::default(),
+            handoffs: Vec::new(),
+            handoffs_per_stage: Vec::new(),
+            handoffs_per_lane_pair: Vec::new(),
+            backstage: backstage::impacts(ix, graph, &groups),
+            heatmap: heatmap::heatmap(ix, &groups, &judge),
+            curve: heatmap::curve(ix, &groups),
             touchpoints,
         }
     }

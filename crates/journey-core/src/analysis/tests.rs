@@ -17,7 +17,7 @@ fn an_empty_map_says_nothing_and_says_it_has_no_evidence() {
     let a = analyse(&MapBuilder::new().build());
     assert!(a.pain_points.is_empty() && a.pain_paths.is_empty() && a.cycles.is_empty());
     assert!(a.heatmap.cells.is_empty() && a.curve.is_empty());
-    assert_eq!(a.map.evidence.weak, [WeakReason::NoEvidence]);
+    assert_eq!(a.map.evidence.weak.to_vec(), [WeakReason::NoEvidence]);
 }
 
 /// a(2) → b(9) → d(1), a → c(3) → d: the paths are a-b-d (12) and a-c-d (6).
@@ -244,7 +244,10 @@ fn heatmap_cells_and_totals() {
     assert_eq!(m.pain.map(|p| (p.mean, p.max)), Some((6.0, 8)));
     assert_eq!(m.nps.map(|n| (n.score, n.n)), Some((0, 4)));
     assert_eq!(m.feedback_count, 4);
-    assert_eq!(cell.figures.evidence.weak, [WeakReason::FewAnswers]);
+    assert_eq!(
+        cell.figures.evidence.weak.to_vec(),
+        [WeakReason::FewAnswers]
+    );
     // Row l1, stage s2 is empty; row l2, stage s2 holds c and no feedback.
     assert_eq!(h.cells[1].touchpoints, 0);
     assert_eq!(h.cells[3].figures.metrics.feedback_count, 0);

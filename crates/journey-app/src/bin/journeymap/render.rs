@@ -189,7 +189,7 @@ fn weak_mark(e: &Evidence, rules: &EvidenceRules) -> String {
             WeakReason::FewAnswers => format!("{} feedback, under {}", e.n, rules.min_n),
             WeakReason::Old => format!(
                 "newest evidence {}, over {} days old",
-                e.newest.as_deref().unwrap_or("?"),
+                e.newest.map_or("?".to_string(), |d| d.to_string()),
                 rules.max_age_days
             ),
         })
