@@ -707,3 +707,171 @@ async fn a_read_only_database_shows_the_banner_and_refuses_edits() {
         .collect();
     assert_eq!(left, ["maps.sqlite3"], "nothing was created beside it");
 }
+
+/// Sends keys to the presentation (it listens on the window; the keys go to its root).
+async fn present_keys(s: &Session, keys: &str) {
+    s.wait("[data-testid=presentation]")
+        .await
+        .send_keys(keys)
+        .await
+        .expect("keys to the presentation");
+}
+
+/// Clicks the `n`-th element matching `css` (0-based).
+async fn click_nth(s: &Session, css: &str, n: usize) {
+    let all = s.all(css).await;
+    assert!(all.len() > n, "only {} of {css}", all.len());
+    all[n].clone().click().await.expect("click");
+}
+
+#[tokio::test]
+async fn a_workshop_presents_votes_and_decides_and_the_map_keeps_it() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let db = out.path().join("maps.sqlite3");
+    let file = out.path().join("after-workshop.json");
+    let launch = Launch {
+        db: Some(db.clone()),
+        dialog_path: Some(file.clone()),
+        ..Launch::default()
+    };
+    let s = Session::start(launch.clone()).await;
+    s.wait("[data-testid=board]").await;
+    let map_id = s.attr("[data-testid=board]", "data-map-id").await;
+    let report: serde_json::Value =
+        serde_json::from_str(&cli(&db, &["report", &map_id, "--format", "json"])).expect("json");
+    let title = |i: usize| {
+        report["painPoints"][i]["title"]
+            .as_str()
+            .expect("a ranked pain point")
+            .to_string()
+    };
+
+    // Present: the walk starts at the worst pain point; two steps on is the CLI's third.
+    s.click("[data-testid=present]").await;
+    s.until_text("[data-testid=slide-title]", &title(0)).await;
+    present_keys(&s, &format!("{}{}", k(Key::Right), k(Key::Right))).await;
+    s.until_text("[data-testid=slide-title]", &title(2)).await;
+    s.until(
+        "the progress line",
+        "document.querySelector('[data-testid=progress]')?.textContent.startsWith('3 / ')",
+    )
+    .await;
+    assert!(s
+        .all("[data-testid=toolbar], [data-testid=detail], [data-testid=board]")
+        .await
+        .is_empty());
+
+    // The timer counts.
+    let start = s
+        .js("return document.querySelector('[data-testid=timer]').textContent")
+        .await;
+    present_keys(&s, "t").await;
+    s.until(
+        "the timer running down",
+        &format!(
+            "document.querySelector('[data-testid=timer]')?.dataset.phase === 'running' && \
+             document.querySelector('[data-testid=timer]').textContent !== {start}"
+        ),
+    )
+    .await;
+
+    // A decision on the item on screen.
+    present_keys(&s, "d").await;
+    s.type_enter(
+        "[data-testid=decision-input]",
+        "Warn before the overage invoice",
+    )
+    .await;
+    s.until(
+        "the decision on the slide",
+        "[...document.querySelectorAll('[data-testid=slide-decision]')].some(e => e.textContent.includes('Warn before the overage invoice'))",
+    )
+    .await;
+    present_keys(&s, &k(Key::Escape).to_string()).await;
+    s.wait("[data-testid=board]").await;
+
+    // A round with two voters of 3 dots each, passing the laptop.
+    s.click("[data-testid=vote]").await;
+    s.wait("[data-testid=voting]").await;
+    s.click("[data-testid=round-mode-private]").await;
+    s.click("[data-testid=round-start]").await;
+    for picks in [[0, 1, 2], [0, 1, 3]] {
+        s.wait("[data-testid=vote-item]").await;
+        for p in picks {
+            click_nth(&s, "[data-testid=vote-item]", p).await;
+        }
+        s.click("[data-testid=voter-done]").await;
+        s.wait("[data-testid=handover]").await;
+        if picks[2] == 2 {
+            assert!(
+                s.all("[data-testid=result-row]").await.is_empty(),
+                "hidden until revealed"
+            );
+            s.click("[data-testid=next-voter]").await;
+        }
+    }
+    s.click("[data-testid=handover] [data-testid=reveal]").await;
+    s.wait("[data-testid=results]").await;
+    let dots = s
+        .js("return [...document.querySelectorAll('[data-testid=result-row] [data-testid=result-dots]')].map(e => e.textContent)")
+        .await;
+    let dots: Vec<String> = dots
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|d| d.as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(dots.len() >= 4, "{dots:?}");
+    assert!(
+        dots[0].starts_with('2') && dots[1].starts_with('2'),
+        "{dots:?}"
+    );
+    assert!(
+        dots[2].starts_with('1') && dots[3].starts_with('1'),
+        "{dots:?}"
+    );
+    s.stop().await;
+
+    // After a restart the round and the decision are on the map, and in its export.
+    let s = Session::start(launch).await;
+    s.wait("[data-testid=board]").await;
+    s.wait("[data-testid=card-votes]").await;
+    s.wait("[data-testid=card-decisions]").await;
+    s.click("[data-testid=decisions-toggle]").await;
+    s.until(
+        "the decision in the decisions view",
+        "document.querySelector('[data-testid=decisions-view]')?.textContent.includes('Warn before the overage invoice')",
+    )
+    .await;
+    s.click("[data-testid=export]").await;
+    s.until(
+        "the export message",
+        "document.querySelector('[data-testid=status]')?.textContent.includes('after-workshop.json')",
+    )
+    .await;
+    let exported: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("exported")).expect("json");
+    assert_eq!(exported["version"], 2);
+    assert_eq!(
+        exported["decisions"][0]["text"],
+        "Warn before the overage invoice"
+    );
+    assert_eq!(
+        exported["decisions"][0]["touchpoint"],
+        report["painPoints"][2]["touchpointId"]
+    );
+    let round = &exported["votingRounds"][0];
+    assert_eq!(
+        (round["budget"].as_u64(), round["voters"].as_u64()),
+        (Some(3), Some(2))
+    );
+    let total: u64 = round["votes"]
+        .as_array()
+        .expect("votes")
+        .iter()
+        .map(|v| v["dots"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(total, 6);
+    s.stop().await;
+}

@@ -1,7 +1,8 @@
 //! Screenshots of the real app for people to look at, written to
 //! target/<profile>/screenshots/: the board with a card's detail panel open, the insight
 //! panel with the pain path highlighted on the fitted board, the heatmap, and the
-//! recovery screen on the same database once someone else changed its schema. (The
+//! recovery screen on the same database once someone else changed its schema, and a
+//! workshop at 1920×1080 (the walk on a pain point, a revealed voting round). (The
 //! library page's WebKitWebDriver screenshot hangs under Xvfb, so it is not pictured.)
 //!
 //! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --features e2e --example screenshots`
@@ -58,6 +59,70 @@ async fn main() {
         .await;
     s.screenshot(&out.join("heatmap.png")).await;
     s.stop().await;
+
+    // A workshop on a 1920×1080 projector: the walk on a pain point (with a decision typed
+    // on it), then a revealed voting round.
+    let w = Session::start(Launch {
+        db: Some(s_db.clone()),
+        screen: Some((1920, 1080)),
+        ..Launch::default()
+    })
+    .await;
+    // The presentation asks for full screen itself; the window is sized too, in case the
+    // bare X server (no window manager) ignores that.
+    if let Err(e) = w.client.set_window_rect(0, 0, 1920, 1080).await {
+        eprintln!("the window could not be sized: {e}");
+    }
+    w.wait("[data-testid=board]").await;
+    w.click("[data-testid=present]").await;
+    w.wait("[data-testid=presentation] [data-testid=slide-title]")
+        .await;
+    let keys = |k: &str| {
+        let w = &w;
+        let k = k.to_string();
+        async move {
+            w.wait("[data-testid=presentation]")
+                .await
+                .send_keys(&k)
+                .await
+                .expect("keys");
+        }
+    };
+    keys("t").await;
+    keys("d").await;
+    w.type_enter(
+        "[data-testid=decision-input]",
+        "Alert admins at 80% of the event tier",
+    )
+    .await;
+    w.wait("[data-testid=slide-decision]").await;
+    grab_display(&w.display, &out.join("presentation.png"));
+    keys(&char::from(fantoccini::key::Key::Escape).to_string()).await;
+    w.wait("[data-testid=board]").await;
+    w.click("[data-testid=vote]").await;
+    w.click("[data-testid=round-mode-private]").await;
+    w.click("[data-testid=round-start]").await;
+    for picks in [[0, 1, 2], [0, 3, 4], [1, 0, 5], [0, 2, 1]] {
+        w.wait("[data-testid=vote-item]").await;
+        for p in picks {
+            let items = w.all("[data-testid=vote-item]").await;
+            items[p].clone().click().await.expect("dot");
+        }
+        w.click("[data-testid=voter-done]").await;
+        w.wait("[data-testid=handover]").await;
+        if picks != [0, 2, 1] {
+            w.click("[data-testid=next-voter]").await;
+        }
+    }
+    w.click("[data-testid=handover] [data-testid=reveal]").await;
+    w.wait("[data-testid=results] [data-testid=result-row]")
+        .await;
+    grab_display(&w.display, &out.join("voting-results.png"));
+    // Back on the board: the round's dots and the decision's marker on the cards.
+    w.click("[data-testid=vote]").await;
+    w.wait("[data-testid=card-votes]").await;
+    grab_display(&w.display, &out.join("workshop-board.png"));
+    w.stop().await;
 
     // The recovery screen: the same database with a view someone else added, and the
     // backup the first start's edits did not need (taken here by the CLI).

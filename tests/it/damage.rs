@@ -427,3 +427,55 @@ fn salvage_gets_past_a_lost_first_page() {
     let kept = &again.list_maps().expect("list")[0];
     assert_eq!(kept.touchpoint_count as usize, t);
 }
+
+/// What a workshop wrote is salvaged with its map: decisions whose touchpoint was kept,
+/// and voting rounds with their dots.
+#[test]
+fn salvage_keeps_the_workshops_decisions_and_rounds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("maps.sqlite3");
+    let mut app = App::open(&path).expect("opens");
+    let id = app.create_sample().expect("sample");
+    let map = app.load_map(&id).expect("load");
+    let (a, b) = (map.touchpoints[2].id.clone(), map.touchpoints[9].id.clone());
+    app.add_decision(
+        &a,
+        &journey_app::DecisionFields {
+            kind: journey_core::model::DecisionKind::Opportunity,
+            text: "Bundle the security answers".into(),
+            owner: "Trust".into(),
+            due: None,
+        },
+    )
+    .expect("decision");
+    app.save_round(
+        &id,
+        &journey_app::RoundFields {
+            name: "Round 1".into(),
+            budget: 3,
+            voters: 3,
+            one_per_item: false,
+            scope: "Hand-picked (2)".into(),
+            votes: vec![
+                journey_app::VoteFields {
+                    touchpoint_id: b.clone(),
+                    dots: 5,
+                },
+                journey_app::VoteFields {
+                    touchpoint_id: a,
+                    dots: 4,
+                },
+            ],
+        },
+    )
+    .expect("round");
+    let before = app.load_map(&id).expect("load");
+    drop(app);
+
+    let done = journey_store::salvage(&path).expect("salvaged");
+    assert_eq!(done.rows_left_out, 0, "{done:?}");
+    let again = App::open(&path).expect("the salvaged database opens");
+    let after = again.load_map(&id).expect("load");
+    assert_eq!(after.decisions, before.decisions);
+    assert_eq!(after.rounds, before.rounds);
+}

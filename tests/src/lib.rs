@@ -138,6 +138,8 @@ pub struct Launch {
     /// What WebDriver starts instead of the desktop binary (a wrapper that runs it as
     /// another user, say); it must pass its arguments on.
     pub application: Option<PathBuf>,
+    /// The virtual screen's size (a 1920×1080 projector, say); 1400×900 when `None`.
+    pub screen: Option<(u32, u32)>,
 }
 
 /// One running app under WebDriver.
@@ -189,7 +191,7 @@ impl Session {
             .db
             .clone()
             .unwrap_or_else(|| dir.path().join("journeymap.sqlite3"));
-        let (xvfb, display) = start_xvfb();
+        let (xvfb, display) = start_xvfb(launch.screen.unwrap_or((1400, 900)));
         let runtime_dir = dir.path().join("runtime");
         std::fs::create_dir_all(&runtime_dir).expect("runtime dir");
         #[cfg(unix)]
@@ -435,14 +437,15 @@ fn tauri_driver() -> PathBuf {
 }
 
 /// Starts Xvfb on a display it picks itself (`-displayfd`), returning ":N".
-fn start_xvfb() -> (Managed, String) {
+fn start_xvfb((width, height): (u32, u32)) -> (Managed, String) {
+    let screen = format!("{width}x{height}x24");
     let mut child = Command::new("Xvfb")
         .args([
             "-displayfd",
             "1",
             "-screen",
             "0",
-            "1400x900x24",
+            &screen,
             "-nolisten",
             "tcp",
         ])

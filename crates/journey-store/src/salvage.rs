@@ -51,6 +51,51 @@ struct Read<T> {
     left_out: usize,
 }
 
+impl<T> Default for Read<T> {
+    fn default() -> Self {
+        Read {
+            rows: Vec::new(),
+            left_out: 0,
+        }
+    }
+}
+
+fn has_table(conn: &Connection, name: &str) -> bool {
+    conn.query_row(
+        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+        [name],
+        |_| Ok(()),
+    )
+    .is_ok()
+}
+
+/// The rounds' dots as far as they can be read, in each round's order: `round_votes` has
+/// no rowid to resume from, so a damaged page ends the read there (a round keeps the
+/// votes read before it; the rules are checked again on what is kept).
+fn read_votes(conn: &Connection) -> Vec<(Id, Vote)> {
+    let mut out = Vec::new();
+    let Ok(mut stmt) = conn.prepare(
+        "SELECT round_id, touchpoint_id, dots FROM round_votes ORDER BY round_id, position",
+    ) else {
+        return out;
+    };
+    let Ok(mut rows) = stmt.query([]) else {
+        return out;
+    };
+    while let Ok(Some(r)) = rows.next() {
+        if let (Ok(round), Ok(touchpoint_id), Ok(dots)) = (r.get(0), r.get(1), r.get(2)) {
+            out.push((
+                round,
+                Vote {
+                    touchpoint_id,
+                    dots,
+                },
+            ));
+        }
+    }
+    out
+}
+
 /// Reads every row of `table` it can: `SELECT rowid, map_id, <cols>` in batches by rowid;
 /// a batch that fails is retried from further on (1, 2, 4… rows past the last good one),
 /// so one damaged page costs only the rows on it.
@@ -157,6 +202,20 @@ pub fn salvage(db: &Path) -> Result<Salvaged> {
     let feedback = read_table(&conn, "feedback", table::feedback::COLS, |r| {
         table::feedback::row(r, 2)
     });
+    // The workshop's tables (schema 4 on): absent from an older database.
+    let (decisions, rounds, votes) = if has_table(&conn, "decisions") {
+        (
+            read_table(&conn, "decisions", table::workshop::DECISION_COLS, |r| {
+                table::workshop::decision_row(r, 2)
+            }),
+            read_table(&conn, "voting_rounds", table::workshop::ROUND_COLS, |r| {
+                table::workshop::round_row(r, 2)
+            }),
+            read_votes(&conn),
+        )
+    } else {
+        (Read::default(), Read::default(), Vec::new())
+    };
     drop(conn);
     if maps.rows.is_empty() {
         return Err(StoreError::CannotOpen {
@@ -254,6 +313,46 @@ pub fn salvage(db: &Path) -> Result<Salvaged> {
         match by_map.get_mut(&map) {
             Some(m) if fits(m) && !f.text.trim().is_empty() => m.feedback.push(f),
             _ => left_out += 1,
+        }
+    }
+    for (map, mut d) in decisions.rows {
+        d.text = d.text.chars().take(2_000).collect();
+        d.owner = d.owner.chars().take(200).collect();
+        d.due = d
+            .due
+            .filter(|x| journey_core::fields::check_date(x).is_ok());
+        match by_map.get_mut(&map) {
+            Some(m)
+                if !d.text.trim().is_empty()
+                    && m.touchpoints.iter().any(|t| t.id == d.touchpoint_id) =>
+            {
+                m.decisions.push(d)
+            }
+            _ => left_out += 1,
+        }
+    }
+    let mut round_votes: BTreeMap<Id, Vec<Vote>> = BTreeMap::new();
+    for (round, vote) in votes {
+        round_votes.entry(round).or_default().push(vote);
+    }
+    for (map, mut r) in rounds.rows {
+        r.name = name(&r.name, "Untitled round");
+        r.scope = r.scope.chars().take(200).collect();
+        let Some(m) = by_map.get_mut(&map) else {
+            left_out += 1;
+            continue;
+        };
+        r.votes = round_votes
+            .remove(&r.id)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|v| m.touchpoints.iter().any(|t| t.id == v.touchpoint_id))
+            .collect();
+        // Counts that break the round's rules were damaged: the round is left out.
+        if r.check().is_ok() {
+            m.rounds.push(r);
+        } else {
+            left_out += 1;
         }
     }
 

@@ -5,8 +5,10 @@
 // ErrorDto: `code` to switch on, `message` to show, for an import every problem with its
 // JSON path, and `existingMap` when an imported map's id is taken.
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import type {
   Commands,
+  DecisionFields,
   ErrorCode,
   ErrorDto,
   FeedbackFields,
@@ -15,6 +17,7 @@ import type {
   LaneFields,
   LinkFields,
   MapFields,
+  RoundFields,
   StageFields,
   TouchpointFields,
 } from "../bindings";
@@ -91,6 +94,16 @@ export const ipc = {
   updateFeedback: (mapId: string, id: string, fields: FeedbackFields) => call("update_feedback", { mapId, id, fields }),
   deleteFeedback: (mapId: string, id: string) => call("delete_feedback", { mapId, id }),
 
+  /** Writes a decision or opportunity onto a touchpoint; `createdId` is its id. */
+  addDecision: (mapId: string, touchpointId: string, fields: DecisionFields) => call("add_decision", { mapId, touchpointId, fields }),
+  updateDecision: (mapId: string, id: string, fields: DecisionFields) => call("update_decision", { mapId, id, fields }),
+  deleteDecision: (mapId: string, id: string) => call("delete_decision", { mapId, id }),
+  /** Saves a finished voting round (only counts, no voter names); `createdId` is its id. */
+  saveRound: (mapId: string, fields: RoundFields) => call("save_round", { mapId, fields }),
+  deleteRound: (mapId: string, id: string) => call("delete_round", { mapId, id }),
+  /** Opens the native save dialog (on the Rust side) and writes every round as CSV there. */
+  exportRoundsCsv: (mapId: string) => call("export_rounds_csv", { mapId }),
+
   undo: (mapId: string) => call("undo", { mapId }),
   redo: (mapId: string) => call("redo", { mapId }),
 
@@ -130,3 +143,12 @@ export const ipc = {
 };
 
 export type Ipc = typeof ipc;
+
+/**
+ * The app's own window, through Tauri's window API (not a Journeymap command): the
+ * presentation takes it full screen. Needs `core:window:allow-set-fullscreen` in the
+ * window's capability; without Tauri (tests) it rejects.
+ */
+export const appWindow = {
+  setFullscreen: async (on: boolean): Promise<void> => getCurrentWindow().setFullscreen(on),
+};

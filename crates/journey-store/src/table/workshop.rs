@@ -12,7 +12,7 @@ use crate::error::{one_row, Result};
 use crate::Write;
 
 pub(crate) const DECISION_COLS: &str = "id, touchpoint_id, kind, text, owner, due, created_at";
-const ROUND_COLS: &str = "id, name, held_at, budget, voters, one_per_item, scope";
+pub(crate) const ROUND_COLS: &str = "id, name, held_at, budget, voters, one_per_item, scope";
 
 pub(crate) fn decision_row(r: &Row<'_>, o: usize) -> rusqlite::Result<Decision> {
     let kind: String = r.get(o + 2)?;
@@ -29,7 +29,7 @@ pub(crate) fn decision_row(r: &Row<'_>, o: usize) -> rusqlite::Result<Decision> 
 }
 
 /// A round without its votes.
-fn round_row(r: &Row<'_>, o: usize) -> rusqlite::Result<VotingRound> {
+pub(crate) fn round_row(r: &Row<'_>, o: usize) -> rusqlite::Result<VotingRound> {
     Ok(VotingRound {
         id: r.get(o)?,
         name: r.get(o + 1)?,

@@ -1,5 +1,6 @@
 // The form for adding or editing one feedback item. Values are checked here first
-// (text required, real date, scores in range) and then by the backend.
+// (text required, real date, scores in range) and then by the backend. Ctrl+Enter (or
+// Cmd+Enter) sends it from any field, the text included.
 import { useId, useState } from "react";
 import type { FeedbackFields, FeedbackKind } from "../../bindings";
 import { EMPTY_DRAFT, FEEDBACK_KINDS, type FeedbackDraft, fieldsFromDraft, range } from "../../lib/feedbackForm";
@@ -10,6 +11,8 @@ type Props = {
   /** Resolves true when saved; the form then empties (when adding) or closes. */
   onSubmit: (fields: FeedbackFields) => Promise<boolean>;
   onCancel?: () => void;
+  /** Escape in a form that has no Cancel (the panel it is in closes). */
+  onEscape?: () => void;
 };
 
 /** What each scale's ends mean, shown on the options where they are entered. */
@@ -19,7 +22,7 @@ const SCALE_ENDS = {
   ces: ["very difficult", "very easy"],
 } as const;
 
-export function FeedbackForm({ initial = EMPTY_DRAFT, submitLabel, onSubmit, onCancel }: Props) {
+export function FeedbackForm({ initial = EMPTY_DRAFT, submitLabel, onSubmit, onCancel, onEscape }: Props) {
   const id = useId();
   const [draft, setDraft] = useState<FeedbackDraft>(initial);
   const [problems, setProblems] = useState<string[]>([]);
@@ -64,9 +67,12 @@ export function FeedbackForm({ initial = EMPTY_DRAFT, submitLabel, onSubmit, onC
         void submit();
       }}
       onKeyDown={(e) => {
-        if (e.key === "Escape" && onCancel) {
+        if (e.key === "Escape" && (onCancel || onEscape)) {
           e.stopPropagation();
-          onCancel();
+          (onCancel ?? onEscape)?.();
+        } else if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.altKey) {
+          e.preventDefault();
+          if (!busy) void submit();
         }
       }}
     >
@@ -87,7 +93,14 @@ export function FeedbackForm({ initial = EMPTY_DRAFT, submitLabel, onSubmit, onC
       </div>
       <div className="field">
         <label htmlFor={`${id}-text`}>Text</label>
-        <textarea id={`${id}-text`} data-testid="feedback-text" rows={3} value={draft.text} onChange={(e) => set("text", e.target.value)} />
+        <textarea
+          id={`${id}-text`}
+          data-testid="feedback-text"
+          data-field="feedback-text"
+          rows={3}
+          value={draft.text}
+          onChange={(e) => set("text", e.target.value)}
+        />
       </div>
       <div className="field-row">
         <div className="field">

@@ -17,6 +17,10 @@ type Props = {
   /** Changes when an edit changed this list, so it is fetched again. */
   refreshKey: number;
   edit: Edit;
+  /** The add form above the list (a quote being taken down), headed "Add a quote". */
+  formFirst?: boolean;
+  /** Escape in the add form (the panel closes, focus back on the card). */
+  onEscape?: () => void;
 };
 
 /**
@@ -24,7 +28,7 @@ type Props = {
  * panel renders), so an edit elsewhere in the panel does not re-render the feedback list
  * and its form, whose inputs React rewrites on every render.
  */
-export const FeedbackSection = memo(function FeedbackSection({ target, refreshKey, edit }: Props) {
+export const FeedbackSection = memo(function FeedbackSection({ target, refreshKey, edit, formFirst = false, onEscape }: Props) {
   const messages = useMessages();
   // A read-only database: the feedback is listed, with no add form and no edit or delete.
   const editsOff = useEditsOff();
@@ -53,9 +57,17 @@ export const FeedbackSection = memo(function FeedbackSection({ target, refreshKe
     return ok;
   };
 
+  const addForm = editingId === null && !editsOff && (
+    <div className={formFirst ? "feedback-add feedback-add--first" : "feedback-add"}>
+      <h4>{formFirst ? "Add a quote" : "Add feedback"}</h4>
+      <FeedbackForm submitLabel="Add feedback" onSubmit={add} onEscape={onEscape} />
+    </div>
+  );
+
   return (
     <section className="panel__section">
       <h3>Feedback</h3>
+      {formFirst && addForm}
       {items === null ? (
         <p className="muted">Loading feedback…</p>
       ) : items.length === 0 ? (
@@ -84,12 +96,7 @@ export const FeedbackSection = memo(function FeedbackSection({ target, refreshKe
           )}
         </ul>
       )}
-      {editingId === null && !editsOff && (
-        <div className="feedback-add">
-          <h4>Add feedback</h4>
-          <FeedbackForm submitLabel="Add feedback" onSubmit={add} />
-        </div>
-      )}
+      {!formFirst && addForm}
     </section>
   );
 }, sameProps);
@@ -99,7 +106,13 @@ function targetKey(t: Target): string {
 }
 
 function sameProps(a: Props, b: Props): boolean {
-  return targetKey(a.target) === targetKey(b.target) && a.refreshKey === b.refreshKey && a.edit === b.edit;
+  return (
+    targetKey(a.target) === targetKey(b.target) &&
+    a.refreshKey === b.refreshKey &&
+    a.edit === b.edit &&
+    a.formFirst === b.formFirst &&
+    a.onEscape === b.onEscape
+  );
 }
 
 const KIND_LABELS = new Map(FEEDBACK_KINDS.map((k) => [k.value, k.label]));

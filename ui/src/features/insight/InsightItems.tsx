@@ -6,16 +6,20 @@ import { memo } from "react";
 import type { EvidenceRules, PainPointInsight, PathStep } from "../../bindings";
 import { evidenceWords, formatNpsWithInterval } from "../../lib/evidence";
 import { painColours } from "../../lib/painScale";
+import { type LatestVote, votesLabel } from "../workshop/voting";
 
 type OnShow = (touchpointId: string) => void;
 
 export const PainPointItem = memo(function PainPointItem({
   point: p,
   rules,
+  vote,
   onShow,
 }: {
   point: PainPointInsight;
   rules: EvidenceRules;
+  /** Its dots in the latest voting round over it, if any round was. */
+  vote?: LatestVote;
   onShow: OnShow;
 }) {
   const colours = painColours(p.pain);
@@ -31,18 +35,29 @@ export const PainPointItem = memo(function PainPointItem({
       data-touchpoint-id={p.touchpointId}
       onClick={() => onShow(p.touchpointId)}
     >
-      <button type="button" className="pain-point__show" data-action="show-touchpoint">
+      <div className="pain-point__head">
+        <button type="button" className="pain-point__show" data-action="show-touchpoint">
+          <span
+            className="pain-badge"
+            style={{ backgroundColor: colours.background, color: colours.foreground }}
+            data-testid="pain-point-pain"
+          >
+            {p.pain}
+          </span>{" "}
+          <span className="pain-point__title" data-testid="pain-point-title">
+            <bdi>{p.title}</bdi>
+          </span>
+        </button>
+        {/* The votes column: blank when no round was over it. */}
         <span
-          className="pain-badge"
-          style={{ backgroundColor: colours.background, color: colours.foreground }}
-          data-testid="pain-point-pain"
+          className="pain-point__votes"
+          data-testid="pain-point-votes"
+          aria-label={vote === undefined ? undefined : votesLabel(vote)}
+          title={vote === undefined ? undefined : votesLabel(vote)}
         >
-          {p.pain}
-        </span>{" "}
-        <span className="pain-point__title" data-testid="pain-point-title">
-          <bdi>{p.title}</bdi>
+          {vote === undefined ? "" : vote.dots}
         </span>
-      </button>
+      </div>
       <div className="pain-point__where">
         <bdi>{p.stage}</bdi> · <bdi>{p.lane}</bdi>
       </div>

@@ -30,6 +30,7 @@ import {
 } from "../map/mapStore";
 import { setAnalysis } from "../map/useMapInsight";
 import { useMessages } from "../messages/messages";
+import { type LatestVote, latestVotes } from "../workshop/voting";
 import { PainPathStep, PainPointItem, TouchpointButton } from "./InsightItems";
 import "./insight.css";
 
@@ -48,6 +49,8 @@ type Props = {
 // keeps the objects of the parts an edit left alone, so those sections skip rendering.
 export function InsightPanel({ onShow, onClose }: Props) {
   const analysis = useMapSelector(selectAnalysis);
+  // Each pain point's dots in the latest voting round over it (kept while the rounds are unchanged).
+  const votes = useMapSelector((s) => latestVotes(s.session.view.rounds));
   return (
     <aside className="panel insight-panel" data-panel="insight" data-testid="insight-panel" aria-label="Insight">
       <header className="panel__header">
@@ -70,7 +73,7 @@ export function InsightPanel({ onShow, onClose }: Props) {
           </p>
         ) : (
           <>
-            <PainPoints points={analysis.painPoints} rules={analysis.rules} onShow={onShow} />
+            <PainPoints points={analysis.painPoints} rules={analysis.rules} votes={votes} onShow={onShow} />
             <PainPath path={analysis.painPaths[0]} onShow={onShow} />
             <Handoffs count={analysis.handoffs.length} perLanePair={analysis.handoffsPerLanePair} perStage={analysis.handoffsPerStage} />
             <StructureSection structure={analysis.structure} cycles={analysis.cycles} onShow={onShow} />
@@ -86,23 +89,32 @@ export function InsightPanel({ onShow, onClose }: Props) {
 const PainPoints = memo(function PainPoints({
   points: all,
   rules,
+  votes,
   onShow,
 }: {
   points: PainPointInsight[];
   rules: EvidenceRules;
+  votes: ReadonlyMap<string, LatestVote>;
   onShow: OnShow;
 }) {
   // Sliced here, not by the caller: a new slice on every render would defeat the memo.
   const points = all.slice(0, TOP);
   return (
     <section className="panel__section" aria-labelledby="insight-pain-points">
-      <h3 id="insight-pain-points">Top pain points</h3>
+      <div className="insight__heading-row">
+        <h3 id="insight-pain-points">Top pain points</h3>
+        {votes.size > 0 && (
+          <span className="insight__column-label" data-testid="pain-point-votes-label" title="Dots in the latest voting round over each">
+            Votes
+          </span>
+        )}
+      </div>
       {points.length === 0 ? (
         <p className="insight__none">No touchpoint has a pain score above 0.</p>
       ) : (
         <ol className="insight__list">
           {points.map((p) => (
-            <PainPointItem key={p.touchpointId} point={p} rules={rules} onShow={onShow} />
+            <PainPointItem key={p.touchpointId} point={p} rules={rules} vote={votes.get(p.touchpointId)} onShow={onShow} />
           ))}
         </ol>
       )}

@@ -35,13 +35,17 @@ type Props = {
   collapsedLanes?: ReadonlySet<string>;
   /** Below this many answers a stage's NPS is marked weak. */
   minN?: number;
+  /** How many decisions and opportunities each card has (none: absent). */
+  decisionCounts?: ReadonlyMap<string, number>;
 };
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
 export const Board = memo(function Board(props: Props) {
   const { stages, lanes, cells, links, selectedTouchpointId, selectedStageId, selectedLinkId, linking, layoutKey } = props;
   const { pathActive = false, pathLinks = null, zoom = 1, collapsedStages = NONE, collapsedLanes = NONE, minN } = props;
+  const { decisionCounts = NO_COUNTS } = props;
   const gridRef = useRef<HTMLDivElement>(null);
   const editsOff = useEditsOff();
   const visibleLanes = useMemo(() => lanes.filter((l) => !l.hidden), [lanes]);
@@ -133,6 +137,7 @@ export const Board = memo(function Board(props: Props) {
                   laneKind={lane.kind}
                   items={items}
                   selectedId={selectedId}
+                  decisionCounts={decisionCounts}
                 />
               );
             })}
@@ -161,7 +166,7 @@ export const Board = memo(function Board(props: Props) {
         {/* A read-only database: only Enter does anything, so only Enter is described. */}
         {editsOff
           ? "Enter: show details."
-          : "Enter: show details. F2: edit in the panel. Alt+Arrow keys: move to the neighbouring stage or lane. Ctrl+Alt+Up or Down: move within the cell. Delete: delete the card."}
+          : "Enter: show details. F2: edit in the panel. 0 to 9: pain (1 then 0: 10). Z X C V B: emotion −2 to +2, then the next card. N: a new card after this one. Q: add a quote. S: a new stage after this stage. Alt+Arrow keys: move to the neighbouring stage or lane. Ctrl+Alt+Up or Down: move within the cell. Delete: delete the card."}
       </p>
       {stages.length === 0 && (
         <p className="board-hint">This map has no stages yet.{editsOff ? "" : " Use “Add stage” to create the first column."}</p>

@@ -1,5 +1,6 @@
 // One cell (stage × lane): its cards in order, a drop target for dragged cards, and a
-// "+" button that opens an inline title input for a new touchpoint.
+// "+" button that opens an inline title input for new touchpoints (N on a card opens it
+// right after that card). Enter in it adds the card and keeps it open for the next.
 import { type DragEvent, memo, useRef, useState } from "react";
 import type { LaneKind, TouchpointDto } from "../../bindings";
 import { isolate } from "../../lib/bidi";
@@ -7,7 +8,8 @@ import { laneAccentClass } from "../../lib/lanes";
 import { InlineTextInput } from "../common/InlineTextInput";
 import { useEditsOff } from "../common/readOnly";
 import { Card } from "../touchpoints/Card";
-import { CARD_SELECTOR, useBoardActions } from "./boardActions";
+import { CARD_SELECTOR, cardSelector, useBoardActions } from "./boardActions";
+import { selectAddingCardIn, useOptionalMapSelector } from "./mapStore";
 
 type Props = {
   stageId: string;
@@ -18,13 +20,17 @@ type Props = {
   items: readonly TouchpointDto[];
   /** The selected touchpoint's id when it is in this cell, else null. */
   selectedId: string | null;
+  /** How many decisions and opportunities each card has (a card with none is absent). */
+  decisionCounts?: ReadonlyMap<string, number>;
 };
 
-export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, laneKind, items, selectedId }: Props) {
+export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, laneKind, items, selectedId, decisionCounts }: Props) {
   const actions = useBoardActions();
   const editsOff = useEditsOff();
-  const [adding, setAdding] = useState(false);
+  // The open new-card input of this cell, if any (in the store: one is open at a time).
+  const adding = useOptionalMapSelector(selectAddingCardIn(stageId, laneId), null);
   const [over, setOver] = useState(false);
+  const cellRef = useRef<HTMLDivElement>(null);
   // The card currently marked as "drop before", styled without re-rendering it.
   const marked = useRef<HTMLElement | null>(null);
   // "stage, lane" for the labels, each name isolated so its bidi controls stay in it.
@@ -41,8 +47,20 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
     return el !== null && e.currentTarget.contains(el) ? el : null;
   };
 
+  // The input sits where its cards go: after its card, or at the end. The cards before
+  // and after it are two lists, so a new card is inserted before the focused input and
+  // the input itself never moves in the page (moving it would take its focus away).
+  const after = adding?.afterId == null ? -1 : items.findIndex((t) => t.id === adding.afterId);
+  const at = after < 0 ? items.length : after + 1;
+  const card = (t: TouchpointDto) => (
+    <Card key={t.id} touchpoint={t} selected={t.id === selectedId} decisions={decisionCounts?.get(t.id) ?? 0} />
+  );
+  // The card just before the input: where focus goes when a key closes it.
+  const lastBefore = at > 0 ? items[at - 1].id : null;
+
   return (
     <div
+      ref={cellRef}
       className={`cell ${laneAccentClass(laneKind)}${over ? " cell--over" : ""}`}
       data-testid="cell"
       data-cell=""
@@ -71,23 +89,26 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
         if (id !== null) actions.dropOnCell(stageId, laneId, id, before);
       }}
     >
-      {items.map((t) => (
-        <Card key={t.id} touchpoint={t} selected={t.id === selectedId} />
-      ))}
+      {items.slice(0, at).map(card)}
       {/* No "+" on a read-only database: there is nothing it could add. */}
-      {editsOff ? null : adding ? (
+      {!editsOff && adding !== null && (
         <InlineTextInput
           className="inline-input cell__input"
           placeholder="Touchpoint title"
           ariaLabel={`New touchpoint title in ${where}`}
           testId="touchpoint-title-input"
-          onSubmit={(title) => {
-            setAdding(false);
-            actions.addTouchpoint(stageId, laneId, title);
+          repeat
+          onSubmit={(title) => actions.addTouchpoint(stageId, laneId, title)}
+          onCancel={() => actions.closeCardInput(stageId, laneId)}
+          returnFocus={() => {
+            const cell = cellRef.current;
+            const last = lastBefore === null ? null : cell?.querySelector<HTMLElement>(cardSelector(lastBefore));
+            return last ?? cell?.querySelector<HTMLElement>('[data-action="add-touchpoint"]');
           }}
-          onCancel={() => setAdding(false)}
         />
-      ) : (
+      )}
+      {items.slice(at).map(card)}
+      {editsOff || adding !== null ? null : (
         <button
           type="button"
           className="cell__add"
@@ -95,7 +116,7 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
           data-action="add-touchpoint"
           aria-label={`Add touchpoint in ${where}`}
           title="Add touchpoint"
-          onClick={() => setAdding(true)}
+          onClick={() => actions.openCardInput(stageId, laneId)}
         >
           +
         </button>

@@ -5,11 +5,13 @@ import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState }
 import type { LinkKind, MapView } from "../../bindings";
 import { ipc } from "../../ipc";
 import { isolate } from "../../lib/bidi";
+import { decisionCounts } from "../../lib/decisions";
 import { NO_FILTER } from "../../lib/filter";
 import { fitZoom, zoomIn, zoomOut } from "../../lib/zoom";
 import { Panel } from "../common/Panel";
 import { useReadOnly } from "../common/readOnly";
 import { useImport } from "../common/useImport";
+import { DecisionsView } from "../decisions/DecisionsView";
 import { EvidenceView } from "../insight/EvidenceView";
 import { HeatmapView } from "../insight/HeatmapView";
 import { InsightPanel } from "../insight/InsightPanel";
@@ -17,17 +19,11 @@ import { LinkPanel } from "../links/LinkPanel";
 import { useMessages } from "../messages/messages";
 import { StagePanel } from "../stages/StagePanel";
 import { TouchpointPanel } from "../touchpoints/TouchpointPanel";
+import { openPresentation, PresentationScreen } from "../workshop/Presentation";
+import { VotingView } from "../workshop/Voting";
 import { type GlobalActionName, type GlobalCommands, type GlobalContext, handleGlobalKey, runAction } from "./actions";
 import { Board } from "./Board";
-import {
-  BOARD_GRID_SELECTOR,
-  BOARD_SCROLL_SELECTOR,
-  BoardActionsContext,
-  cardSelector,
-  FILTER_SEARCH_SELECTOR,
-  laneButtonSelector,
-  stageButtonSelector,
-} from "./boardActions";
+import { BOARD_GRID_SELECTOR, BOARD_SCROLL_SELECTOR, BoardActionsContext, cardSelector, FILTER_SEARCH_SELECTOR } from "./boardActions";
 import { FilterBar } from "./FilterBar";
 import { MapHeader } from "./MapHeader";
 import { MapPanel } from "./MapPanel";
@@ -41,6 +37,7 @@ import {
   selectCells,
   selectCollapsedLanes,
   selectCollapsedStages,
+  selectDecisions,
   selectFeedbackVersion,
   selectInsightOpen,
   selectLanes,
@@ -50,8 +47,10 @@ import {
   selectMeta,
   selectMetrics,
   selectMinN,
+  selectMode,
   selectPathActive,
   selectPathLinks,
+  selectQuoting,
   selectScreen,
   selectSelectedLink,
   selectSelectedLinkId,
@@ -79,11 +78,13 @@ type Props = {
   onOpenMap: (id: string) => Promise<boolean>;
 };
 
-/** The map's views, one shown at a time according to the store's `screen`. */
-const VIEWS: Record<MapScreenKind, ComponentType> = {
+/** The map's views, one shown at a time according to the store's `screen` (given the edit queue). */
+const VIEWS: Record<MapScreenKind, ComponentType<{ edit: Edit }>> = {
   board: BoardView,
   heatmap: HeatmapView,
   evidence: EvidenceScreen,
+  decisions: DecisionsScreen,
+  voting: VotingView,
 };
 
 export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
@@ -94,6 +95,7 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
   const { edit } = useMapSession(store);
   const mapId = initialView.map.id;
   const screen = useStoreSelector(store, selectScreen);
+  const mode = useStoreSelector(store, selectMode);
   const View = VIEWS[screen];
 
   const actions = useBoardHandlers({ store, edit, showStatus: messages.showStatus });
@@ -120,7 +122,13 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
         else closePanelOf(store);
       },
       toLibrary: () => propsRef.current.onLibrary(),
-      startAdding: (what) => store.set({ adding: what }),
+      startAdding: (what) => store.set(what === "stage" ? { adding: what, stageIndex: null } : { adding: what }),
+      addStageAfterFocus: () => {
+        // The stage of the focused card (its cell) or stage header; elsewhere, the end.
+        const focused = document.activeElement?.closest<HTMLElement>("[data-cell], [data-stage-header]")?.dataset.stageId;
+        const at = store.get().session.view.stages.findIndex((s) => s.id === focused);
+        store.set({ adding: "stage", stageIndex: at < 0 ? null : at + 1 });
+      },
       exportMap: async () => {
         try {
           const out = await ipc.exportMap(mapId);
@@ -131,6 +139,7 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
         }
       },
       importMap: startImport,
+      present: () => openPresentation(store),
       toggleInsight: () => store.set((s) => ({ insightOpen: !s.insightOpen })),
       togglePath: () => store.set((s) => ({ pathOn: !s.pathOn })),
       toggleScreen: (screen) => store.set((s) => ({ screen: s.screen === screen ? "board" : screen })),
@@ -145,6 +154,8 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target instanceof HTMLElement ? e.target : null;
+      // The presentation has keys of its own (and takes them first).
+      if (context.state().mode === "present") return;
       handleGlobalKey(e, target, context);
     };
     window.addEventListener("keydown", onKey);
@@ -153,22 +164,26 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
 
   const run = useCallback((name: GlobalActionName) => void runAction(name, context), [context]);
 
+  // The toolbar's name input stays open for the next stage or lane (focus stays in it);
+  // stages typed after S go one after another behind the focused stage.
   const addStage = useCallback(
-    (name: string) =>
-      void edit(
-        (id) => ipc.addStage(id, name, null),
-        (r) => r.createdId && store.requestFocus(stageButtonSelector(r.createdId, "select")),
-      ),
+    (name: string) => {
+      const at = store.get().stageIndex;
+      if (at !== null) store.set({ stageIndex: at + 1 });
+      void edit((id) => ipc.addStage(id, name, at));
+    },
     [edit, store],
   );
-  const addLane = useCallback(
-    (name: string) =>
-      void edit(
-        (id) => ipc.addLane(id, name, null),
-        (r) => r.createdId && store.requestFocus(laneButtonSelector(r.createdId, "rename")),
-      ),
-    [edit, store],
-  );
+  const addLane = useCallback((name: string) => void edit((id) => ipc.addLane(id, name, null)), [edit]);
+
+  // The presentation instead of the screen: no toolbar, panel or board behind the walk.
+  if (mode === "present") {
+    return (
+      <MapStoreContext.Provider value={store}>
+        <PresentationScreen edit={edit} />
+      </MapStoreContext.Provider>
+    );
+  }
 
   return (
     <MapStoreContext.Provider value={store}>
@@ -178,7 +193,7 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
           <HeaderView />
           <div className="map-screen__body">
             <LinkModeBar />
-            <View />
+            <View edit={edit} />
             <InsightSide />
             <SidePanel edit={edit} closePanel={closePanel} showStatus={messages.showStatus} />
           </div>
@@ -239,6 +254,10 @@ function BoardView() {
 }
 
 function BoardOnly() {
+  // Counted once per change of the decisions (an edit elsewhere keeps the list and so the
+  // map), and each card gets its own number: the memoised cards keep skipping renders.
+  const decisions = useMapSelector(selectDecisions);
+  const counts = useMemo(() => decisionCounts(decisions), [decisions]);
   return (
     <Board
       stages={useMapSelector(selectStages)}
@@ -256,6 +275,7 @@ function BoardOnly() {
       collapsedStages={useMapSelector(selectCollapsedStages)}
       collapsedLanes={useMapSelector(selectCollapsedLanes)}
       minN={useMapSelector(selectMinN)}
+      decisionCounts={counts}
     />
   );
 }
@@ -271,6 +291,13 @@ function EvidenceScreen() {
     [store],
   );
   return <EvidenceView onShow={onShow} />;
+}
+
+/** Every decision and opportunity; an item selects its card on the board. */
+function DecisionsScreen() {
+  const store = useMapStore();
+  const onShow = useCallback((id: string) => showTouchpoint(store, id), [store]);
+  return <DecisionsView onShow={onShow} />;
 }
 
 /** The insight panel, while it is open. */
@@ -339,16 +366,20 @@ function TouchpointSide({ edit, closePanel, showStatus }: PanelProps) {
   const t = useMapSelector(selectSelectedTouchpoint);
   const touchpoints = useMapSelector(selectTouchpoints);
   const links = useMapSelector(selectLinks);
+  const decisions = useMapSelector(selectDecisions);
   const selectedLinkId = useMapSelector(selectSelectedLinkId);
   const linking = useMapSelector(selectLinking);
   const refreshKey = useMapSelector(selectFeedbackVersion(t?.id ?? ""));
+  const quoting = useMapSelector(selectQuoting);
   if (t === undefined) return null;
   return (
     <TouchpointPanel
       key={t.id}
       touchpoint={t}
+      quoteFirst={quoting}
       touchpoints={touchpoints}
       links={links}
+      decisions={decisions}
       edit={edit}
       refreshKey={refreshKey}
       selectedLinkId={selectedLinkId}

@@ -27,6 +27,7 @@ const LAYOUT: readonly Item[] = [
   "sep3",
   "toggleHeatmap",
   "toggleEvidence",
+  "toggleDecisions",
   "toggleInsight",
   "sep4",
   "zoomOut",
@@ -34,6 +35,8 @@ const LAYOUT: readonly Item[] = [
   "zoomIn",
   "zoomFit",
   "spacer",
+  "toggleVoting",
+  "present",
   "help",
   "export",
   "import",
@@ -58,11 +61,10 @@ export function MapToolbar({ run, onAddStage, onAddLane }: Props) {
               placeholder="Stage name"
               ariaLabel="New stage name"
               testId="stage-name-input"
-              onSubmit={(name) => {
-                cancel();
-                onAddStage(name);
-              }}
+              repeat
+              onSubmit={onAddStage}
               onCancel={cancel}
+              returnFocus={(opener) => opener ?? buttonOf("addStage")}
             />
           );
         }
@@ -73,11 +75,10 @@ export function MapToolbar({ run, onAddStage, onAddLane }: Props) {
               placeholder="Lane name"
               ariaLabel="New lane name"
               testId="lane-name-input"
-              onSubmit={(name) => {
-                cancel();
-                onAddLane(name);
-              }}
+              repeat
+              onSubmit={onAddLane}
               onCancel={cancel}
+              returnFocus={(opener) => opener ?? buttonOf("addLane")}
             />
           );
         }
@@ -85,6 +86,11 @@ export function MapToolbar({ run, onAddStage, onAddLane }: Props) {
       })}
     </div>
   );
+}
+
+/** The toolbar's button of an action (found by its data-action). */
+function buttonOf(name: GlobalActionName): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`.toolbar [data-action="${name}"]`);
 }
 
 function ActionButton({ name, run }: { name: GlobalActionName; run: (name: GlobalActionName) => void }) {
@@ -98,6 +104,7 @@ function ActionButton({ name, run }: { name: GlobalActionName; run: (name: Globa
     <button
       type="button"
       data-testid={action.button.testId}
+      data-action={name}
       disabled={!enabled}
       onClick={() => run(name)}
       title={readOnly ? "Off: the database can only be read" : actionTitle(action)}

@@ -36,8 +36,10 @@ function globalCommands(): GlobalCommands {
     closePanel: vi.fn(),
     toLibrary: vi.fn(),
     startAdding: vi.fn(),
+    addStageAfterFocus: vi.fn(),
     exportMap: vi.fn(),
     importMap: vi.fn(),
+    present: vi.fn(),
     toggleInsight: vi.fn(),
     togglePath: vi.fn(),
     toggleScreen: vi.fn(),
@@ -47,7 +49,16 @@ function globalCommands(): GlobalCommands {
   };
 }
 function cardCommands(): CardCommands {
-  return { activate: vi.fn(), edit: vi.fn(), delete: vi.fn(), move: vi.fn() };
+  return {
+    activate: vi.fn(),
+    edit: vi.fn(),
+    delete: vi.fn(),
+    move: vi.fn(),
+    setPain: vi.fn(),
+    setEmotion: vi.fn(),
+    addAfter: vi.fn(),
+    addQuote: vi.fn(),
+  };
 }
 function state(over: Partial<MapState> = {}, canUndo = true, canRedo = true): MapState {
   return { ...initialMapState(view({ canUndo, canRedo })), ...over };
@@ -71,6 +82,7 @@ describe("action table", () => {
     [key("y", { ctrlKey: true }), "redo"],
     [key("Escape"), "closePanel"],
     [key("Escape", { shiftKey: true }), "clearFilter"],
+    [key("F5"), "present"],
     [key("i"), "toggleInsight"],
     [key("p"), "togglePath"],
     [key("h"), "toggleHeatmap"],
@@ -248,5 +260,42 @@ describe("action table", () => {
     const withKeys = ACTIONS.filter((a) => a.keys !== null);
     expect(keyboardHelp().map((h) => h.name)).toEqual(withKeys.map((a) => a.name));
     expect(withKeys.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it("maps the capture keys on a card: digits to pain, Z X C V B to emotion, N, Q", () => {
+    const cards = cardCommands();
+    const c = { state: () => state(), commands: cards };
+    for (const d of "0123456789") expect(handleCardKey(key(d), CARD, c)?.name).toBe("setPain");
+    expect(vi.mocked(cards.setPain).mock.calls.map(([, digit]) => digit)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const k of ["z", "x", "c", "v", "B"]) expect(handleCardKey(key(k), CARD, c)?.name).toBe("setEmotion");
+    expect(vi.mocked(cards.setEmotion).mock.calls.map(([, emotion]) => emotion)).toEqual([-2, -1, 0, 1, 2]);
+    expect(handleCardKey(key("n"), CARD, c)?.name).toBe("addCardAfter");
+    expect(cards.addAfter).toHaveBeenCalledWith(CARD);
+    expect(handleCardKey(key("q"), CARD, c)?.name).toBe("addQuote");
+    expect(cards.addQuote).toHaveBeenCalledWith("tp_1");
+    // Modified keys belong to others (Ctrl+0 zooms, Ctrl+Z undoes, Shift+digit is a symbol).
+    for (const e of [key("0", { ctrlKey: true }), key("z", { ctrlKey: true }), key("1", { altKey: true }), key("N", { shiftKey: true })]) {
+      expect(cardActionForKey(e)).toBeUndefined();
+    }
+  });
+
+  it("maps S to a new stage after the focused one, not in a field or a select", () => {
+    const commands = globalCommands();
+    expect(handleGlobalKey(key("s"), BODY, { state: () => state(), commands })?.name).toBe("addStageAfter");
+    expect(commands.addStageAfterFocus).toHaveBeenCalledTimes(1);
+    expect(handleGlobalKey(key("s"), INPUT, { state: () => state(), commands })).toBeNull();
+    expect(globalActionForKey(key("s"), { tagName: "SELECT" })).toBeUndefined();
+  });
+
+  it("refuses the capture keys on a read-only database and in presentation mode", () => {
+    for (const over of [{ readOnly: "read-only file" }, { mode: "present" as const }]) {
+      const cards = cardCommands();
+      const c = { state: () => state(over), commands: cards };
+      for (const k of ["5", "z", "n", "q"]) expect(handleCardKey(key(k), CARD, c)).toBeNull();
+      expect(Object.values(cards).every((f) => vi.mocked(f).mock.calls.length === 0)).toBe(true);
+      const commands = globalCommands();
+      expect(handleGlobalKey(key("s"), BODY, { state: () => state(over), commands })).toBeNull();
+      expect(commands.addStageAfterFocus).not.toHaveBeenCalled();
+    }
   });
 });

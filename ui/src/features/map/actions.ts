@@ -19,10 +19,14 @@ export type GlobalCommands = {
   /** Leaves link-picking mode, else closes the panel. */
   closePanel: () => void;
   toLibrary: () => void;
-  /** Opens the toolbar's name input for a new stage or lane. */
+  /** Opens the toolbar's name input for a new stage (at the end) or lane. */
   startAdding: (what: "stage" | "lane") => void;
+  /** Opens the toolbar's new-stage input for stages after the focused card's or header's stage (else at the end). */
+  addStageAfterFocus: () => void;
   exportMap: () => void;
   importMap: () => void;
+  /** Opens the presentation (workshop mode's walk through the map, full screen). */
+  present: () => void;
   /** Opens or closes the insight panel. */
   toggleInsight: () => void;
   /** Turns the pain path highlight on the board on or off. */
@@ -44,6 +48,14 @@ export type CardCommands = {
   delete: (t: TouchpointDto) => void;
   /** Moves the card as the move key says (no-op at an edge). */
   move: (t: TouchpointDto, e: MoveKey) => void;
+  /** Saves a pain digit (0–9; a 0 right after a 1 on the same card makes 10). */
+  setPain: (t: TouchpointDto, digit: number) => void;
+  /** Saves the emotion (−2..+2) and moves focus to the next card in reading order. */
+  setEmotion: (t: TouchpointDto, emotion: number) => void;
+  /** Opens the cell's new-card input, placed after the card. */
+  addAfter: (t: TouchpointDto) => void;
+  /** Opens the card's panel with the feedback form at the top, focus in its text. */
+  addQuote: (id: string) => void;
 };
 
 export type GlobalContext = { state: () => MapState; commands: GlobalCommands };
@@ -70,18 +82,32 @@ export type GlobalActionName =
   | "toLibrary"
   | "addStage"
   | "addLane"
+  | "addStageAfter"
   | "export"
   | "import"
+  | "present"
   | "toggleInsight"
   | "togglePath"
   | "toggleHeatmap"
   | "toggleEvidence"
+  | "toggleDecisions"
+  | "toggleVoting"
   | "clearFilter"
   | "focusSearch"
   | "zoomIn"
   | "zoomOut"
   | "zoomFit";
-export type CardActionName = "selectCard" | "editCard" | "moveCardStage" | "moveCardLane" | "reorderCard" | "deleteCard";
+export type CardActionName =
+  | "selectCard"
+  | "editCard"
+  | "setPain"
+  | "setEmotion"
+  | "addCardAfter"
+  | "addQuote"
+  | "moveCardStage"
+  | "moveCardLane"
+  | "reorderCard"
+  | "deleteCard";
 
 export type GlobalAction = Base<GlobalActionName> & {
   scope: "global";
@@ -110,6 +136,30 @@ const always = () => true;
 const letter = (e: ShortcutKey, target: TargetLike, k: string) =>
   e.key === k && plain(e) && !e.shiftKey && (target?.tagName ?? "").toUpperCase() !== "SELECT";
 const onBoard = (s: MapState) => s.screen === "board";
+/** A plain letter on a focused card, caps lock or not (Shift is left to other uses). */
+const cardLetter = (e: ShortcutKey, k: string) => plain(e) && !e.shiftKey && e.key.toLowerCase() === k;
+
+/**
+ * The emotion keys, most negative first: Z X C V B set −2 −1 0 +1 +2. A row of their
+ * own, next to no other shortcut's letter (I, P, H, E, S, N, Q), under the left hand
+ * while the digits set the pain.
+ */
+export const EMOTION_KEYS = ["z", "x", "c", "v", "b"] as const;
+
+/** The emotion a key sets on a focused card, or null when it is not an emotion key. */
+export function emotionForKey(e: ShortcutKey): number | null {
+  if (!plain(e) || e.shiftKey) return null;
+  const at = (EMOTION_KEYS as readonly string[]).indexOf(e.key.toLowerCase());
+  return at < 0 ? null : at - 2;
+}
+
+/** The digit a key sets as pain on a focused card (the top row or the keypad), or null. */
+export function painDigitForKey(e: ShortcutKey): number | null {
+  return plain(e) && !e.shiftKey && /^[0-9]$/.test(e.key) ? Number(e.key) : null;
+}
+
+/** How long after a 1 a 0 on the same card still makes 10. */
+export const TEN_WINDOW_MS = 700;
 
 export const CARD_ACTIONS: readonly CardAction[] = [
   {
@@ -132,6 +182,50 @@ export const CARD_ACTIONS: readonly CardAction[] = [
     keyTest: (e) => e.key === "F2" && plain(e),
     predicate: always,
     perform: (c, t) => c.commands.edit(t.id),
+    allowedInPresent: false,
+  },
+  {
+    name: "setPain",
+    scope: "card",
+    label: "Set the pain",
+    keys: "0 … 9",
+    help: "Set the focused card's pain, 0–9; 1 then 0 within a moment sets 10",
+    keyTest: (e) => painDigitForKey(e) !== null,
+    predicate: always,
+    perform: (c, t, e) => c.commands.setPain(t, painDigitForKey(e) ?? 0),
+    allowedInPresent: false,
+  },
+  {
+    name: "setEmotion",
+    scope: "card",
+    label: "Set the emotion",
+    keys: "Z X C V B",
+    help: "Set the focused card's emotion −2, −1, 0, +1, +2 and go on to the next card",
+    keyTest: (e) => emotionForKey(e) !== null,
+    predicate: always,
+    perform: (c, t, e) => c.commands.setEmotion(t, emotionForKey(e) ?? 0),
+    allowedInPresent: false,
+  },
+  {
+    name: "addCardAfter",
+    scope: "card",
+    label: "New card after this one",
+    keys: "N",
+    help: "Add cards after the focused one, in its cell",
+    keyTest: (e) => cardLetter(e, "n"),
+    predicate: always,
+    perform: (c, t) => c.commands.addAfter(t),
+    allowedInPresent: false,
+  },
+  {
+    name: "addQuote",
+    scope: "card",
+    label: "Add a quote",
+    keys: "Q",
+    help: "Add a quote to the focused card: its panel opens with the feedback form first",
+    keyTest: (e) => cardLetter(e, "q"),
+    predicate: always,
+    perform: (c, t) => c.commands.addQuote(t.id),
     allowedInPresent: false,
   },
   {
@@ -237,6 +331,17 @@ export const GLOBAL_ACTIONS: readonly GlobalAction[] = [
     button: { text: "+ Stage", testId: "add-stage" },
   },
   {
+    name: "addStageAfter",
+    scope: "global",
+    label: "New stage after this one",
+    keys: "S",
+    help: "Add stages after the stage of the focused card or stage header (elsewhere: at the end)",
+    keyTest: (e, target) => letter(e, target, "s"),
+    predicate: always,
+    perform: (c) => c.commands.addStageAfterFocus(),
+    allowedInPresent: false,
+  },
+  {
     name: "addLane",
     scope: "global",
     label: "Add a lane",
@@ -265,6 +370,18 @@ export const GLOBAL_ACTIONS: readonly GlobalAction[] = [
     perform: (c) => c.commands.importMap(),
     allowedInPresent: false,
     button: { text: "Import JSON…", testId: "import" },
+  },
+  {
+    name: "present",
+    scope: "global",
+    label: "Present",
+    keys: "F5",
+    help: "Present the map full screen: the top pain points, stage by stage, the pain path (Esc leaves)",
+    keyTest: (e) => e.key === "F5" && plain(e) && !e.shiftKey,
+    predicate: always,
+    perform: (c) => c.commands.present(),
+    allowedInPresent: true,
+    button: { text: "▶ Present", testId: "present" },
   },
   {
     name: "toggleInsight",
@@ -316,6 +433,31 @@ export const GLOBAL_ACTIONS: readonly GlobalAction[] = [
     allowedInPresent: true,
     button: { text: "Evidence", testId: "evidence-toggle" },
     pressed: (s) => s.screen === "evidence",
+  },
+  {
+    name: "toggleDecisions",
+    scope: "global",
+    label: "Decisions",
+    keys: "D",
+    help: "Show every decision and opportunity of the map, or the board again",
+    keyTest: (e, target) => letter(e, target, "d"),
+    predicate: always,
+    perform: (c) => c.commands.toggleScreen("decisions"),
+    allowedInPresent: true,
+    button: { text: "Decisions", testId: "decisions-toggle" },
+    pressed: (s) => s.screen === "decisions",
+  },
+  {
+    name: "toggleVoting",
+    scope: "global",
+    label: "Vote",
+    keys: null,
+    predicate: always,
+    perform: (c) => c.commands.toggleScreen("voting"),
+    // Opens a view; saving a round is refused on a read-only database like any edit.
+    allowedInPresent: true,
+    button: { text: "Vote", testId: "vote" },
+    pressed: (s) => s.screen === "voting",
   },
   {
     name: "focusSearch",

@@ -14,6 +14,11 @@ export type BoardActions = {
   /** The id of the card dropped, if the drop is one of ours (checked on drop). */
   droppedId: (e: DragEvent<HTMLElement>) => string | null;
   dropOnCell: (stageId: string, laneId: string, movingId: string, beforeId: string | null) => void;
+  /** Opens the cell's new-card input (cards go at the end of the cell). */
+  openCardInput: (stageId: string, laneId: string) => void;
+  /** Closes the cell's new-card input, if it is open. */
+  closeCardInput: (stageId: string, laneId: string) => void;
+  /** Adds a card where the cell's open input says (after a card, or at the end). */
   addTouchpoint: (stageId: string, laneId: string, title: string) => void;
 
   selectStage: (id: string) => void;

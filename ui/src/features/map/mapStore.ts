@@ -21,10 +21,13 @@ export type Session = {
   layoutKey: number;
 };
 
-/** Edit everything; present (a later issue) only shows the map. */
+/** A cell's open new-card input: each card typed there goes after `afterId` (then becomes it), or at the end. */
+export type AddingCard = { stageId: string; laneId: string; afterId: string | null };
+
+/** Edit everything; present: the presentation (features/workshop) is shown instead of the map screen. */
 export type MapMode = "edit" | "present";
-/** The map's views: the board, the stage × lane heatmap, and every feedback item. */
-export type MapScreenKind = "board" | "heatmap" | "evidence";
+/** The map's views: the board, the stage × lane heatmap, every feedback item, every decision and opportunity, dot voting. */
+export type MapScreenKind = "board" | "heatmap" | "evidence" | "decisions" | "voting";
 
 export type MapState = {
   session: Session;
@@ -39,6 +42,10 @@ export type MapState = {
   linkMode: LinkMode;
   /** The toolbar's open name input, if any. */
   adding: "stage" | "lane" | null;
+  /** Where the toolbar's next new stage goes (null: at the end); S sets it after the focused stage. */
+  stageIndex: number | null;
+  /** The cell whose new-card input is open, and the card it adds after (null: at the end). */
+  addingCard: AddingCard | null;
   mode: MapMode;
   screen: MapScreenKind;
   /** Bumped by every applied edit (views that show the analysis fetch it again). */
@@ -77,6 +84,8 @@ export type MapUpdate = Partial<
     | "selectedLinkId"
     | "linkMode"
     | "adding"
+    | "stageIndex"
+    | "addingCard"
     | "mode"
     | "screen"
     | "analysis"
@@ -119,6 +128,8 @@ export function initialMapState(view: MapView, readOnly: string | null = null): 
     selectedLinkId: null,
     linkMode: null,
     adding: null,
+    stageIndex: null,
+    addingCard: null,
     mode: "edit",
     screen: "board",
     editVersion: 0,
@@ -204,6 +215,7 @@ export const selectStages = (s: MapState) => s.session.view.stages;
 export const selectLanes = (s: MapState) => s.session.view.lanes;
 export const selectTouchpoints = (s: MapState) => s.session.view.touchpoints;
 export const selectLinks = (s: MapState) => s.session.view.links;
+export const selectDecisions = (s: MapState) => s.session.view.decisions;
 export const selectCanUndo = (s: MapState) => s.session.view.canUndo;
 export const selectCanRedo = (s: MapState) => s.session.view.canRedo;
 export const selectLayoutKey = (s: MapState) => s.session.layoutKey;
@@ -214,6 +226,11 @@ export const selectSelectedLinkId = (s: MapState) => s.selectedLinkId;
 export const selectLinkMode = (s: MapState) => s.linkMode;
 export const selectLinking = (s: MapState) => s.linkMode !== null;
 export const selectAdding = (s: MapState) => s.adding;
+/** The cell's open new-card input, if it is this cell's. */
+export const selectAddingCardIn = (stageId: string, laneId: string) => (s: MapState) =>
+  s.addingCard !== null && s.addingCard.stageId === stageId && s.addingCard.laneId === laneId ? s.addingCard : null;
+/** Whether the touchpoint panel opened to add a quote (its feedback form first). */
+export const selectQuoting = (s: MapState) => s.selection?.kind === "touchpoint" && s.selection.quote === true;
 export const selectMode = (s: MapState) => s.mode;
 export const selectReadOnly = (s: MapState) => s.readOnly;
 export const selectScreen = (s: MapState) => s.screen;

@@ -2,7 +2,8 @@
 import type { LinkKind } from "../../bindings";
 
 export type Selection =
-  | { kind: "touchpoint"; id: string }
+  /** `quote`: opened to add a quote, with the feedback form at the top of the panel. */
+  | { kind: "touchpoint"; id: string; quote?: boolean }
   | { kind: "stage"; id: string }
   | { kind: "link"; id: string }
   | { kind: "map" }

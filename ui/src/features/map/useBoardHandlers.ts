@@ -4,15 +4,16 @@
 
 import type { DragEvent, KeyboardEvent } from "react";
 import { useMemo, useRef } from "react";
-import type { MapView, TouchpointDto } from "../../bindings";
+import type { MapView, TouchpointDto, TouchpointFields } from "../../bindings";
 import { ipc } from "../../ipc";
 import type { CellMap } from "../../lib/cells";
 import { cellItems } from "../../lib/cells";
 import { dropIndex, keyboardMoveTarget, type MoveKey } from "../../lib/keyboardMove";
-import { type CardContext, handleCardKey } from "./actions";
+import { type CardContext, handleCardKey, TEN_WINDOW_MS } from "./actions";
 import {
   addButtonSelector,
   type BoardActions,
+  CARD_SELECTOR,
   cardSelector,
   DRAG_TYPE,
   fieldSelector,
@@ -20,7 +21,7 @@ import {
   showLaneSelector,
   stageButtonSelector,
 } from "./boardActions";
-import type { MapStore } from "./mapStore";
+import { type AddingCard, type MapStore, selectAddingCardIn } from "./mapStore";
 import type { Edit } from "./useMapSession";
 
 export type BoardDeps = {
@@ -94,6 +95,36 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
       d().set({ selection: { kind: "touchpoint", id }, selectedLinkId: null });
     };
 
+    const touchpointFields = (v: MapView, id: string): TouchpointFields => {
+      const t = v.touchpoints.find((x) => x.id === id) ?? missing("touchpoint");
+      return { title: t.title, description: t.description, channel: t.channel, owner: t.owner, pain: t.pain, emotion: t.emotion };
+    };
+    /** One save of a score, built on the latest stored fields (so quick successive keys never undo each other). */
+    const saveScore = (id: string, patch: Pick<Partial<TouchpointFields>, "pain" | "emotion">) => {
+      d().edit((mapId, v) => ipc.updateTouchpoint(mapId, id, { ...touchpointFields(v, id), ...patch }));
+    };
+
+    // The card on which a 1 was just pressed: a 0 on it before the timer ends makes 10.
+    // The 1 is saved at once, not held back: every digit shows on the card as it is
+    // pressed and the common scores wait for nothing; a 10 costs one more save (and one
+    // more undo step) than the others.
+    let afterOne: { id: string; timer: ReturnType<typeof setTimeout> } | null = null;
+    const endTen = () => {
+      if (afterOne !== null) clearTimeout(afterOne.timer);
+      afterOne = null;
+    };
+
+    /** Moves focus to the card after this one in reading order (the board's, as Tab goes), if any. */
+    const focusNextCard = (id: string) => {
+      const cards = [...document.querySelectorAll<HTMLElement>(CARD_SELECTOR)];
+      const at = cards.findIndex((el) => el.dataset.touchpointId === id);
+      if (at >= 0) cards[at + 1]?.focus();
+    };
+
+    /** The open new-card input of this cell, if any. */
+    const inputIn = (stageId: string, laneId: string): AddingCard | null =>
+      selectAddingCardIn(stageId, laneId)(depsRef.current.store.get());
+
     const stageFields = (v: MapView, id: string) => {
       const s = v.stages.find((x) => x.id === id) ?? missing("stage");
       return { name: s.name, description: s.description, pain: s.pain, emotion: s.emotion };
@@ -123,6 +154,30 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
           const target = keyboardMoveTarget(stageIds, laneIds, cells(), current, e);
           if (target) moveTouchpoint(t.id, target.stageId, target.laneId, target.index);
         },
+        setPain: (t: TouchpointDto, digit: number) => {
+          const ten = digit === 0 && afterOne?.id === t.id;
+          endTen();
+          if (digit === 1) {
+            const timer = setTimeout(() => {
+              afterOne = null;
+            }, TEN_WINDOW_MS);
+            afterOne = { id: t.id, timer };
+          }
+          saveScore(t.id, { pain: ten ? 10 : digit });
+        },
+        setEmotion: (t: TouchpointDto, emotion: number) => {
+          saveScore(t.id, { emotion });
+          // The emotion is a card's second value: the next key scores the next card.
+          focusNextCard(t.id);
+        },
+        addAfter: (t: TouchpointDto) => {
+          const cur = depsRef.current.store.get().byId.get(t.id) ?? t;
+          d().set({ addingCard: { stageId: cur.stageId, laneId: cur.laneId, afterId: cur.id } });
+        },
+        addQuote: (id: string) => {
+          d().requestFocus(fieldSelector("touchpoint", "feedback-text"));
+          d().set({ selection: { kind: "touchpoint", id, quote: true }, selectedLinkId: null });
+        },
       },
     };
 
@@ -131,7 +186,9 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
 
       cardKeyDown: (e: KeyboardEvent<HTMLElement>, t: TouchpointDto) => {
         if (e.target !== e.currentTarget) return;
-        handleCardKey(e, t, cardContext);
+        const ran = handleCardKey(e, t, cardContext);
+        // Any other command ends the window in which a 0 would make a 1 into 10.
+        if (ran !== null && ran.name !== "setPain") endTen();
       },
 
       dragStart: (e: DragEvent<HTMLElement>, id: string) => {
@@ -163,11 +220,24 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
         moveTouchpoint(movingId, stageId, laneId, index);
       },
 
+      openCardInput: (stageId: string, laneId: string) => d().set({ addingCard: { stageId, laneId, afterId: null } }),
+      closeCardInput: (stageId: string, laneId: string) => {
+        if (inputIn(stageId, laneId) !== null) d().set({ addingCard: null });
+      },
       addTouchpoint: (stageId: string, laneId: string, title: string) => {
+        // The input stays open for the next card, so focus stays in it. A card typed
+        // after another goes right after it, and the next one after the new card: the
+        // place is read when the command runs, after any earlier add has answered.
+        const typedAfter = inputIn(stageId, laneId)?.afterId ?? null;
         d().edit(
-          (mapId) => ipc.addTouchpoint(mapId, stageId, laneId, title, null),
+          (mapId, v) => {
+            const open = inputIn(stageId, laneId);
+            const after = open === null ? typedAfter : open.afterId;
+            return ipc.addTouchpoint(mapId, stageId, laneId, title, after === null ? null : indexAfter(v, stageId, laneId, after));
+          },
           (r) => {
-            if (r.createdId) d().requestFocus(cardSelector(r.createdId));
+            const open = inputIn(stageId, laneId);
+            if (open !== null && open.afterId !== null && r.createdId) d().set({ addingCard: { ...open, afterId: r.createdId } });
           },
         );
       },
@@ -235,6 +305,13 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
       },
     };
   }, []);
+}
+
+/** The index in its cell right after the card `afterId` (null, the end, when it has gone). */
+function indexAfter(v: MapView, stageId: string, laneId: string, afterId: string): number | null {
+  const items = v.touchpoints.filter((t) => t.stageId === stageId && t.laneId === laneId);
+  const at = items.findIndex((t) => t.id === afterId);
+  return at < 0 ? null : at + 1;
 }
 
 /** A copy of the set with the id added, or removed when it was there. */

@@ -33,8 +33,9 @@ export function setAnalysis(store: MapStore, analysis: Analysis): void {
   store.set((s) => ({ analysis: share(s.analysis, analysis) }));
 }
 
-/** Whether a view that shows the analysis is open. */
-export const selectNeedsAnalysis = (s: MapState) => s.insightOpen || s.pathOn || s.screen === "heatmap" || s.filter.weakOnly;
+/** Whether a view that shows the analysis is open (the presentation's walks and the voting's pain points are built from it). */
+export const selectNeedsAnalysis = (s: MapState) =>
+  s.insightOpen || s.pathOn || s.screen === "heatmap" || s.screen === "voting" || s.filter.weakOnly || s.mode === "present";
 
 /** Fetches `map_insight` while it is needed, and again after every applied edit. */
 export function useAnalysis(store: MapStore, mapId: string, showError: (e: unknown) => void): void {

@@ -15,6 +15,8 @@ function actions(): BoardActions {
     isCardDrag: vi.fn(() => true),
     droppedId: vi.fn(() => null),
     dropOnCell: fn(),
+    openCardInput: fn(),
+    closeCardInput: fn(),
     addTouchpoint: fn(),
     selectStage: fn(),
     renameStage: fn(),

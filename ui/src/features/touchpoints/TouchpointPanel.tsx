@@ -1,19 +1,27 @@
 // The detail panel of the selected touchpoint: every field (saved on blur or change),
-// its metrics, its links and its feedback.
-import type { LinkDto, LinkKind, TouchpointDto, TouchpointFields } from "../../bindings";
+// its metrics, its links, its decisions and opportunities, and its feedback. Opened to
+// add a quote (Q on a card), its feedback form comes first.
+import { useMemo } from "react";
+import type { DecisionDto, LinkDto, LinkKind, TouchpointDto, TouchpointFields } from "../../bindings";
 import { ipc } from "../../ipc";
+import { decisionsOf } from "../../lib/decisions";
 import { EmotionSelect, PainSelect, TextField } from "../common/fields";
 import { MetricsBlock } from "../common/MetricsBlock";
 import { Panel } from "../common/Panel";
 import { useEditsOff } from "../common/readOnly";
+import { DecisionSection } from "../decisions/DecisionSection";
 import { FeedbackSection } from "../feedback/FeedbackSection";
 import { LinkSection } from "../links/LinkSection";
 import type { Edit } from "../map/useMapSession";
 
 type Props = {
   touchpoint: TouchpointDto;
+  /** Opened to add a quote: the feedback form at the top, Escape in it closes the panel. */
+  quoteFirst?: boolean;
   touchpoints: TouchpointDto[];
   links: LinkDto[];
+  /** The map's decisions and opportunities (the view's list; this card's are shown). */
+  decisions: readonly DecisionDto[];
   edit: Edit;
   refreshKey: number;
   selectedLinkId: string | null;
@@ -30,8 +38,9 @@ function fieldsOf(t: TouchpointDto): TouchpointFields {
 }
 
 export function TouchpointPanel(props: Props) {
-  const { touchpoint: t, edit, refreshKey, onDelete, onClose } = props;
+  const { touchpoint: t, quoteFirst = false, edit, refreshKey, onDelete, onClose } = props;
   const editsOff = useEditsOff();
+  const decisions = useMemo(() => decisionsOf(props.decisions, t.id), [props.decisions, t.id]);
 
   // Builds on the latest stored fields, so quick successive saves never undo each other.
   const save = (patch: Partial<TouchpointFields>) =>
@@ -40,8 +49,19 @@ export function TouchpointPanel(props: Props) {
       return ipc.updateTouchpoint(mapId, t.id, { ...fieldsOf(cur), ...patch });
     }).then((r) => r !== null);
 
+  const feedback = (
+    <FeedbackSection
+      target={{ touchpointId: t.id }}
+      refreshKey={refreshKey}
+      edit={edit}
+      formFirst={quoteFirst}
+      onEscape={quoteFirst ? onClose : undefined}
+    />
+  );
+
   return (
     <Panel title="Touchpoint" kind="touchpoint" testId="detail" onClose={onClose}>
+      {quoteFirst && feedback}
       <section className="panel__section">
         <TextField label="Title" value={t.title} testId="field-title" field="title" onCommit={(title) => save({ title })} />
         <TextField
@@ -83,7 +103,9 @@ export function TouchpointPanel(props: Props) {
         onCancelLinkMode={props.onCancelLinkMode}
       />
 
-      <FeedbackSection target={{ touchpointId: t.id }} refreshKey={refreshKey} edit={edit} />
+      <DecisionSection touchpointId={t.id} decisions={decisions} edit={edit} />
+
+      {!quoteFirst && feedback}
     </Panel>
   );
 }
