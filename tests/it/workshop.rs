@@ -224,3 +224,73 @@ fn the_rounds_csv_reads_back_ranked_with_no_formula_cells() {
         }
     }
 }
+
+/// SQLite gives a new row the rowid of the largest one deleted unless the table is
+/// `AUTOINCREMENT`: deleting a map's newest feedback, link or decision, adding one to
+/// another map and undoing the delete must still put the row back at its place.
+#[test]
+fn an_undone_delete_gets_its_place_back_after_another_map_added_a_row() {
+    use journey_app::{FeedbackFields, LinkFields};
+    use journey_core::model::{FeedbackKind, FeedbackTarget, LinkKind};
+    let mut t = TestApp::new();
+    let a = t.app.create_sample().expect("sample");
+    let b = t.app.create_map("Other").expect("other");
+    let lane = t.app.load_map(&b).expect("load").lanes[0].id.clone();
+    let stage = t.app.add_stage(&b, "Only", None).expect("stage");
+    let b1 = t
+        .app
+        .add_touchpoint(&stage, &lane, "One", None)
+        .expect("tp");
+    let b2 = t
+        .app
+        .add_touchpoint(&stage, &lane, "Two", None)
+        .expect("tp");
+    let m = t.app.load_map(&a).expect("load");
+    let (x, y) = (m.touchpoints[0].id.clone(), m.touchpoints[20].id.clone());
+    let fields = FeedbackFields {
+        kind: FeedbackKind::Quote,
+        text: "Newest".into(),
+        source: String::new(),
+        date: None,
+        segment: String::new(),
+        nps: None,
+        csat: None,
+        ces: None,
+    };
+    let link = LinkFields {
+        kind: LinkKind::Handoff,
+        label: None,
+    };
+    let fb = t
+        .app
+        .add_feedback(&FeedbackTarget::Touchpoint(x.clone()), &fields)
+        .expect("feedback");
+    let lk = t.app.add_link(&x, &y, &link).expect("link");
+    let dc = t
+        .app
+        .add_decision(&x, &decision("Newest"))
+        .expect("decision");
+    let whole = t.app.export_map(&a).expect("export");
+
+    t.app.delete_feedback(&fb).expect("delete");
+    t.app.delete_link(&lk).expect("delete");
+    t.app.delete_decision(&dc).expect("delete");
+    t.app
+        .add_feedback(&FeedbackTarget::Touchpoint(b1.clone()), &fields)
+        .expect("feedback in the other map");
+    t.app
+        .add_link(&b1, &b2, &link)
+        .expect("link in the other map");
+    t.app
+        .add_decision(&b1, &decision("Other"))
+        .expect("decision in the other map");
+
+    let key = HistoryKey::map(&a);
+    for _ in 0..3 {
+        t.app.undo(&key).expect("the undo succeeds");
+    }
+    assert_eq!(
+        strip_updated(&t.app.export_map(&a).expect("export")),
+        strip_updated(&whole)
+    );
+}

@@ -371,9 +371,10 @@ pub struct VotingRound {
 }
 
 impl VotingRound {
-    /// Dots placed in all.
-    pub fn total(&self) -> u32 {
-        self.votes.iter().map(|v| v.dots).sum()
+    /// Dots placed in all (a sum that cannot overflow: a file may hold 100,000 items of a
+    /// million dots each).
+    pub fn total(&self) -> u64 {
+        self.votes.iter().map(|v| u64::from(v.dots)).sum()
     }
 
     /// Whether the counts fit the round's rules; the sentence names what does not.
@@ -393,7 +394,7 @@ impl VotingRound {
             ));
         }
         let most = u64::from(self.budget) * u64::from(self.voters);
-        if u64::from(self.total()) > most {
+        if self.total() > most {
             return Err(format!(
                 "{} dots placed, more than {} voters × {} dots = {most}",
                 self.total(),

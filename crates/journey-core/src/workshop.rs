@@ -80,7 +80,7 @@ pub fn rounds_csv(map: &JourneyMap) -> String {
             let share = if total == 0 {
                 0.0
             } else {
-                (1000.0 * f64::from(v.dots) / f64::from(total)).round() / 10.0
+                (1000.0 * f64::from(v.dots) / total as f64).round() / 10.0
             };
             let _ = w.write_record([
                 neutralise(&r.name).as_ref(),
@@ -90,7 +90,7 @@ pub fn rounds_csv(map: &JourneyMap) -> String {
                 if r.one_per_item { "yes" } else { "no" },
                 neutralise(&r.scope).as_ref(),
                 &v.rank.to_string(),
-                v.touchpoint_id,
+                neutralise(v.touchpoint_id).as_ref(),
                 neutralise(title).as_ref(),
                 neutralise(stage.unwrap_or("")).as_ref(),
                 neutralise(lane.unwrap_or("")).as_ref(),

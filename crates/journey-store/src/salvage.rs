@@ -69,31 +69,40 @@ fn has_table(conn: &Connection, name: &str) -> bool {
     .is_ok()
 }
 
-/// The rounds' dots as far as they can be read, in each round's order: `round_votes` has
-/// no rowid to resume from, so a damaged page ends the read there (a round keeps the
-/// votes read before it; the rules are checked again on what is kept).
-fn read_votes(conn: &Connection) -> Vec<(Id, Vote)> {
+/// The rounds' dots as far as they can be read, in each round's order, and whether all
+/// of them were: `round_votes` has no rowid to resume from, so a damaged page ends the
+/// read there.
+fn read_votes(conn: &Connection) -> (Vec<(Id, Vote)>, bool) {
     let mut out = Vec::new();
     let Ok(mut stmt) = conn.prepare(
         "SELECT round_id, touchpoint_id, dots FROM round_votes ORDER BY round_id, position",
     ) else {
-        return out;
+        return (out, false);
     };
     let Ok(mut rows) = stmt.query([]) else {
-        return out;
+        return (out, false);
     };
-    while let Ok(Some(r)) = rows.next() {
-        if let (Ok(round), Ok(touchpoint_id), Ok(dots)) = (r.get(0), r.get(1), r.get(2)) {
-            out.push((
-                round,
-                Vote {
-                    touchpoint_id,
-                    dots,
-                },
-            ));
+    let mut whole = true;
+    loop {
+        match rows.next() {
+            Ok(Some(r)) => match (r.get(0), r.get(1), r.get(2)) {
+                (Ok(round), Ok(touchpoint_id), Ok(dots)) => out.push((
+                    round,
+                    Vote {
+                        touchpoint_id,
+                        dots,
+                    },
+                )),
+                _ => whole = false,
+            },
+            Ok(None) => break,
+            Err(_) => {
+                whole = false;
+                break;
+            }
         }
     }
-    out
+    (out, whole)
 }
 
 /// Reads every row of `table` it can: `SELECT rowid, map_id, <cols>` in batches by rowid;
@@ -214,8 +223,9 @@ pub fn salvage(db: &Path) -> Result<Salvaged> {
             read_votes(&conn),
         )
     } else {
-        (Read::default(), Read::default(), Vec::new())
+        (Read::default(), Read::default(), (Vec::new(), true))
     };
+    let (votes, votes_whole) = votes;
     drop(conn);
     if maps.rows.is_empty() {
         return Err(StoreError::CannotOpen {
@@ -348,8 +358,10 @@ pub fn salvage(db: &Path) -> Result<Salvaged> {
             .into_iter()
             .filter(|v| m.touchpoints.iter().any(|t| t.id == v.touchpoint_id))
             .collect();
-        // Counts that break the round's rules were damaged: the round is left out.
-        if r.check().is_ok() {
+        // Counts that break the round's rules were damaged, and with the dots not read
+        // whole a round cannot be told apart from one that lost some: both are left out
+        // (and counted) rather than kept short.
+        if votes_whole && r.check().is_ok() {
             m.rounds.push(r);
         } else {
             left_out += 1;

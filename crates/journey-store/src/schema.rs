@@ -202,10 +202,12 @@ END;
 
 /// Migration 4: what a workshop adds to a map: decisions and opportunities on touchpoints,
 /// and dot-voting rounds with their counts per touchpoint. Each table is covered by the
-/// map's digest like the others (the columns are `digest::COVERED`).
+/// map's digest like the others (the columns are `digest::COVERED`). `seq` is
+/// `AUTOINCREMENT`: an undone delete puts a row back at its old `seq`, which no other
+/// row may have taken in the meantime (SQLite reuses the largest rowid otherwise).
 const V4: &str = r#"
 CREATE TABLE decisions (
-    seq           INTEGER PRIMARY KEY,
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
     id            TEXT NOT NULL UNIQUE,
     map_id        TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
     touchpoint_id TEXT NOT NULL,
@@ -220,7 +222,7 @@ CREATE INDEX decisions_by_map ON decisions(map_id, seq);
 CREATE INDEX decisions_by_touchpoint ON decisions(touchpoint_id);
 
 CREATE TABLE voting_rounds (
-    seq          INTEGER PRIMARY KEY,
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
     id           TEXT NOT NULL UNIQUE,
     map_id       TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
     name         TEXT NOT NULL CHECK (length(trim(name)) >= 1 AND length(name) <= 200),
@@ -280,8 +282,84 @@ CREATE TRIGGER round_votes_digest_update AFTER UPDATE ON round_votes BEGIN
 END;
 "#;
 
+/// Migration 5: `links` and `feedback` rebuilt with `seq INTEGER PRIMARY KEY
+/// AUTOINCREMENT`, as migration 4 made its tables. Without it SQLite gives a new row the
+/// `seq` of the last row deleted (the largest one), so deleting a map's newest link or
+/// feedback, adding one to another map and then undoing the delete failed on the taken
+/// `seq`, and kept failing. The rows are copied as they are (same `seq`, so the digests
+/// stay as they were); nothing refers to either table, so dropping the old ones breaks no
+/// foreign key. Their indexes and digest triggers are made again as migrations 1 and 3
+/// made them.
+const V5: &str = r#"
+CREATE TABLE links_v5 (
+    seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+    id      TEXT NOT NULL UNIQUE,
+    map_id  TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    from_id TEXT NOT NULL,
+    to_id   TEXT NOT NULL,
+    kind    TEXT NOT NULL CHECK (kind IN ('flow', 'handoff', 'depends_on')),
+    label   TEXT CHECK (label IS NULL OR length(label) <= 200),
+    CHECK (from_id <> to_id),
+    UNIQUE (from_id, to_id, kind),
+    FOREIGN KEY (map_id, from_id) REFERENCES touchpoints(map_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (map_id, to_id) REFERENCES touchpoints(map_id, id) ON DELETE CASCADE
+) STRICT;
+INSERT INTO links_v5 (seq, id, map_id, from_id, to_id, kind, label) SELECT seq, id, map_id, from_id, to_id, kind, label FROM links;
+DROP TABLE links;
+ALTER TABLE links_v5 RENAME TO links;
+CREATE INDEX links_by_map ON links(map_id, seq);
+CREATE INDEX links_by_to ON links(to_id);
+CREATE TRIGGER links_digest_insert AFTER INSERT ON links WHEN jm_bulk() = 0 BEGIN
+    UPDATE map_digests SET digest = digest + jm_crc('links', NEW.seq, NEW.id, NEW.map_id, NEW.from_id, NEW.to_id, NEW.kind, NEW.label) WHERE map_id = NEW.map_id;
+END;
+CREATE TRIGGER links_digest_delete AFTER DELETE ON links BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('links', OLD.seq, OLD.id, OLD.map_id, OLD.from_id, OLD.to_id, OLD.kind, OLD.label) WHERE map_id = OLD.map_id;
+END;
+CREATE TRIGGER links_digest_update AFTER UPDATE ON links BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('links', OLD.seq, OLD.id, OLD.map_id, OLD.from_id, OLD.to_id, OLD.kind, OLD.label) WHERE map_id = OLD.map_id;
+    UPDATE map_digests SET digest = digest + jm_crc('links', NEW.seq, NEW.id, NEW.map_id, NEW.from_id, NEW.to_id, NEW.kind, NEW.label) WHERE map_id = NEW.map_id;
+END;
+
+CREATE TABLE feedback_v5 (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id            TEXT NOT NULL UNIQUE,
+    map_id        TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    touchpoint_id TEXT,
+    stage_id      TEXT,
+    kind          TEXT NOT NULL CHECK (kind IN ('quote', 'observation', 'survey_response',
+                      'support_ticket', 'review')),
+    text          TEXT NOT NULL CHECK (length(trim(text)) >= 1 AND length(text) <= 10000),
+    source        TEXT NOT NULL DEFAULT '',
+    date          TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    segment       TEXT NOT NULL DEFAULT '',
+    nps           INTEGER CHECK (nps BETWEEN 0 AND 10),
+    csat          INTEGER CHECK (csat BETWEEN 1 AND 5),
+    ces           INTEGER CHECK (ces BETWEEN 1 AND 7),
+    CHECK ((touchpoint_id IS NULL) <> (stage_id IS NULL)),
+    FOREIGN KEY (map_id, touchpoint_id) REFERENCES touchpoints(map_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (map_id, stage_id) REFERENCES stages(map_id, id) ON DELETE CASCADE
+) STRICT;
+INSERT INTO feedback_v5 (seq, id, map_id, touchpoint_id, stage_id, kind, text, source, date, segment, nps, csat, ces) SELECT seq, id, map_id, touchpoint_id, stage_id, kind, text, source, date, segment, nps, csat, ces FROM feedback;
+DROP TABLE feedback;
+ALTER TABLE feedback_v5 RENAME TO feedback;
+CREATE INDEX feedback_by_map ON feedback(map_id, seq);
+CREATE INDEX feedback_by_touchpoint ON feedback(touchpoint_id);
+CREATE INDEX feedback_by_stage ON feedback(stage_id);
+CREATE TRIGGER feedback_digest_insert AFTER INSERT ON feedback WHEN jm_bulk() = 0 BEGIN
+    UPDATE map_digests SET digest = digest + jm_crc('feedback', NEW.seq, NEW.id, NEW.map_id, NEW.touchpoint_id, NEW.stage_id, NEW.kind, NEW.text, NEW.source, NEW.date, NEW.segment, NEW.nps, NEW.csat, NEW.ces) WHERE map_id = NEW.map_id;
+END;
+CREATE TRIGGER feedback_digest_delete AFTER DELETE ON feedback BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('feedback', OLD.seq, OLD.id, OLD.map_id, OLD.touchpoint_id, OLD.stage_id, OLD.kind, OLD.text, OLD.source, OLD.date, OLD.segment, OLD.nps, OLD.csat, OLD.ces) WHERE map_id = OLD.map_id;
+END;
+CREATE TRIGGER feedback_digest_update AFTER UPDATE ON feedback BEGIN
+    UPDATE map_digests SET digest = digest - jm_crc('feedback', OLD.seq, OLD.id, OLD.map_id, OLD.touchpoint_id, OLD.stage_id, OLD.kind, OLD.text, OLD.source, OLD.date, OLD.segment, OLD.nps, OLD.csat, OLD.ces) WHERE map_id = OLD.map_id;
+    UPDATE map_digests SET digest = digest + jm_crc('feedback', NEW.seq, NEW.id, NEW.map_id, NEW.touchpoint_id, NEW.stage_id, NEW.kind, NEW.text, NEW.source, NEW.date, NEW.segment, NEW.nps, NEW.csat, NEW.ces) WHERE map_id = NEW.map_id;
+END;
+
+"#;
+
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3), M::up(V4)];
+pub const MIGRATIONS: &[M<'static>] = &[M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
@@ -313,6 +391,11 @@ mod tests {
                 let call = format!("jm_crc('{table}', {})", args.join(", "));
                 assert!(
                     super::V3.contains(&call) || super::V4.contains(&call),
+                    "{call}"
+                );
+                // Migration 5 made the links' and feedback's triggers again: the same.
+                assert!(
+                    !matches!(table, "links" | "feedback") || super::V5.contains(&call),
                     "{call}"
                 );
             }

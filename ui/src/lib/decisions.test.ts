@@ -40,3 +40,12 @@ describe("counting and listing", () => {
     expect(filterDecisions(list, "opportunity").map((d) => d.id)).toEqual(["dc_2"]);
   });
 });
+
+describe("owner length", () => {
+  it("refuses an owner longer than the backend takes", () => {
+    const r = decisionFieldsFrom({ kind: "decision", text: "x", owner: "o".repeat(201), due: "" });
+    expect("problems" in r && r.problems).toEqual(["Owner may hold at most 200 characters."]);
+    const ok = decisionFieldsFrom({ kind: "decision", text: "x", owner: " Team ", due: "" });
+    expect("fields" in ok && ok.fields.owner).toBe("Team");
+  });
+});

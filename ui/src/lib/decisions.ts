@@ -15,6 +15,8 @@ export function decisionKindLabel(kind: DecisionKind): string {
 
 /** The most characters a decision's text may hold (the backend's limit, checked there too). */
 export const DECISION_TEXT_MAX = 2000;
+/** The most characters an owner may hold (the backend's limit). */
+export const DECISION_OWNER_MAX = 200;
 
 /** What a decision form holds: every value as the text of its input. */
 export type DecisionDraft = { kind: DecisionKind; text: string; owner: string; due: string };
@@ -33,10 +35,12 @@ export function decisionFieldsFrom(d: DecisionDraft): { fields: DecisionFields }
   const text = d.text.trim();
   if (text === "") problems.push("Text is required.");
   else if ([...text].length > DECISION_TEXT_MAX) problems.push(`Text may hold at most ${DECISION_TEXT_MAX} characters.`);
+  const owner = d.owner.trim();
+  if ([...owner].length > DECISION_OWNER_MAX) problems.push(`Owner may hold at most ${DECISION_OWNER_MAX} characters.`);
   const due = d.due.trim();
   if (due !== "" && !isIsoDate(due)) problems.push("Due date must be a real date written YYYY-MM-DD.");
   if (problems.length > 0) return { problems };
-  return { fields: { kind: d.kind, text, owner: d.owner.trim(), due: due === "" ? null : due } };
+  return { fields: { kind: d.kind, text, owner, due: due === "" ? null : due } };
 }
 
 /** How many decisions and opportunities each touchpoint has (touchpoints with none are absent). */

@@ -4,7 +4,7 @@
 // Escape cancels an edit.
 import { useId, useState } from "react";
 import type { DecisionFields, DecisionKind } from "../../bindings";
-import { DECISION_KINDS, type DecisionDraft, decisionFieldsFrom, emptyDecisionDraft } from "../../lib/decisions";
+import { DECISION_KINDS, DECISION_OWNER_MAX, type DecisionDraft, decisionFieldsFrom, emptyDecisionDraft } from "../../lib/decisions";
 
 type Props = {
   initial?: DecisionDraft;
@@ -86,6 +86,7 @@ export function DecisionForm({ initial, submitLabel, onSubmit, onCancel }: Props
             type="text"
             data-testid="decision-form-owner"
             placeholder="optional"
+            maxLength={DECISION_OWNER_MAX}
             value={draft.owner}
             onChange={(e) => set("owner", e.target.value)}
           />

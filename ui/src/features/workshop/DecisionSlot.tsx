@@ -7,7 +7,7 @@
 // within the entry's three fields.
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import type { DecisionDto, DecisionFields, DecisionKind } from "../../bindings";
-import { decisionFieldsFrom, decisionKindLabel } from "../../lib/decisions";
+import { DECISION_OWNER_MAX, decisionFieldsFrom, decisionKindLabel } from "../../lib/decisions";
 
 type Props = {
   /** The touchpoint's decisions and opportunities, oldest first. */
@@ -141,7 +141,14 @@ function DecisionEntry({ kind, focusKey, onSave, onClose }: EntryProps) {
       <div className="slide-decision-entry__row">
         <label>
           Owner{" "}
-          <input type="text" data-testid="decision-owner" placeholder="optional" value={owner} onChange={(e) => setOwner(e.target.value)} />
+          <input
+            type="text"
+            data-testid="decision-owner"
+            placeholder="optional"
+            maxLength={DECISION_OWNER_MAX}
+            value={owner}
+            onChange={(e) => setOwner(e.target.value)}
+          />
         </label>
         <label>
           Due{" "}

@@ -117,7 +117,15 @@ export function VotingView({ edit }: { edit: Edit }) {
     if (savingNow.current) return;
     savingNow.current = true;
     setSaving(true);
-    const fields = roundFields(round, round.items, counts, voters);
+    // A card deleted (or undone away) while the round ran is left out: the round's other
+    // counts still fit its rules, and the backend refuses a vote on a missing card.
+    const present = new Set(view.touchpoints.map((t) => t.id));
+    const fields = roundFields(
+      round,
+      round.items.filter((x) => present.has(x.id)),
+      counts,
+      voters,
+    );
     void edit(
       (mapId) => ipc.saveRound(mapId, fields),
       (result) => {
@@ -220,6 +228,8 @@ function useBlockMapKeys(on: boolean) {
     if (!on) return;
     const onKey = (e: KeyboardEvent) => {
       if (isTypingTarget(e.target instanceof HTMLElement ? e.target : null)) return;
+      // Escape closes a confirmation ("Cancel the round?") rather than choosing it.
+      if (e.key === "Escape") return;
       e.stopPropagation();
       if (e.key === "F5" || e.ctrlKey || e.metaKey || e.altKey) e.preventDefault();
     };
