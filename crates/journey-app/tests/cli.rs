@@ -638,3 +638,68 @@ fn votes_show_a_files_decisions_and_rounds() {
     let md = ok(env.run(&["report", &id, "--format", "md"]));
     assert!(md.contains("## Decisions and opportunities") && md.contains("## Voting rounds"));
 }
+
+/// `export-csv` writes one row per touchpoint or per feedback item that a CSV reader reads
+/// back with the header's number of columns, and a title a spreadsheet would run as a
+/// formula comes out as text.
+#[test]
+fn export_csv_writes_tables_a_spreadsheet_reads_safely() {
+    let env = Env::new();
+    let id = ok(env.run(&["demo"])).trim().to_string();
+    let mut file: serde_json::Value =
+        serde_json::from_str(&ok(env.run(&["export", &id]))).expect("json");
+    let hostile = "=HYPERLINK(\"http://x\",\"y\")";
+    file["touchpoints"][0]["title"] = hostile.into();
+    file["feedback"][0]["text"] = "@SUM(A1:A9)\nsecond line".into();
+    let other = Env::new();
+    let path = other.file("hostile.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&file).expect("json")).expect("write");
+    ok(other.run(&["import", path.to_str().expect("utf-8")]));
+
+    let out = other.file("touchpoints.csv");
+    ok(other.run(&[
+        "export-csv",
+        &id,
+        "--touchpoints",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]));
+    let mut r = csv::Reader::from_path(&out).expect("csv");
+    let header = r.headers().expect("header").clone();
+    assert_eq!(header.len(), journey_core::tables::TOUCHPOINTS_HEADER.len());
+    let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
+    let touchpoints = file["touchpoints"].as_array().expect("list");
+    assert_eq!(rows.len(), touchpoints.len());
+    assert!(rows.iter().all(|row| row.len() == header.len()));
+    let title = header
+        .iter()
+        .position(|h| h == "title")
+        .expect("title column");
+    assert_eq!(&rows[0][title], format!("'{hostile}"));
+    assert_eq!(
+        &rows[1][title],
+        touchpoints[1]["title"].as_str().expect("title")
+    );
+
+    let csv_text = ok(other.run(&["export-csv", &id, "--feedback"]));
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let header = r.headers().expect("header").clone();
+    let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
+    assert_eq!(rows.len(), file["feedback"].as_array().expect("list").len());
+    let text = header
+        .iter()
+        .position(|h| h == "text")
+        .expect("text column");
+    assert_eq!(&rows[0][text], "'@SUM(A1:A9)\nsecond line");
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+
+    // One table or the other, not neither.
+    assert_eq!(other.run(&["export-csv", &id]).status.code(), Some(2));
+}

@@ -20,6 +20,7 @@
 //! - [`sample`]: the sample map shown on first start and by `journeymap demo`.
 //! - [`workshop`]: voting results ranked and compared, and their CSV.
 //! - [`csv_cell`]: spreadsheet cells that cannot run as formulas.
+//! - [`tables`]: the map as CSV tables of touchpoints and of feedback.
 
 pub mod analysis;
 pub mod csv_cell;
@@ -31,6 +32,7 @@ pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod sample;
+pub mod tables;
 pub mod workshop;
 
 #[cfg(test)]

@@ -97,6 +97,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = render::HeatMetric::Pain)]
         metric: render::HeatMetric,
     },
+    /// The map as a spreadsheet table (CSV, UTF-8, a header row): one row per touchpoint
+    /// with its place, scores and figures with n, or one row per piece of feedback. No
+    /// cell runs as a formula.
+    #[command(name = "export-csv")]
+    ExportCsv {
+        map: String,
+        /// One row per touchpoint.
+        #[arg(
+            long,
+            conflicts_with = "feedback",
+            required_unless_present = "feedback"
+        )]
+        touchpoints: bool,
+        /// One row per piece of feedback.
+        #[arg(long)]
+        feedback: bool,
+        /// Write to this file instead of stdout (written whole or not at all).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// The workshop's results: decisions and opportunities, and every voting round
     /// ranked; with --csv, the rounds as CSV (one row per item of each round).
     Votes {
@@ -362,6 +382,25 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     render::report(&analysis, &map),
                     render::workshop(&map)
                 )),
+            }
+        }
+        Command::ExportCsv {
+            map,
+            touchpoints,
+            feedback: _,
+            output,
+        } => {
+            let app = open(cli.db)?;
+            let id = app.resolve_map(&map)?;
+            let map = app.load_map(&id)?;
+            let text = if touchpoints {
+                journey_core::tables::touchpoints_csv(&map)
+            } else {
+                journey_core::tables::feedback_csv(&map)
+            };
+            match output {
+                Some(path) => write_atomically(&path, &text),
+                None => print(&text),
             }
         }
         Command::Votes { map, csv, output } => {
