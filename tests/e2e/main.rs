@@ -875,3 +875,35 @@ async fn a_workshop_presents_votes_and_decides_and_the_map_keeps_it() {
     assert_eq!(total, 6);
     s.stop().await;
 }
+
+#[tokio::test]
+async fn csv_exported_in_the_app_matches_the_cli() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let file = out.path().join("touchpoints.csv");
+    let s = Session::start(Launch {
+        dialog_path: Some(file.clone()),
+        ..Launch::default()
+    })
+    .await;
+    s.wait("[data-testid=board]").await;
+    let map_id = s.attr("[data-testid=board]", "data-map-id").await;
+    s.click("[data-testid=export-csv]").await;
+    s.click("[data-testid=export-csv-touchpoints]").await;
+    s.until(
+        "the export message",
+        "document.querySelector('[data-testid=status]')?.textContent.includes('touchpoints.csv')",
+    )
+    .await;
+    let from_app = std::fs::read_to_string(&file).expect("the app wrote the file");
+    assert_eq!(
+        from_app,
+        cli(&s.db, &["export-csv", &map_id, "--touchpoints"])
+    );
+    assert_eq!(
+        from_app.lines().count(),
+        51,
+        "a header and the sample's 50 touchpoints"
+    );
+    s.stop().await;
+}

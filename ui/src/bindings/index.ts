@@ -172,6 +172,8 @@ movedAside: Array<string>, };
 
 export type ImportMode = "refuse" | "replace" | "copy";
 
+export type CsvTable = "touchpoints" | "feedback";
+
 export type Nps = { 
 /**
  * −100 to +100.
@@ -459,6 +461,8 @@ export type DeleteRoundRequest = { mapId: string, id: string, };
 
 export type ExportRoundsCsvRequest = { mapId: string, };
 
+export type ExportCsvRequest = { mapId: string, table: CsvTable, };
+
 export type RecoveryStatusRequest = Record<symbol, never>;
 
 export type RestoreBackupRequest = { path: string, };
@@ -508,6 +512,7 @@ export type Commands = {
   save_round: { request: SaveRoundRequest; response: Edited };
   delete_round: { request: DeleteRoundRequest; response: Edited };
   export_rounds_csv: { request: ExportRoundsCsvRequest; response: FileOutcome };
+  export_csv: { request: ExportCsvRequest; response: FileOutcome };
   recovery_status: { request: RecoveryStatusRequest; response: RecoveryDto | null };
   restore_backup: { request: RestoreBackupRequest; response: RestoredDto };
   salvage_database: { request: SalvageRequest; response: SalvagedDto };

@@ -8,6 +8,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type {
   Commands,
+  CsvTable,
   DecisionFields,
   ErrorCode,
   ErrorDto,
@@ -103,6 +104,8 @@ export const ipc = {
   deleteRound: (mapId: string, id: string) => call("delete_round", { mapId, id }),
   /** Opens the native save dialog (on the Rust side) and writes every round as CSV there. */
   exportRoundsCsv: (mapId: string) => call("export_rounds_csv", { mapId }),
+  /** Opens the native save dialog (on the Rust side) and writes one of the map's tables as CSV. */
+  exportCsv: (mapId: string, table: CsvTable) => call("export_csv", { mapId, table }),
 
   undo: (mapId: string) => call("undo", { mapId }),
   redo: (mapId: string) => call("redo", { mapId }),

@@ -150,6 +150,17 @@ requests! {
     DeleteRoundRequest { map_id: Id, id: Id }
     /// Every voting round of the map as CSV, to the file chosen in the save dialog.
     ExportRoundsCsvRequest { map_id: Id }
+    /// One table of the map as CSV (a row per touchpoint or per feedback item), to the
+    /// file chosen in the save dialog.
+    ExportCsvRequest { map_id: Id, table: CsvTable }
+}
+
+/// Which table `export_csv` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CsvTable {
+    Touchpoints,
+    Feedback,
 }
 
 /// What a piece of feedback is about, as the UI names it: `{"touchpoint": id}` or
@@ -419,6 +430,35 @@ pub fn export_rounds_csv(cx: &mut Ctx<'_>, r: ExportRoundsCsvRequest) -> Result<
     Ok(FileOutcome {
         path: Some(path.display().to_string()),
         map_id: Some(r.map_id),
+    })
+}
+
+/// Asks where to save one of the map's tables as CSV, then writes it there.
+pub fn export_csv(cx: &mut Ctx<'_>, r: ExportCsvRequest) -> Result<FileOutcome> {
+    let name = export_file_name(cx.app, &r.map_id)?;
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    let which = match r.table {
+        CsvTable::Touchpoints => "touchpoints",
+        CsvTable::Feedback => "feedback",
+    };
+    let Some(path) = cx.files.save_path(&format!("{stem}-{which}.csv")) else {
+        return Ok(FileOutcome::cancelled());
+    };
+    export_csv_to(cx.app, &r.map_id, r.table, &path)
+}
+
+/// Writes one of the map's tables as CSV to `path` (the CLI's `export-csv` writes the same
+/// bytes).
+pub fn export_csv_to(app: &App, map_id: &str, table: CsvTable, path: &Path) -> Result<FileOutcome> {
+    let map = app.load_map(map_id)?;
+    let text = match table {
+        CsvTable::Touchpoints => journey_core::tables::touchpoints_csv(&map),
+        CsvTable::Feedback => journey_core::tables::feedback_csv(&map),
+    };
+    files::write_atomically(path, &text)?;
+    Ok(FileOutcome {
+        path: Some(path.display().to_string()),
+        map_id: Some(map_id.to_string()),
     })
 }
 

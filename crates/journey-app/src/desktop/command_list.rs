@@ -61,6 +61,7 @@ macro_rules! with_commands {
             save_round(SaveRoundRequest) -> Edited;
             delete_round(DeleteRoundRequest) -> Edited;
             export_rounds_csv(ExportRoundsCsvRequest) -> FileOutcome;
+            export_csv(ExportCsvRequest) -> FileOutcome;
             }
             recovery {
             recovery_status(RecoveryStatusRequest) -> Option<RecoveryDto>;

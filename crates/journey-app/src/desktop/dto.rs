@@ -537,6 +537,7 @@ pub fn typescript() -> String {
         SalvagedMapDto::decl(&cfg),
         SalvagedDto::decl(&cfg),
         ImportMode::decl(&cfg),
+        CsvTable::decl(&cfg),
         // The analyses, as journey-core defines them (the CLI's JSON report has the same
         // shape, with its own JSON Schema).
         an::Nps::decl(&cfg),

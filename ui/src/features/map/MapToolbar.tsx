@@ -4,6 +4,7 @@
 // selectors, so it re-renders only when undo/redo availability or the open input changes.
 import { InlineTextInput } from "../common/InlineTextInput";
 import { actionTitle, type GlobalActionName, globalAction, isEnabled } from "./actions";
+import { CsvExportMenu } from "./CsvExportMenu";
 import { KeyboardHelp } from "./KeyboardHelp";
 import { selectAdding, selectScreen, selectZoom, useMapSelector, useMapStore } from "./mapStore";
 
@@ -14,7 +15,7 @@ type Props = {
   onAddLane: (name: string) => void;
 };
 
-type Item = GlobalActionName | "sep1" | "sep2" | "sep3" | "sep4" | "spacer" | "help" | "zoomLevel";
+type Item = GlobalActionName | "sep1" | "sep2" | "sep3" | "sep4" | "spacer" | "help" | "zoomLevel" | "csv";
 
 const LAYOUT: readonly Item[] = [
   "toLibrary",
@@ -39,6 +40,7 @@ const LAYOUT: readonly Item[] = [
   "present",
   "help",
   "export",
+  "csv",
   "import",
 ];
 
@@ -54,6 +56,7 @@ export function MapToolbar({ run, onAddStage, onAddLane }: Props) {
         if (item === "zoomLevel") return <ZoomLevel key={item} />;
         if (item === "spacer") return <span key={item} className="toolbar__spacer" />;
         if (item === "help") return <KeyboardHelp key={item} />;
+        if (item === "csv") return <CsvExportMenu key={item} />;
         if (item === "addStage" && adding === "stage") {
           return (
             <InlineTextInput
