@@ -1152,28 +1152,8 @@ impl Reader {
                 None => Persona::default(),
             },
         };
-        let mut stamp = |key: &str| -> String {
-            let p = format!("/map/{key}");
-            match self.get(o, "/map", key) {
-                Some(Value::Str(s)) => fields::normalize_timestamp(s).unwrap_or_else(|e| {
-                    self.fail(&p, e);
-                    String::new()
-                }),
-                Some(v) => {
-                    self.fail(
-                        &p,
-                        format!(
-                            "expected an RFC 3339 timestamp string, found {}",
-                            describe(v)
-                        ),
-                    );
-                    String::new()
-                }
-                None => String::new(),
-            }
-        };
-        let created_at = stamp("createdAt");
-        let updated_at = stamp("updatedAt");
+        let created_at = self.stamp(o, "/map", "createdAt");
+        let updated_at = self.stamp(o, "/map", "updatedAt");
         Some(MapMeta {
             id,
             name,
@@ -1265,22 +1245,7 @@ impl Reader {
         let kind = self.enum_str(o, path, "kind", &FeedbackKind::ALL, |k| k.as_str());
         let text = self.text(o, path, "text", TextField::FeedbackText);
         let source = self.text(o, path, "source", TextField::Source);
-        let date = match o.get("date") {
-            None | Some(Value::Null) => None,
-            Some(Value::Str(s)) => {
-                if let Err(e) = fields::check_date(s) {
-                    self.fail(&format!("{path}/date"), e);
-                }
-                Some(s.to_string())
-            }
-            Some(v) => {
-                self.fail(
-                    &format!("{path}/date"),
-                    format!("expected a date string or null, found {}", describe(v)),
-                );
-                None
-            }
-        };
+        let date = self.date(o, path, "date");
         let segment = self.text(o, path, "segment", TextField::Segment);
         let answers = SurveyAnswers {
             nps: self.score(o, path, "nps", Score::Nps).map(|v| v as u8),
