@@ -703,3 +703,61 @@ fn export_csv_writes_tables_a_spreadsheet_reads_safely() {
     // One table or the other, not neither.
     assert_eq!(other.run(&["export-csv", &id]).status.code(), Some(2));
 }
+
+/// `report --format csv -o FILE` writes the ranked pain points, a row each, in the JSON
+/// report's order, and `--format md -o FILE` the Markdown report with its headings.
+#[test]
+fn the_report_goes_to_a_file_as_csv_or_markdown() {
+    let env = Env::new();
+    let id = ok(env.run(&["demo"])).trim().to_string();
+    let json: serde_json::Value = serde_json::from_str(&ok(env.run(&[
+        "--today",
+        "2026-12-01",
+        "report",
+        &id,
+        "--format",
+        "json",
+    ])))
+    .expect("json");
+    let out = env.file("ranking.csv");
+    ok(env.run(&[
+        "--today",
+        "2026-12-01",
+        "report",
+        &id,
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]));
+    let mut r = csv::Reader::from_path(&out).expect("csv");
+    assert_eq!(
+        r.headers().expect("header").len(),
+        journey_core::tables::RANKING_HEADER.len()
+    );
+    let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
+    let points = json["painPoints"].as_array().expect("pain points");
+    assert_eq!(rows.len(), points.len());
+    for (row, p) in rows.iter().zip(points) {
+        assert_eq!(&row[1], p["touchpointId"].as_str().expect("id"));
+        assert_eq!(row[5].parse::<u64>().ok(), p["pain"].as_u64());
+    }
+
+    let md = env.file("report.md");
+    ok(env.run(&[
+        "report",
+        &id,
+        "--format",
+        "md",
+        "-o",
+        md.to_str().expect("utf-8"),
+    ]));
+    let text = std::fs::read_to_string(&md).expect("read");
+    for heading in [
+        "## Pain points",
+        "## Most painful flow paths",
+        "## Decisions and opportunities",
+    ] {
+        assert!(text.contains(heading), "{heading}");
+    }
+}

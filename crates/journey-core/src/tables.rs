@@ -156,6 +156,57 @@ pub fn feedback_csv(map: &JourneyMap) -> String {
     write(&FEEDBACK_HEADER, rows)
 }
 
+/// The header of [`ranking_csv`].
+pub const RANKING_HEADER: [&str; 13] = [
+    "rank",
+    "touchpoint_id",
+    "title",
+    "stage",
+    "lane",
+    "pain",
+    "feedback_n",
+    "nps",
+    "nps_n",
+    "nps_ci_low",
+    "nps_ci_high",
+    "detractor_pct",
+    "weak",
+];
+
+/// The report's ranked pain points (the first [`crate::analysis::TOP_PAIN_POINTS`]), one
+/// row each, with their evidence: the CLI's `report --format csv`.
+pub fn ranking_csv(a: &crate::analysis::Analysis) -> String {
+    let rows = a.pain_points.iter().map(|p| {
+        let m = &p.figures.metrics;
+        let e = &p.figures.evidence;
+        let weak: Vec<&str> = e
+            .weak
+            .iter()
+            .map(|w| match w {
+                crate::analysis::WeakReason::NoEvidence => "no evidence",
+                crate::analysis::WeakReason::FewAnswers => "few answers",
+                crate::analysis::WeakReason::Old => "old",
+            })
+            .collect();
+        vec![
+            p.rank.to_string(),
+            p.touchpoint_id.clone(),
+            neutralise(&p.title).into_owned(),
+            neutralise(&p.stage).into_owned(),
+            neutralise(&p.lane).into_owned(),
+            p.pain.to_string(),
+            m.feedback_count.to_string(),
+            opt(m.nps.map(|n| n.score)),
+            m.nps.map_or(0, |n| n.n).to_string(),
+            opt(e.nps_ci.map(|c| c.low)),
+            opt(e.nps_ci.map(|c| c.high)),
+            opt(p.detractor_pct),
+            weak.join("; "),
+        ]
+    });
+    write(&RANKING_HEADER, rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -69,12 +69,16 @@ enum Command {
     /// problems, hand-offs, backstage impact, metrics per stage and lane with evidence.
     Report {
         map: String,
-        /// text (default), json (documented by docs/journeymap-report.schema.json) or md.
+        /// text (default), json (documented by docs/journeymap-report.schema.json), md,
+        /// or csv (the ranked pain points with their evidence, a row each).
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
         /// The same as --format json.
         #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// Write to this file instead of stdout (written whole or not at all).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Take a verified backup now (into the backups folder beside the database).
     Backup,
@@ -136,6 +140,7 @@ enum ReportFormat {
     Text,
     Json,
     Md,
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -359,29 +364,39 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 map.feedback.len()
             ))
         }
-        Command::Report { map, format, json } => {
+        Command::Report {
+            map,
+            format,
+            json,
+            output,
+        } => {
             let app = open(cli.db)?;
             let id = app.resolve_map(&map)?;
             let map = app.load_map(&id)?;
             let analysis = analysis_of(&map, &rules(&app, &id, cli.today.as_deref())?)?;
             let format = if json { ReportFormat::Json } else { format };
-            match format {
+            let text = match format {
                 ReportFormat::Json => {
                     let mut s = serde_json::to_string_pretty(&analysis)
                         .map_err(|e| AppError::Io(format!("cannot write the report: {e}")))?;
                     s.push('\n');
-                    print(&s)
+                    s
                 }
-                ReportFormat::Md => print(&format!(
+                ReportFormat::Md => format!(
                     "{}{}",
                     render::report_md(&analysis, &map),
                     render::workshop_md(&map)
-                )),
-                ReportFormat::Text => print(&format!(
+                ),
+                ReportFormat::Text => format!(
                     "{}\n{}",
                     render::report(&analysis, &map),
                     render::workshop(&map)
-                )),
+                ),
+                ReportFormat::Csv => journey_core::tables::ranking_csv(&analysis),
+            };
+            match output {
+                Some(path) => write_atomically(&path, &text),
+                None => print(&text),
             }
         }
         Command::ExportCsv {
