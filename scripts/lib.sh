@@ -39,10 +39,11 @@ ensure_desktop_deps() {
   ensure_apt build-essential pkg-config libwebkit2gtk-4.1-dev
 }
 
-# What the end-to-end tests need: a virtual display, WebKit's WebDriver, tauri-driver, and
-# a D-Bus daemon for the test of the single-instance lock.
+# What the tests need: a virtual display, WebKit's WebDriver, tauri-driver, a D-Bus
+# daemon for the test of the single-instance lock, and poppler's pdfinfo and pdftotext,
+# which read the PDFs we write.
 ensure_test_deps() {
-  ensure_apt xvfb xauth webkit2gtk-driver dbus-daemon
+  ensure_apt xvfb xauth webkit2gtk-driver dbus-daemon poppler-utils
   if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
     step "installing tauri-driver"
     cargo install tauri-driver --locked --version 2.1.0

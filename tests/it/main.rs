@@ -11,6 +11,8 @@
 //! - `roundtrip`: export → import → export is byte-identical, for generated maps.
 //! - `schema`: the committed JSON Schema matches the Rust types.
 //! - `contract`: the command names agree across the UI, the shell and its capability.
+//! - `render`: the map drawn as SVG, PNG and PDF, read back by usvg, a PNG decoder and
+//!   poppler's pdfinfo and pdftotext.
 //! - `workshop`: decisions and voting rounds are ordinary edits: undoable, exported, and
 //!   their CSV reads back.
 //!
@@ -29,6 +31,7 @@ mod damage;
 mod hostile;
 mod memory;
 mod patches;
+mod render;
 mod roundtrip;
 mod scenarios;
 mod schema;

@@ -45,6 +45,11 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, AppError> {
 /// renamed over the target (`tempfile`'s persist), so a failure never leaves half a file
 /// behind and an existing file stays as it was until the new one is whole.
 pub fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
+    write_bytes_atomically(path, text.as_bytes())
+}
+
+/// [`write_atomically`] for bytes (a PNG, a PDF).
+pub fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
     let io = |e: std::io::Error| AppError::Io(format!("{}: cannot write ({e})", path.display()));
     let dir = path
         .parent()
@@ -58,7 +63,7 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), AppError> {
         .suffix(".partial")
         .tempfile_in(dir)
         .map_err(io)?;
-    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())

@@ -761,3 +761,46 @@ fn the_report_goes_to_a_file_as_csv_or_markdown() {
         assert!(text.contains(heading), "{heading}");
     }
 }
+
+/// `render` writes the map as SVG, PNG or PDF to a file, one stage when asked; a PNG to
+/// stdout or an unknown stage is refused with a reason.
+#[test]
+fn render_writes_svg_png_and_pdf() {
+    let env = Env::new();
+    let id = ok(env.run(&["demo"])).trim().to_string();
+    let svg = ok(env.run(&["render", &id]));
+    assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"));
+    assert_eq!(
+        ok(env.run(&["render", &id])),
+        svg,
+        "the same bytes every time"
+    );
+    for (format, magic) in [("png", &b"\x89PNG"[..]), ("pdf", &b"%PDF"[..])] {
+        let out = env.file(&format!("map.{format}"));
+        ok(env.run(&[
+            "render",
+            &id,
+            "--format",
+            format,
+            "-o",
+            out.to_str().expect("utf-8"),
+        ]));
+        assert!(
+            std::fs::read(&out).expect("read").starts_with(magic),
+            "{format}"
+        );
+    }
+    let one = ok(env.run(&["render", &id, "--stage", "Buy", "--no-arrows"]));
+    assert!(one.contains(">Buy<") && !one.contains(">Discover<") && !one.contains("marker-end"));
+
+    let png = env.run(&["render", &id, "--format", "png"]);
+    assert_eq!(png.status.code(), Some(1));
+    assert!(stderr(&png).contains("give -o FILE"), "{}", stderr(&png));
+    let bad = env.run(&["render", &id, "--stage", "Nowhere"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("--stage \"Nowhere\""),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -21,6 +21,7 @@
 //! - [`workshop`]: voting results ranked and compared, and their CSV.
 //! - [`csv_cell`]: spreadsheet cells that cannot run as formulas.
 //! - [`tables`]: the map as CSV tables of touchpoints and of feedback.
+//! - [`svg`]: the map drawn as SVG, deterministic, every piece of user text escaped.
 
 pub mod analysis;
 pub mod csv_cell;
@@ -32,6 +33,7 @@ pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod sample;
+pub mod svg;
 pub mod tables;
 pub mod workshop;
 

@@ -101,6 +101,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = render::HeatMetric::Pain)]
         metric: render::HeatMetric,
     },
+    /// Draw the map as SVG: stages as columns, lanes as rows, cards with their pain badge,
+    /// emotion and feedback count, the stage figures with n, flow arrows routed between
+    /// the cards. The same map always gives the same bytes.
+    Render {
+        map: String,
+        /// svg (the default), png (twice the drawing's size, for slides) or pdf (one page the
+        /// size of the map, its text selectable). png and pdf need -o FILE.
+        #[arg(long, value_enum, default_value_t = RenderFormat::Svg)]
+        format: RenderFormat,
+        /// Only this stage (its id or its exact name).
+        #[arg(long)]
+        stage: Option<String>,
+        /// Leave the flow arrows out.
+        #[arg(long)]
+        no_arrows: bool,
+        /// Write to this file instead of stdout (written whole or not at all).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// The map as a spreadsheet table (CSV, UTF-8, a header row): one row per touchpoint
     /// with its place, scores and figures with n, or one row per piece of feedback. No
     /// cell runs as a formula.
@@ -132,6 +151,14 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+/// What `render` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum RenderFormat {
+    Svg,
+    Png,
+    Pdf,
 }
 
 /// How `report` prints.
@@ -397,6 +424,52 @@ fn run(cli: Cli) -> Result<(), AppError> {
             match output {
                 Some(path) => write_atomically(&path, &text),
                 None => print(&text),
+            }
+        }
+        Command::Render {
+            map,
+            format,
+            stage,
+            no_arrows,
+            output,
+        } => {
+            let app = open(cli.db)?;
+            let id = app.resolve_map(&map)?;
+            let map = app.load_map(&id)?;
+            let stage = match stage {
+                None => None,
+                Some(s) => Some(
+                    map.stages
+                        .iter()
+                        .find(|x| x.id == s || x.name == s)
+                        .map(|x| x.id.clone())
+                        .ok_or_else(|| {
+                            AppError::Invalid(format!(
+                                "--stage {s:?}: no stage of {:?} has that id or name",
+                                map.meta.name
+                            ))
+                        })?,
+                ),
+            };
+            let svg = journey_core::svg::map_svg(
+                &map,
+                &journey_core::svg::MapOptions { stage, no_arrows },
+            );
+            let bytes = match format {
+                RenderFormat::Svg => svg.into_bytes(),
+                RenderFormat::Png => {
+                    journey_render::png(&svg, 2.0).map_err(|e| AppError::Invalid(e.to_string()))?
+                }
+                RenderFormat::Pdf => {
+                    journey_render::pdf(&svg).map_err(|e| AppError::Invalid(e.to_string()))?
+                }
+            };
+            match (output, format) {
+                (Some(path), _) => journey_app::files::write_bytes_atomically(&path, &bytes),
+                (None, RenderFormat::Svg) => print(&String::from_utf8_lossy(&bytes)),
+                (None, _) => Err(AppError::Invalid(
+                    "png and pdf are written to a file: give -o FILE".into(),
+                )),
             }
         }
         Command::ExportCsv {

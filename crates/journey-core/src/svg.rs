@@ -1,0 +1,422 @@
+//! The map as SVG, drawn from the domain (not a screenshot of the webview): stages as
+//! columns, lanes as rows in their colours, cards with their title, pain badge, emotion
+//! and feedback count, the stage figures with n, flow arrows routed through the gaps
+//! between cards, and the map's name, persona and date. Pure and deterministic: the same
+//! map and options give byte-identical SVG. Every piece of user text is escaped, so none
+//! can add markup or scripts to the file.
+
+use std::fmt::Write as _;
+
+use crate::metrics::{MapMetrics, Metrics};
+use crate::model::*;
+
+/// What to draw.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MapOptions {
+    /// Only this stage (by id), or the whole map.
+    pub stage: Option<Id>,
+    /// Leave the flow arrows out.
+    pub no_arrows: bool,
+}
+
+const LANE_W: f64 = 190.0;
+const STAGE_W: f64 = 230.0;
+const TITLE_H: f64 = 76.0;
+const HEADER_H: f64 = 58.0;
+const CARD_W: f64 = 206.0;
+const CARD_H: f64 = 58.0;
+const CARD_GAP: f64 = 10.0;
+const CELL_PAD: f64 = 12.0;
+const MIN_ROW_H: f64 = 70.0;
+const FONT: &str = "DejaVu Sans, Verdana, sans-serif";
+
+/// ColorBrewer's OrRd, 9 classes: colour-blind safe, pale for no pain, dark red for the
+/// worst (the app's badge scale).
+const PAIN_SCALE: [&str; 9] = [
+    "#fff7ec", "#fee8c8", "#fdd49e", "#fdbb84", "#fc8d59", "#ef6548", "#d7301f", "#b30000",
+    "#7f0000",
+];
+
+/// Text for SVG: `&`, `<`, `>`, quotes escaped, and control characters (which XML 1.0
+/// does not allow) dropped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// At most `n` characters, with `…` when cut.
+fn cut(text: &str, n: usize) -> String {
+    let t: String = text.chars().take(n).collect();
+    if text.chars().count() > n {
+        format!("{}…", t.trim_end())
+    } else {
+        t
+    }
+}
+
+/// A title in up to two lines of about `width` characters, cut at a word where it can.
+fn two_lines(text: &str, width: usize) -> (String, Option<String>) {
+    let text = text.replace(['\n', '\t'], " ");
+    if text.chars().count() <= width {
+        return (text, None);
+    }
+    let mut first = String::new();
+    let mut rest = String::new();
+    for word in text.split(' ') {
+        if rest.is_empty() && first.chars().count() + word.chars().count() < width {
+            if !first.is_empty() {
+                first.push(' ');
+            }
+            first.push_str(word);
+        } else {
+            if !rest.is_empty() {
+                rest.push(' ');
+            }
+            rest.push_str(word);
+        }
+    }
+    if first.is_empty() {
+        let split: String = text.chars().take(width).collect();
+        let remainder: String = text.chars().skip(width).collect();
+        return (split, Some(cut(&remainder, width)));
+    }
+    (first, Some(cut(&rest, width)))
+}
+
+fn pain_colours(pain: Option<u8>) -> (&'static str, &'static str) {
+    match pain {
+        None => ("#e6e6e6", "#333333"),
+        Some(p) => {
+            let i = (usize::from(p.min(10)) * 8 + 5) / 10;
+            (PAIN_SCALE[i], if i >= 5 { "#ffffff" } else { "#000000" })
+        }
+    }
+}
+
+fn lane_colour(kind: LaneKind) -> &'static str {
+    match kind {
+        LaneKind::Marketing => "#f4a340",
+        LaneKind::Sales => "#5fa8e8",
+        LaneKind::Technology => "#3fb27f",
+        LaneKind::SupportingSystems => "#e6d23c",
+        LaneKind::ThirdParty => "#2f7fc1",
+        LaneKind::Support => "#b07cd8",
+        LaneKind::Policies => "#d9534f",
+        LaneKind::Custom => "#8a8a8a",
+    }
+}
+
+fn emotion_text(e: Option<i8>) -> &'static str {
+    match e {
+        Some(-2) => "emotion −2",
+        Some(-1) => "emotion −1",
+        Some(0) => "emotion 0",
+        Some(1) => "emotion +1",
+        Some(2) => "emotion +2",
+        _ => "",
+    }
+}
+
+/// "NPS −20 (n=5) · pain 6.5 (n=4)", the figures that have answers.
+fn figures(m: Option<&Metrics>) -> String {
+    let Some(m) = m else {
+        return "no feedback".into();
+    };
+    let mut parts = Vec::new();
+    if let Some(n) = m.nps {
+        let sign = if n.score > 0 { "+" } else { "" };
+        parts.push(format!("NPS {sign}{} (n={})", n.score, n.n));
+    }
+    if let Some(p) = m.pain {
+        parts.push(format!("pain {:.1} (n={})", p.mean, p.n));
+    }
+    if parts.is_empty() {
+        parts.push(format!("{} feedback", m.feedback_count));
+    }
+    parts.join(" · ").replace('-', "−")
+}
+
+/// A number for SVG coordinates: whole or one decimal, no trailing noise.
+fn n(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// The map as an SVG document.
+pub fn map_svg(map: &JourneyMap, opts: &MapOptions) -> String {
+    let metrics = MapMetrics::compute(map);
+    let stages: Vec<&Stage> = map
+        .stages
+        .iter()
+        .filter(|s| opts.stage.as_ref().is_none_or(|id| &s.id == id))
+        .collect();
+    let lanes: Vec<&Lane> = map.lanes.iter().filter(|l| !l.hidden).collect();
+    // Cards per cell, in the map's order.
+    let cell = |s: &Stage, l: &Lane| -> Vec<&Touchpoint> {
+        map.touchpoints
+            .iter()
+            .filter(|t| t.stage_id == s.id && t.lane_id == l.id)
+            .collect()
+    };
+    let rows: Vec<f64> = lanes
+        .iter()
+        .map(|l| {
+            let most = stages.iter().map(|s| cell(s, l).len()).max().unwrap_or(0);
+            (most as f64 * (CARD_H + CARD_GAP) - CARD_GAP + 2.0 * CELL_PAD).max(MIN_ROW_H)
+        })
+        .collect();
+    let width = LANE_W + STAGE_W * stages.len() as f64;
+    let height = TITLE_H + HEADER_H + rows.iter().sum::<f64>();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">"#,
+        w = n(width.max(600.0)),
+        h = n(height)
+    );
+    let _ = writeln!(out, "<title>{}</title>", escape(&map.meta.name));
+    out.push_str(
+        "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"#555555\"/></marker></defs>\n",
+    );
+    let _ = writeln!(
+        out,
+        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+    );
+    // Title block: the map, its persona and the day it last changed.
+    let _ = writeln!(
+        out,
+        r##"<text x="16" y="32" font-size="22" font-weight="bold" fill="#111111">{}</text>"##,
+        escape(&cut(&map.meta.name, 90))
+    );
+    let day: String = map.meta.updated_at.chars().take(10).collect();
+    let persona = if map.meta.persona.name.is_empty() {
+        String::new()
+    } else {
+        format!("Persona: {} · ", cut(&map.meta.persona.name, 60))
+    };
+    let _ = writeln!(
+        out,
+        r##"<text x="16" y="58" font-size="13" fill="#444444">{}{} · {}</text>"##,
+        escape(&persona),
+        escape(&day),
+        escape(&figures(Some(&metrics.map)))
+    );
+
+    // Stage headers.
+    let top = TITLE_H;
+    for (i, s) in stages.iter().enumerate() {
+        let x = LANE_W + STAGE_W * i as f64;
+        let _ = writeln!(
+            out,
+            r##"<g class="stage"><rect x="{}" y="{}" width="{}" height="{}" fill="#f2f2f2" stroke="#cccccc"/><text x="{}" y="{}" font-size="15" font-weight="bold" fill="#111111">{}</text><text x="{}" y="{}" font-size="11" fill="#444444">{}</text></g>"##,
+            n(x),
+            n(top),
+            n(STAGE_W),
+            n(HEADER_H),
+            n(x + 10.0),
+            n(top + 22.0),
+            escape(&cut(&s.name, 26)),
+            n(x + 10.0),
+            n(top + 42.0),
+            escape(&figures(metrics.stages.get(&s.id)))
+        );
+    }
+
+    // Lanes, cells and cards; the card boxes are kept for the arrows.
+    let mut boxes: std::collections::HashMap<&str, (f64, f64, usize)> =
+        std::collections::HashMap::new();
+    let mut y = top + HEADER_H;
+    for (li, (l, h)) in lanes.iter().zip(&rows).enumerate() {
+        let _ = writeln!(
+            out,
+            r##"<g class="lane"><rect x="0" y="{}" width="{}" height="{}" fill="#fafafa" stroke="#dddddd"/><rect x="0" y="{}" width="6" height="{}" fill="{}"/><text x="16" y="{}" font-size="13" font-weight="bold" fill="#111111">{}</text></g>"##,
+            n(y),
+            n(width),
+            n(*h),
+            n(y),
+            n(*h),
+            lane_colour(l.kind),
+            n(y + 24.0),
+            escape(&cut(&l.name, 22))
+        );
+        for (si, s) in stages.iter().enumerate() {
+            let x0 = LANE_W + STAGE_W * si as f64 + CELL_PAD;
+            for (k, t) in cell(s, l).into_iter().enumerate() {
+                let cy = y + CELL_PAD + k as f64 * (CARD_H + CARD_GAP);
+                boxes.insert(&t.id, (x0, cy, li));
+                card(&mut out, t, x0, cy, l, metrics.touchpoints.get(&t.id));
+            }
+        }
+        y += h;
+    }
+
+    if !opts.no_arrows {
+        let _ = writeln!(
+            out,
+            r##"<g class="flow" fill="none" stroke="#555555" stroke-width="1.5">"##
+        );
+        for link in map.links.iter().filter(|l| l.kind == LinkKind::Flow) {
+            let (Some(a), Some(b)) = (boxes.get(link.from.as_str()), boxes.get(link.to.as_str()))
+            else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                r#"<path d="{}" marker-end="url(#arrow)"/>"#,
+                route(*a, *b)
+            );
+        }
+        out.push_str("</g>\n");
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// An arrow from card `a` to card `b` through the gaps: out of a's side, along the gap
+/// between the columns (or rows), into b's side. Never through a card's middle.
+fn route(a: (f64, f64, usize), b: (f64, f64, usize)) -> String {
+    let (ax, ay, _) = a;
+    let (bx, by, _) = b;
+    let (amid, bmid) = (ay + CARD_H / 2.0, by + CARD_H / 2.0);
+    if bx > ax {
+        // Forward: out of a's right edge, down or up the gap before b's column.
+        let gap = bx - (STAGE_W - CARD_W) / 2.0;
+        format!(
+            "M{} {}H{}V{}H{}",
+            n(ax + CARD_W),
+            n(amid),
+            n(gap),
+            n(bmid),
+            n(bx)
+        )
+    } else if bx < ax {
+        // Backwards: out of a's left edge, along the gap before a's column, into b's right.
+        let gap = ax - (STAGE_W - CARD_W) / 2.0;
+        let under = ay.max(by) + CARD_H + CARD_GAP / 2.0;
+        format!(
+            "M{} {}H{}V{}H{}V{}H{}",
+            n(ax),
+            n(amid),
+            n(gap),
+            n(under),
+            n(bx + CARD_W + (STAGE_W - CARD_W) / 2.0),
+            n(bmid),
+            n(bx + CARD_W)
+        )
+    } else {
+        // The same column: along its right-hand gap.
+        let gap = ax + CARD_W + (STAGE_W - CARD_W) / 4.0;
+        format!(
+            "M{} {}H{}V{}H{}",
+            n(ax + CARD_W),
+            n(amid),
+            n(gap),
+            n(bmid),
+            n(bx + CARD_W)
+        )
+    }
+}
+
+fn card(out: &mut String, t: &Touchpoint, x: f64, y: f64, lane: &Lane, m: Option<&Metrics>) {
+    let (bg, fg) = pain_colours(t.pain);
+    let badge = t.pain.map_or("–".to_string(), |p| p.to_string());
+    let (line1, line2) = two_lines(&t.title, 27);
+    let feedback = m.map_or(0, |m| m.feedback_count);
+    let _ = write!(
+        out,
+        r##"<g class="card"><rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="#ffffff" stroke="#bbbbbb"/><rect x="{}" y="{}" width="4" height="{}" fill="{}"/>"##,
+        n(x),
+        n(y),
+        n(CARD_W),
+        n(CARD_H),
+        n(x),
+        n(y),
+        n(CARD_H),
+        lane_colour(lane.kind)
+    );
+    let _ = write!(
+        out,
+        r##"<text x="{}" y="{}" font-size="11" font-weight="bold" fill="#111111">{}</text>"##,
+        n(x + 10.0),
+        n(y + 15.0),
+        escape(&line1)
+    );
+    if let Some(l2) = line2 {
+        let _ = write!(
+            out,
+            r##"<text x="{}" y="{}" font-size="11" font-weight="bold" fill="#111111">{}</text>"##,
+            n(x + 10.0),
+            n(y + 28.0),
+            escape(&l2)
+        );
+    }
+    let _ = writeln!(
+        out,
+        r##"<rect x="{}" y="{}" width="24" height="16" rx="3" fill="{bg}" stroke="#999999"/><text x="{}" y="{}" font-size="11" font-weight="bold" text-anchor="middle" fill="{fg}">{badge}</text><text x="{}" y="{}" font-size="10" fill="#444444">{}</text><text x="{}" y="{}" font-size="10" text-anchor="end" fill="#444444">{feedback} feedback</text></g>"##,
+        n(x + 10.0),
+        n(y + 36.0),
+        n(x + 22.0),
+        n(y + 48.0),
+        n(x + 42.0),
+        n(y + 48.0),
+        emotion_text(t.emotion),
+        n(x + CARD_W - 8.0),
+        n(y + 48.0)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_cannot_add_markup() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & ]]> \"q\"\u{7}"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; ]]&gt; &quot;q&quot;"
+        );
+    }
+
+    #[test]
+    fn the_same_map_gives_the_same_bytes_and_one_stage_only_its_column() {
+        let map = crate::sample::sample_map().expect("sample");
+        let whole = map_svg(&map, &MapOptions::default());
+        assert_eq!(whole, map_svg(&map, &MapOptions::default()));
+        for s in &map.stages {
+            assert!(whole.contains(&escape(&s.name)), "{}", s.name);
+        }
+        let one = map_svg(
+            &map,
+            &MapOptions {
+                stage: Some(map.stages[2].id.clone()),
+                no_arrows: true,
+            },
+        );
+        assert!(one.contains(&escape(&map.stages[2].name)));
+        assert!(!one.contains(&format!(">{}<", escape(&map.stages[0].name))));
+        assert!(!one.contains("marker-end"));
+        assert_eq!(
+            one.matches("class=\"card\"").count(),
+            map.touchpoints
+                .iter()
+                .filter(|t| t.stage_id == map.stages[2].id)
+                .count()
+        );
+    }
+}

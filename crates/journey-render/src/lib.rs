@@ -1,0 +1,94 @@
+//! # journey-render
+//!
+//! Turns the SVG that `journey_core::svg` draws into PNG (through `resvg`) and PDF
+//! (through `svg2pdf`, which keeps text as text, so it can be selected and searched).
+//! The fonts are DejaVu Sans and DejaVu Sans Bold, bundled in the binary (see
+//! `fonts/LICENSE`): no system font is looked up, so the output is the same on every
+//! machine. Pure: bytes in, bytes out.
+
+use std::sync::{Arc, OnceLock};
+
+use resvg::{tiny_skia, usvg};
+
+/// Why an SVG could not be made into a PNG or a PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the drawing could not be read: {0}")]
+    Svg(String),
+    #[error("the picture would be {0}×{1} pixels, more than {MAX_PIXELS} in all")]
+    TooBig(u32, u32),
+    #[error("the PDF could not be made: {0}")]
+    Pdf(String),
+}
+
+/// The most pixels a PNG may have (about 16,000 × 16,000 at 4 bytes each is a gigabyte).
+pub const MAX_PIXELS: u64 = 120_000_000;
+
+static FONT_REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
+
+/// The bundled fonts, loaded once.
+fn fonts() -> Arc<usvg::fontdb::Database> {
+    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_font_data(FONT_REGULAR.to_vec());
+        db.load_font_data(FONT_BOLD.to_vec());
+        db.set_sans_serif_family("DejaVu Sans");
+        Arc::new(db)
+    })
+    .clone()
+}
+
+fn tree(svg: &str) -> Result<usvg::Tree, RenderError> {
+    let options = usvg::Options {
+        fontdb: fonts(),
+        font_family: "DejaVu Sans".into(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options).map_err(|e| RenderError::Svg(e.to_string()))
+}
+
+/// The SVG as a PNG, `scale` pixels per SVG unit (2 for a sharp slide).
+pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
+    let tree = tree(svg)?;
+    let size = tree.size();
+    let (w, h) = (
+        (size.width() * scale).ceil() as u32,
+        (size.height() * scale).ceil() as u32,
+    );
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(RenderError::TooBig(w, h));
+    }
+    let mut pixmap = tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or(RenderError::TooBig(w, h))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| RenderError::Svg(e.to_string()))
+}
+
+/// The SVG as a one-page PDF the size of the drawing, its text real text.
+pub fn pdf(svg: &str) -> Result<Vec<u8>, RenderError> {
+    let tree = tree(svg)?;
+    svg2pdf::to_pdf(
+        &tree,
+        svg2pdf::ConversionOptions::default(),
+        svg2pdf::PageOptions::default(),
+    )
+    .map_err(|e| RenderError::Pdf(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_drawing_is_an_error_not_a_panic() {
+        assert!(matches!(png("<svg", 1.0), Err(RenderError::Svg(_))));
+        assert!(matches!(pdf("not svg"), Err(RenderError::Svg(_))));
+    }
+}
