@@ -103,3 +103,38 @@ fn hostile_text_stays_text_in_the_svg_and_the_pdf() {
     assert!(text.contains("a & b ]]> \"quoted\" 'single'"), "{text}");
     assert!(text.contains("<script>alert(1)</script>"));
 }
+
+/// The heatmap and the curve drawn as SVG: usvg reads them, they name every stage, the
+/// heatmap has a cell per stage and lane, and they make PNGs the decoder reads.
+#[test]
+fn the_heatmap_and_the_curve_read_back() {
+    let map = sample();
+    let graph = journey_core::graph::JourneyGraph::build(&map).expect("graph");
+    let a = journey_core::analysis::Analysis::build(&map, &graph, &Default::default());
+    let heat = journey_core::svg::heatmap_svg(&map, &a.heatmap);
+    let curve = journey_core::svg::curve_svg(&map, &a.curve);
+    for svg in [&heat, &curve] {
+        parsed_size(svg);
+        for s in &map.stages {
+            assert!(svg.contains(&format!(">{}<", s.name)), "{}", s.name);
+        }
+        let png = journey_render::png(svg, 1.0).expect("png");
+        png::Decoder::new(std::io::Cursor::new(&png))
+            .read_info()
+            .expect("a PNG the decoder reads");
+    }
+    assert_eq!(
+        heat.matches("class=\"cell\"").count(),
+        a.heatmap.stage_ids.len() * a.heatmap.lane_ids.len()
+    );
+    // Every cell's figure is printed with its n.
+    let cell = &a.heatmap.cells[0];
+    if let Some(p) = cell.figures.metrics.pain {
+        assert!(heat.contains(&format!("{:.1} (n={})", p.mean, p.n)));
+    }
+    assert_eq!(curve.matches("<circle").count(), {
+        let e = a.curve.iter().filter(|p| p.mean_emotion.is_some()).count();
+        let p = a.curve.iter().filter(|p| p.mean_pain.is_some()).count();
+        e + p
+    });
+}

@@ -790,6 +790,8 @@ fn render_writes_svg_png_and_pdf() {
             "{format}"
         );
     }
+    let heat = ok(env.run(&["render", &id, "--what", "heatmap"]));
+    assert!(heat.contains("mean pain per stage and lane"));
     let one = ok(env.run(&["render", &id, "--stage", "Buy", "--no-arrows"]));
     assert!(one.contains(">Buy<") && !one.contains(">Discover<") && !one.contains("marker-end"));
 

@@ -381,6 +381,205 @@ fn card(out: &mut String, t: &Touchpoint, x: f64, y: f64, lane: &Lane, m: Option
     );
 }
 
+/// The stage × lane heatmap of mean pain as SVG: the number in each cell (with its n),
+/// a cell of weak evidence marked with a star, on the badge's colour-blind-safe scale.
+pub fn heatmap_svg(map: &JourneyMap, heat: &crate::analysis::Heatmap) -> String {
+    const CW: f64 = 130.0;
+    const CH: f64 = 46.0;
+    const LW: f64 = 190.0;
+    const TOP: f64 = 86.0;
+    let stages = &heat.stage_ids;
+    let lanes = &heat.lane_ids;
+    let w = LW + CW * stages.len() as f64 + 20.0;
+    let h = TOP + CH * lanes.len() as f64 + 40.0;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">"#,
+        w = n(w.max(400.0)),
+        h = n(h)
+    );
+    let _ = writeln!(out, "<title>{}: mean pain</title>", escape(&map.meta.name));
+    let _ = writeln!(
+        out,
+        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+    );
+    let _ = writeln!(
+        out,
+        r##"<text x="16" y="30" font-size="18" font-weight="bold" fill="#111111">{}: mean pain per stage and lane</text>"##,
+        escape(&cut(&map.meta.name, 60))
+    );
+    for (i, id) in stages.iter().enumerate() {
+        let name = map.stage(id).map_or("", |s| s.name.as_str());
+        let _ = writeln!(
+            out,
+            r##"<text x="{}" y="{}" font-size="12" font-weight="bold" text-anchor="middle" fill="#111111">{}</text>"##,
+            n(LW + CW * i as f64 + CW / 2.0),
+            n(TOP - 12.0),
+            escape(&cut(name, 16))
+        );
+    }
+    for (li, id) in lanes.iter().enumerate() {
+        let name = map.lane(id).map_or("", |l| l.name.as_str());
+        let y = TOP + CH * li as f64;
+        let _ = writeln!(
+            out,
+            r##"<text x="16" y="{}" font-size="12" fill="#111111">{}</text>"##,
+            n(y + CH / 2.0 + 4.0),
+            escape(&cut(name, 24))
+        );
+        for (si, _) in stages.iter().enumerate() {
+            let Some(cell) = heat.cells.get(li * stages.len() + si) else {
+                continue;
+            };
+            let x = LW + CW * si as f64;
+            let pain = cell.figures.metrics.pain;
+            let (bg, fg) = pain_colours(pain.map(|p| p.mean.round() as u8));
+            let label = match pain {
+                Some(p) => format!("{:.1} (n={})", p.mean, p.n),
+                None => "–".to_string(),
+            };
+            let weak = if cell.figures.evidence.is_weak() && pain.is_some() {
+                " ★"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                r##"<g class="cell"><rect x="{}" y="{}" width="{}" height="{}" fill="{bg}" stroke="#ffffff" stroke-width="2"/><text x="{}" y="{}" font-size="12" text-anchor="middle" fill="{fg}">{label}{weak}</text></g>"##,
+                n(x),
+                n(y),
+                n(CW),
+                n(CH),
+                n(x + CW / 2.0),
+                n(y + CH / 2.0 + 4.0)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        r##"<text x="16" y="{}" font-size="11" fill="#444444">Mean pain 0–10 of the scored touchpoints, with n; ★ marks weak evidence.</text>"##,
+        n(h - 14.0)
+    );
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The emotion and pain curve across the stages as SVG: mean emotion (−2..+2, up is
+/// happier) and mean pain (0–10, down is more pain) per stage, each point with its n.
+pub fn curve_svg(map: &JourneyMap, curve: &[crate::analysis::CurvePoint]) -> String {
+    const SW: f64 = 150.0;
+    const LEFT: f64 = 60.0;
+    const TOP: f64 = 70.0;
+    const PH: f64 = 220.0;
+    let w = LEFT + SW * curve.len() as f64 + 40.0;
+    let h = TOP + PH + 90.0;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">"#,
+        w = n(w.max(400.0)),
+        h = n(h)
+    );
+    let _ = writeln!(
+        out,
+        "<title>{}: emotion and pain</title>",
+        escape(&map.meta.name)
+    );
+    let _ = writeln!(
+        out,
+        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+    );
+    let _ = writeln!(
+        out,
+        r##"<text x="16" y="30" font-size="18" font-weight="bold" fill="#111111">{}: emotion and pain per stage</text>"##,
+        escape(&cut(&map.meta.name, 60))
+    );
+    let _ = writeln!(
+        out,
+        r##"<line x1="{l}" y1="{m}" x2="{r}" y2="{m}" stroke="#cccccc" stroke-dasharray="4 3"/>"##,
+        l = n(LEFT),
+        r = n(w - 30.0),
+        m = n(TOP + PH / 2.0)
+    );
+    let x_of = |i: usize| LEFT + SW * i as f64 + SW / 2.0;
+    // Emotion −2..+2 over the plot's height, up is happier; pain 0..10, down is worse.
+    let emotion_y = |e: f64| TOP + PH / 2.0 - e / 2.0 * (PH / 2.0 - 10.0);
+    let pain_y = |p: f64| TOP + 10.0 + p / 10.0 * (PH - 20.0);
+    let mut line = |points: Vec<(f64, f64)>, colour: &str, dash: &str| {
+        if points.len() > 1 {
+            let d: Vec<String> = points
+                .iter()
+                .enumerate()
+                .map(|(i, (x, y))| format!("{}{} {}", if i == 0 { "M" } else { "L" }, n(*x), n(*y)))
+                .collect();
+            let _ = writeln!(
+                out,
+                r#"<path d="{}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}/>"#,
+                d.join("")
+            );
+        }
+        for (x, y) in points {
+            let _ = writeln!(
+                out,
+                r#"<circle cx="{}" cy="{}" r="4" fill="{colour}"/>"#,
+                n(x),
+                n(y)
+            );
+        }
+    };
+    line(
+        curve
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.mean_emotion.map(|e| (x_of(i), emotion_y(e))))
+            .collect(),
+        "#1f6fb2",
+        "",
+    );
+    line(
+        curve
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.mean_pain.map(|v| (x_of(i), pain_y(v))))
+            .collect(),
+        "#8b1a1a",
+        r#" stroke-dasharray="6 4""#,
+    );
+    for (i, p) in curve.iter().enumerate() {
+        let x = x_of(i);
+        let emotion = p
+            .mean_emotion
+            .map_or("emotion –".to_string(), |e| {
+                format!("emotion {e:+.1} (n={})", p.emotion_n)
+            })
+            .replace('-', "−");
+        let pain = p.mean_pain.map_or("pain –".to_string(), |v| {
+            format!("pain {v:.1} (n={})", p.pain_n)
+        });
+        let _ = writeln!(
+            out,
+            r##"<text x="{}" y="{}" font-size="12" font-weight="bold" text-anchor="middle" fill="#111111">{}</text><text x="{}" y="{}" font-size="10" text-anchor="middle" fill="#1f6fb2">{}</text><text x="{}" y="{}" font-size="10" text-anchor="middle" fill="#8b1a1a">{}</text>"##,
+            n(x),
+            n(TOP + PH + 22.0),
+            escape(&cut(&p.stage, 18)),
+            n(x),
+            n(TOP + PH + 40.0),
+            escape(&emotion),
+            n(x),
+            n(TOP + PH + 56.0),
+            escape(&pain)
+        );
+    }
+    let _ = writeln!(
+        out,
+        r##"<text x="16" y="{}" font-size="11" fill="#444444">Solid: mean emotion −2..+2, up is happier. Dashed: mean pain 0–10, down is more pain.</text>"##,
+        n(h - 10.0)
+    );
+    out.push_str("</svg>\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -110,7 +110,11 @@ enum Command {
         /// size of the map, its text selectable). png and pdf need -o FILE.
         #[arg(long, value_enum, default_value_t = RenderFormat::Svg)]
         format: RenderFormat,
-        /// Only this stage (its id or its exact name).
+        /// What to draw: the map (default), the heatmap of mean pain or the emotion and
+        /// pain curve.
+        #[arg(long, value_enum, default_value_t = RenderWhat::Map)]
+        what: RenderWhat,
+        /// Only this stage (its id or its exact name; the map only).
         #[arg(long)]
         stage: Option<String>,
         /// Leave the flow arrows out.
@@ -151,6 +155,14 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+}
+
+/// What `render` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum RenderWhat {
+    Map,
+    Heatmap,
+    Curve,
 }
 
 /// What `render` writes.
@@ -429,6 +441,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Render {
             map,
             format,
+            what,
             stage,
             no_arrows,
             output,
@@ -451,10 +464,20 @@ fn run(cli: Cli) -> Result<(), AppError> {
                         })?,
                 ),
             };
-            let svg = journey_core::svg::map_svg(
-                &map,
-                &journey_core::svg::MapOptions { stage, no_arrows },
-            );
+            let svg = match what {
+                RenderWhat::Map => journey_core::svg::map_svg(
+                    &map,
+                    &journey_core::svg::MapOptions { stage, no_arrows },
+                ),
+                RenderWhat::Heatmap | RenderWhat::Curve => {
+                    let analysis = analysis_of(&map, &rules(&app, &id, cli.today.as_deref())?)?;
+                    if what == RenderWhat::Heatmap {
+                        journey_core::svg::heatmap_svg(&map, &analysis.heatmap)
+                    } else {
+                        journey_core::svg::curve_svg(&map, &analysis.curve)
+                    }
+                }
+            };
             let bytes = match format {
                 RenderFormat::Svg => svg.into_bytes(),
                 RenderFormat::Png => {
