@@ -49,6 +49,15 @@ fn tree(svg: &str) -> Result<usvg::Tree, RenderError> {
     usvg::Tree::from_str(svg, &options).map_err(|e| RenderError::Svg(e.to_string()))
 }
 
+/// The largest scale up to `wanted` at which the SVG's PNG stays within [`MAX_PIXELS`]: a
+/// big map comes out smaller rather than not at all.
+pub fn fitting_scale(svg: &str, wanted: f32) -> Result<f32, RenderError> {
+    let size = tree(svg)?.size();
+    let area = f64::from(size.width()) * f64::from(size.height());
+    let most = (MAX_PIXELS as f64 / area.max(1.0)).sqrt() * 0.999;
+    Ok(wanted.min(most as f32))
+}
+
 /// The SVG as a PNG, `scale` pixels per SVG unit (2 for a sharp slide).
 pub fn png(svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
     let tree = tree(svg)?;
@@ -90,5 +99,18 @@ mod tests {
     fn a_bad_drawing_is_an_error_not_a_panic() {
         assert!(matches!(png("<svg", 1.0), Err(RenderError::Svg(_))));
         assert!(matches!(pdf("not svg"), Err(RenderError::Svg(_))));
+    }
+
+    #[test]
+    fn a_drawing_too_big_for_the_wanted_scale_gets_a_smaller_one() {
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="40000" height="20000"></svg>"#;
+        assert!(matches!(
+            png(svg, 1.0),
+            Err(RenderError::TooBig(40000, 20000))
+        ));
+        let scale = fitting_scale(svg, 2.0).expect("scale");
+        assert!(scale < 0.4 && scale > 0.3, "{scale}");
+        let small = r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"></svg>"#;
+        assert_eq!(fitting_scale(small, 2.0).expect("scale"), 2.0);
     }
 }

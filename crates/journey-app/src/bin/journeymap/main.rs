@@ -106,8 +106,9 @@ enum Command {
     /// the cards. The same map always gives the same bytes.
     Render {
         map: String,
-        /// svg (the default), png (twice the drawing's size, for slides) or pdf (one page the
-        /// size of the map, its text selectable). png and pdf need -o FILE.
+        /// svg (the default), png (twice the drawing's size, for slides; smaller for a map
+        /// too big for that) or pdf (one page the size of the map, its text selectable).
+        /// png and pdf need -o FILE.
         #[arg(long, value_enum, default_value_t = RenderFormat::Svg)]
         format: RenderFormat,
         /// What to draw: the map (default), the heatmap of mean pain or the emotion and
@@ -480,9 +481,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
             };
             let bytes = match format {
                 RenderFormat::Svg => svg.into_bytes(),
-                RenderFormat::Png => {
-                    journey_render::png(&svg, 2.0).map_err(|e| AppError::Invalid(e.to_string()))?
-                }
+                RenderFormat::Png => journey_render::fitting_scale(&svg, 2.0)
+                    .and_then(|scale| journey_render::png(&svg, scale))
+                    .map_err(|e| AppError::Invalid(e.to_string()))?,
                 RenderFormat::Pdf => {
                     journey_render::pdf(&svg).map_err(|e| AppError::Invalid(e.to_string()))?
                 }
