@@ -158,6 +158,23 @@ fn n(x: f64) -> String {
     }
 }
 
+/// Opens an SVG document of `w` × `h` units: the root element with the font, the title
+/// (escaped), `defs` as given, and a white background.
+fn begin(out: &mut String, w: f64, h: f64, title: &str, defs: &str) {
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">"#,
+        w = n(w),
+        h = n(h)
+    );
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    out.push_str(defs);
+    let _ = writeln!(
+        out,
+        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+    );
+}
+
 /// The map as an SVG document.
 pub fn map_svg(map: &JourneyMap, opts: &MapOptions) -> String {
     let metrics = MapMetrics::compute(map);
@@ -184,19 +201,12 @@ pub fn map_svg(map: &JourneyMap, opts: &MapOptions) -> String {
     let width = LANE_W + STAGE_W * stages.len() as f64;
     let height = TITLE_H + HEADER_H + rows.iter().sum::<f64>();
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">"#,
-        w = n(width.max(600.0)),
-        h = n(height)
-    );
-    let _ = writeln!(out, "<title>{}</title>", escape(&map.meta.name));
-    out.push_str(
+    begin(
+        &mut out,
+        width.max(600.0),
+        height,
+        &map.meta.name,
         "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"#555555\"/></marker></defs>\n",
-    );
-    let _ = writeln!(
-        out,
-        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
     );
     // Title block: the map, its persona and the day it last changed.
     let _ = writeln!(
@@ -393,16 +403,12 @@ pub fn heatmap_svg(map: &JourneyMap, heat: &crate::analysis::Heatmap) -> String 
     let w = LW + CW * stages.len() as f64 + 20.0;
     let h = TOP + CH * lanes.len() as f64 + 40.0;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">"#,
-        w = n(w.max(400.0)),
-        h = n(h)
-    );
-    let _ = writeln!(out, "<title>{}: mean pain</title>", escape(&map.meta.name));
-    let _ = writeln!(
-        out,
-        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+    begin(
+        &mut out,
+        w.max(400.0),
+        h,
+        &format!("{}: mean pain", map.meta.name),
+        "",
     );
     let _ = writeln!(
         out,
@@ -475,20 +481,12 @@ pub fn curve_svg(map: &JourneyMap, curve: &[crate::analysis::CurvePoint]) -> Str
     let w = LEFT + SW * curve.len() as f64 + 40.0;
     let h = TOP + PH + 90.0;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">"#,
-        w = n(w.max(400.0)),
-        h = n(h)
-    );
-    let _ = writeln!(
-        out,
-        "<title>{}: emotion and pain</title>",
-        escape(&map.meta.name)
-    );
-    let _ = writeln!(
-        out,
-        r##"<rect width="100%" height="100%" fill="#ffffff"/>"##
+    begin(
+        &mut out,
+        w.max(400.0),
+        h,
+        &format!("{}: emotion and pain", map.meta.name),
+        "",
     );
     let _ = writeln!(
         out,
