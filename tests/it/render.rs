@@ -68,8 +68,8 @@ fn svg_png_and_pdf_read_back_with_every_stage_and_the_worst_pain_point() {
     for s in &map.stages {
         assert!(text.contains(&s.name), "{} is in the PDF's text", s.name);
     }
-    let graph = journey_core::graph::JourneyGraph::build(&map).expect("graph");
-    let analysis = journey_core::analysis::Analysis::build(&map, &graph, &Default::default());
+    let analysis =
+        journey_core::analysis::Analysis::of(&map, &Default::default()).expect("analysis");
     let worst = &analysis.pain_points[0].title;
     assert!(
         text.contains(worst.as_str()),
@@ -109,8 +109,7 @@ fn hostile_text_stays_text_in_the_svg_and_the_pdf() {
 #[test]
 fn the_heatmap_and_the_curve_read_back() {
     let map = sample();
-    let graph = journey_core::graph::JourneyGraph::build(&map).expect("graph");
-    let a = journey_core::analysis::Analysis::build(&map, &graph, &Default::default());
+    let a = journey_core::analysis::Analysis::of(&map, &Default::default()).expect("analysis");
     let heat = journey_core::svg::heatmap_svg(&map, &a.heatmap);
     let curve = journey_core::svg::curve_svg(&map, &a.curve);
     for svg in [&heat, &curve] {

@@ -192,15 +192,14 @@ fn exports_and_reports_validate_against_their_schemas() {
     bad["touchpoints"][0]["pain"] = serde_json::json!(11);
     assert!(!format.is_valid(&bad), "pain 11 is outside the schema");
 
-    let graph = journey_core::graph::JourneyGraph::build(&map).expect("graph");
-    let analysis = journey_core::analysis::Analysis::build(
+    let analysis = journey_core::analysis::Analysis::of(
         &map,
-        &graph,
         &journey_core::analysis::EvidenceRules {
             today: Some("2026-12-01".into()),
             ..Default::default()
         },
-    );
+    )
+    .expect("analysis");
     let report = serde_json::to_value(&analysis).expect("json");
     let errors: Vec<String> = validator(&journey_core::analysis::json_schema())
         .iter_errors(&report)

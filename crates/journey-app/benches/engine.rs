@@ -267,10 +267,7 @@ fn benches(c: &mut Criterion) {
         });
         g.bench_with_input(BenchmarkId::new("analysis", n), &n, |b, _| {
             b.iter(|| {
-                let graph = JourneyGraph::build(&map).expect("graph");
-                black_box(journey_core::analysis::Analysis::build(
-                    &map, &graph, &rules,
-                ))
+                black_box(journey_core::analysis::Analysis::of(&map, &rules).expect("analysis"))
             })
         });
         drop(app);

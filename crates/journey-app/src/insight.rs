@@ -2,7 +2,6 @@
 //! with the map's own evidence rules (its thresholds for weak evidence) and today's date.
 
 use journey_core::analysis::{self, Analysis, EvidenceRules};
-use journey_core::graph::JourneyGraph;
 use journey_core::model::Id;
 
 use crate::{App, AppError, Result};
@@ -83,6 +82,5 @@ pub fn analysis_of(
     map: &journey_core::model::JourneyMap,
     rules: &EvidenceRules,
 ) -> Result<Analysis> {
-    let graph = JourneyGraph::build(map).map_err(|e| AppError::Invalid(e.to_string()))?;
-    Ok(Analysis::build(map, &graph, rules))
+    Analysis::of(map, rules).map_err(|e| AppError::Invalid(e.to_string()))
 }

@@ -56,7 +56,14 @@ struct Node {
 pub struct JourneyGraph {
     graph: DiGraph<Node, EdgeKind>,
     index: HashMap<Id, NodeIndex>,
+    /// Stages are the first nodes, touchpoints the rest, both in map order.
+    stage_count: usize,
+    /// Links are the last edges, in map order, from this edge on.
+    first_link_edge: usize,
 }
+
+/// A path as touchpoint positions in `map.touchpoints`, with its total pain.
+pub(crate) type PathAt = (Vec<usize>, u32);
 
 /// The most painful path through the customer's flow.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -118,7 +125,13 @@ impl JourneyGraph {
             let ix = add(&mut graph, &t.id, NodeKind::Touchpoint, t.pain)?;
             graph.add_edge(stage, ix, EdgeKind::Contains);
         }
-        let mut this = JourneyGraph { graph, index };
+        let first_link_edge = graph.edge_count();
+        let mut this = JourneyGraph {
+            graph,
+            index,
+            stage_count: map.stages.len(),
+            first_link_edge,
+        };
         for l in &map.links {
             let from = this.touchpoint_ix(&l.id, &l.from)?;
             let to = this.touchpoint_ix(&l.id, &l.to)?;
@@ -135,6 +148,20 @@ impl JourneyGraph {
                 touchpoint: id.to_string(),
             }),
         }
+    }
+
+    /// The position in `map.touchpoints` of a touchpoint's node.
+    fn position(&self, ix: NodeIndex) -> usize {
+        ix.index() - self.stage_count
+    }
+
+    /// For each link of the map the graph was built from, in map order, the positions in
+    /// `map.touchpoints` of its two ends: the references the build already resolved.
+    pub(crate) fn link_positions(&self) -> Vec<(usize, usize)> {
+        self.graph.raw_edges()[self.first_link_edge..]
+            .iter()
+            .map(|e| (self.position(e.source()), self.position(e.target())))
+            .collect()
     }
 
     pub fn node_count(&self) -> usize {
@@ -192,156 +219,80 @@ impl JourneyGraph {
         self.best_flow_paths(1).into_iter().next()
     }
 
-    /// Whether edge `e` is a flow link.
-    fn is_flow(&self, e: petgraph::graph::EdgeIndex) -> bool {
-        self.graph[e] == EdgeKind::Link(LinkKind::Flow)
+    /// The customer's flow on its own, as a petgraph graph: one node per touchpoint in map
+    /// order (a node's index is the touchpoint's position in `map.touchpoints`), weighted
+    /// by its pain (unscored: 0), and one edge per flow link, in map order. The searches
+    /// below run on it rather than on the whole graph, where every step would skip stage
+    /// nodes and other links.
+    fn flow(&self) -> DiGraph<u32, ()> {
+        let touchpoints = self.graph.node_count() - self.stage_count;
+        let links = self.graph.edge_count() - self.first_link_edge;
+        let mut flow = DiGraph::with_capacity(touchpoints, links);
+        for node in &self.graph.raw_nodes()[self.stage_count..] {
+            flow.add_node(u32::from(node.weight.pain.unwrap_or(0)));
+        }
+        for e in &self.graph.raw_edges()[self.first_link_edge..] {
+            if e.weight == EdgeKind::Link(LinkKind::Flow) {
+                flow.add_edge(
+                    NodeIndex::new(self.position(e.source())),
+                    NodeIndex::new(self.position(e.target())),
+                    (),
+                );
+            }
+        }
+        flow
+    }
+
+    /// The id of the touchpoint at this position.
+    fn touchpoint_id(&self, position: usize) -> Id {
+        self.graph[NodeIndex::new(self.stage_count + position)]
+            .id
+            .clone()
     }
 
     /// The strongly connected groups of touchpoints joined in a circle by flow links, each
     /// in map order, the groups ordered by their first touchpoint.
     pub fn flow_cycles(&self) -> Vec<Vec<Id>> {
-        self.cycles_of(&self.flow_components())
-    }
-
-    fn cycles_of(&self, comps: &[Vec<NodeIndex>]) -> Vec<Vec<Id>> {
-        comps
-            .iter()
-            .filter(|c| c.len() > 1)
-            .map(|c| c.iter().map(|&ix| self.graph[ix].id.clone()).collect())
-            .collect()
+        self.flow_paths_and_cycles(0).1
     }
 
     /// [`JourneyGraph::best_flow_paths`] and [`JourneyGraph::flow_cycles`] together, from
     /// one search for the flow's strongly connected components.
     pub fn flow_paths_and_cycles(&self, k: usize) -> (Vec<PainPath>, Vec<Vec<Id>>) {
-        let comps = self.flow_components();
-        (self.best_flow_paths_in(k, &comps), self.cycles_of(&comps))
-    }
-
-    /// Strongly connected components of the flow links, each sorted by node index (map
-    /// order), ordered by their first node.
-    fn flow_components(&self) -> Vec<Vec<NodeIndex>> {
-        let flow = petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| self.is_flow(e.id()));
-        let mut comps: Vec<Vec<NodeIndex>> = petgraph::algo::tarjan_scc(&flow)
-            .into_iter()
-            .map(|mut c| {
-                c.sort();
-                c
-            })
-            .collect();
-        comps.sort_by_key(|c| c[0]);
-        comps
+        let (paths, cycles) = self.flow_paths_and_cycles_at(k);
+        let ids = |p: Vec<usize>| p.into_iter().map(|i| self.touchpoint_id(i)).collect();
+        (
+            paths
+                .into_iter()
+                .map(|(p, total_pain)| PainPath {
+                    touchpoints: ids(p),
+                    total_pain,
+                })
+                .collect(),
+            cycles.into_iter().map(ids).collect(),
+        )
     }
 
     /// Up to `k` distinct flow paths from an entry (no flow in) to an exit (no flow out),
     /// most painful first. Unscored touchpoints count 0. Inside a cycle only the links
-    /// that go forward in map order count, so every path is finite. Ties go to the path found first in map order:
-    /// earlier-made links first, then earlier exits.
+    /// that go forward in map order count, so every path is finite. Ties go to the path
+    /// found first in map order: earlier-made links first, then earlier exits.
     pub fn best_flow_paths(&self, k: usize) -> Vec<PainPath> {
-        self.best_flow_paths_in(k, &self.flow_components())
+        self.flow_paths_and_cycles(k).0
     }
 
-    fn best_flow_paths_in(&self, k: usize, comps: &[Vec<NodeIndex>]) -> Vec<PainPath> {
-        if k == 0 {
-            return Vec::new();
-        }
-        let mut component = vec![usize::MAX; self.graph.node_count()];
-        for (i, c) in comps.iter().enumerate() {
-            for &ix in c {
-                component[ix.index()] = i;
-            }
-        }
-        // Inside a cycle (a strongly connected component) only the links that go forward in
-        // map order are walked: the one that closes the circle is left out, so every path
-        // is finite and no cycle is walked round.
-        let usable = |e: petgraph::graph::EdgeIndex| {
-            if !self.is_flow(e) {
-                return false;
-            }
-            let (a, b) = self.graph.edge_endpoints(e).expect("edge of this graph");
-            component[a.index()] != component[b.index()] || a < b
-        };
-        let dag = petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| usable(e.id()));
-        let Ok(order) = petgraph::algo::toposort(&dag, None) else {
-            return Vec::new();
-        };
-        let weight = |ix: NodeIndex| u32::from(self.graph[ix].pain.unwrap_or(0));
-        // For each node, its best paths so far: (total pain, predecessor and its rank), k
-        // slots per node in one flat table (`len` says how many are used), and two buffers
-        // reused for every node: no allocation per node.
-        type Candidate = (u32, Option<(NodeIndex, usize)>);
-        let mut best: Vec<Candidate> = vec![(0, None); self.graph.node_count() * k];
-        let mut len = vec![0usize; self.graph.node_count()];
-        let mut exits: Vec<NodeIndex> = Vec::new();
-        let mut incoming = Vec::new();
-        let mut here: Vec<Candidate> = Vec::new();
-        for &ix in &order {
-            incoming.clear();
-            incoming.extend(
-                self.graph
-                    .edges_directed(ix, Direction::Incoming)
-                    .filter(|e| usable(e.id()))
-                    .map(|e| (e.id(), e.source())),
-            );
-            incoming.sort_unstable_by_key(|&(id, _)| id);
-            let has_out = self
-                .graph
-                .edges_directed(ix, Direction::Outgoing)
-                .any(|e| usable(e.id()));
-            if incoming.is_empty() && !has_out {
-                continue; // no flow at all
-            }
-            here.clear();
-            if incoming.is_empty() {
-                here.push((weight(ix), None));
-            }
-            for &(_, pred) in &incoming {
-                let at = pred.index() * k;
-                for (rank, (total, _)) in best[at..at + len[pred.index()]].iter().enumerate() {
-                    here.push((total + weight(ix), Some((pred, rank))));
-                }
-            }
-            // Stable: among equal totals, earlier links and better ranks stay first.
-            here.sort_by_key(|c| std::cmp::Reverse(c.0));
-            here.truncate(k);
-            if !has_out {
-                exits.push(ix);
-            }
-            let at = ix.index() * k;
-            best[at..at + here.len()].copy_from_slice(&here);
-            len[ix.index()] = here.len();
-        }
-        exits.sort();
-        let mut ends: Vec<(u32, NodeIndex, usize)> = exits
-            .iter()
-            .flat_map(|&ix| {
-                let at = ix.index() * k;
-                best[at..at + len[ix.index()]]
-                    .iter()
-                    .enumerate()
-                    .map(move |(r, (t, _))| (*t, ix, r))
-            })
+    /// [`JourneyGraph::flow_paths_and_cycles`] with touchpoints given by their position in
+    /// `map.touchpoints` (the map the graph was built from), so no id is copied.
+    pub(crate) fn flow_paths_and_cycles_at(&self, k: usize) -> (Vec<PathAt>, Vec<Vec<usize>>) {
+        let flow = self.flow();
+        let comps = flow_components(&flow);
+        let paths = best_flow_paths(&flow, k, &comps);
+        let cycles = comps
+            .into_iter()
+            .filter(|c| c.len() > 1)
+            .map(|c| c.into_iter().map(NodeIndex::index).collect())
             .collect();
-        ends.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        ends.truncate(k);
-        ends.into_iter()
-            .map(|(total, end, rank)| {
-                let mut path = vec![end];
-                let mut at = (end, rank);
-                while let Some(prev) = best[at.0.index() * k + at.1].1 {
-                    path.push(prev.0);
-                    at = prev;
-                }
-                path.reverse();
-                PainPath {
-                    touchpoints: path
-                        .into_iter()
-                        .map(|ix| self.graph[ix].id.clone())
-                        .collect(),
-                    total_pain: total,
-                }
-            })
-            .collect()
+        (paths, cycles)
     }
 
     /// The touchpoints that depend on `id` through `depends_on` links, directly or through
@@ -382,6 +333,112 @@ impl JourneyGraph {
             .map(|ix| self.graph[ix].id.clone())
             .collect()
     }
+}
+
+/// Strongly connected components of the flow, each sorted by node index (map order),
+/// ordered by their first node.
+fn flow_components(flow: &DiGraph<u32, ()>) -> Vec<Vec<NodeIndex>> {
+    let mut comps: Vec<Vec<NodeIndex>> = petgraph::algo::tarjan_scc(flow)
+        .into_iter()
+        .map(|mut c| {
+            c.sort_unstable();
+            c
+        })
+        .collect();
+    comps.sort_unstable_by_key(|c| c[0]);
+    comps
+}
+
+/// The `k` best paths of [`JourneyGraph::best_flow_paths`], as touchpoint positions with
+/// their total pain: a k-best dynamic program over the flow in topological order.
+fn best_flow_paths(flow: &DiGraph<u32, ()>, k: usize, comps: &[Vec<NodeIndex>]) -> Vec<PathAt> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let n = flow.node_count();
+    let mut component = vec![usize::MAX; n];
+    for (i, c) in comps.iter().enumerate() {
+        for &ix in c {
+            component[ix.index()] = i;
+        }
+    }
+    // Inside a cycle (a strongly connected component) only the links that go forward in
+    // map order are walked: the one that closes the circle is left out, so every path is
+    // finite and no cycle is walked round.
+    let usable = |a: NodeIndex, b: NodeIndex| component[a.index()] != component[b.index()] || a < b;
+    let dag = petgraph::visit::EdgeFiltered::from_fn(flow, |e| usable(e.source(), e.target()));
+    let Ok(order) = petgraph::algo::toposort(&dag, None) else {
+        return Vec::new();
+    };
+    // For each node, its best paths so far: (total pain, predecessor and its rank), k
+    // slots per node in one flat table (`len` says how many are used), and two buffers
+    // reused for every node: no allocation per node.
+    type Candidate = (u32, Option<(NodeIndex, usize)>);
+    let mut best: Vec<Candidate> = vec![(0, None); n * k];
+    let mut len = vec![0usize; n];
+    let mut exits: Vec<NodeIndex> = Vec::new();
+    let mut incoming = Vec::new();
+    let mut here: Vec<Candidate> = Vec::new();
+    for &ix in &order {
+        incoming.clear();
+        incoming.extend(
+            flow.edges_directed(ix, Direction::Incoming)
+                .filter(|e| usable(e.source(), ix))
+                .map(|e| (e.id(), e.source())),
+        );
+        incoming.sort_unstable_by_key(|&(id, _)| id);
+        let has_out = flow
+            .edges_directed(ix, Direction::Outgoing)
+            .any(|e| usable(ix, e.target()));
+        if incoming.is_empty() && !has_out {
+            continue; // no flow at all
+        }
+        let weight = flow[ix];
+        here.clear();
+        if incoming.is_empty() {
+            here.push((weight, None));
+        }
+        for &(_, pred) in &incoming {
+            let at = pred.index() * k;
+            for (rank, (total, _)) in best[at..at + len[pred.index()]].iter().enumerate() {
+                here.push((total + weight, Some((pred, rank))));
+            }
+        }
+        // Stable: among equal totals, earlier links and better ranks stay first.
+        here.sort_by_key(|c| std::cmp::Reverse(c.0));
+        here.truncate(k);
+        if !has_out {
+            exits.push(ix);
+        }
+        let at = ix.index() * k;
+        best[at..at + here.len()].copy_from_slice(&here);
+        len[ix.index()] = here.len();
+    }
+    exits.sort_unstable();
+    let mut ends: Vec<(u32, NodeIndex, usize)> = exits
+        .iter()
+        .flat_map(|&ix| {
+            let at = ix.index() * k;
+            best[at..at + len[ix.index()]]
+                .iter()
+                .enumerate()
+                .map(move |(r, (t, _))| (*t, ix, r))
+        })
+        .collect();
+    ends.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    ends.truncate(k);
+    ends.into_iter()
+        .map(|(total, end, rank)| {
+            let mut path = vec![end.index()];
+            let mut at = (end, rank);
+            while let Some(prev) = best[at.0.index() * k + at.1].1 {
+                path.push(prev.0.index());
+                at = prev;
+            }
+            path.reverse();
+            (path, total)
+        })
+        .collect()
 }
 
 #[cfg(test)]

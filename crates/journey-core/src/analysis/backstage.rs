@@ -8,7 +8,6 @@ use ts_rs::TS;
 
 use super::groups::Groups;
 use super::Index;
-use crate::graph::JourneyGraph;
 use crate::model::*;
 
 /// What depends on one backstage touchpoint.
@@ -34,39 +33,86 @@ pub fn is_backstage(kind: LaneKind) -> bool {
     )
 }
 
+/// Every backstage touchpoint that customer-facing touchpoints depend on, in map order. A
+/// backstage touchpoint nothing customer-facing depends on has no impact to report and is
+/// left out. One walk per such touchpoint over the `depends_on` links read backwards,
+/// marking what it has seen with the walk's number, so nothing is allocated per walk.
 pub(super) fn impacts(
     ix: &Index<'_>,
-    graph: &JourneyGraph,
+    link_ends: &[(usize, usize)],
     groups: &Groups<'_>,
 ) -> Vec<BackstageImpact> {
-    let feedback_of = |id: &str| {
-        ix.touchpoint_rank
-            .get(id)
-            .map_or(0, |&i| groups.touchpoints[i].tally.feedback_count())
-    };
-    let backstage = |t: &Touchpoint| ix.lane_of(t).is_some_and(|l| is_backstage(l.kind));
-    ix.map
-        .touchpoints
+    let map = ix.map;
+    let tps = &map.touchpoints;
+    // Who depends on each touchpoint directly: the sources of the depends_on links into it.
+    let mut start = vec![0u32; tps.len() + 1];
+    for (l, &(_, to)) in map.links.iter().zip(link_ends) {
+        if l.kind == LinkKind::DependsOn {
+            start[to + 1] += 1;
+        }
+    }
+    if start.iter().all(|&c| c == 0) {
+        return Vec::new();
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut fill = start.clone();
+    let mut from = vec![0u32; start[tps.len()] as usize];
+    for (l, &(a, to)) in map.links.iter().zip(link_ends) {
+        if l.kind == LinkKind::DependsOn {
+            from[fill[to] as usize] = a as u32;
+            fill[to] += 1;
+        }
+    }
+    let backstage: Vec<bool> = ix
+        .place
         .iter()
-        .filter(|t| backstage(t))
-        .map(|t| {
-            let dependents: Vec<&Touchpoint> = graph
-                .dependents(&t.id)
-                .iter()
-                .filter_map(|id| ix.touchpoint(id))
-                .filter(|d| !backstage(d))
-                .collect();
-            BackstageImpact {
-                touchpoint_id: t.id.clone(),
-                title: t.title.clone(),
-                lane: ix.lane_name(&t.lane_id),
-                total_pain: dependents
-                    .iter()
-                    .map(|d| u32::from(d.pain.unwrap_or(0)))
-                    .sum(),
-                feedback_count: dependents.iter().map(|d| feedback_of(&d.id)).sum(),
-                dependents: dependents.iter().map(|d| d.id.clone()).collect(),
+        .map(|&(_, l)| l.is_some_and(|l| is_backstage(map.lanes[l].kind)))
+        .collect();
+    let mut seen = vec![u32::MAX; tps.len()];
+    let mut queue: Vec<usize> = Vec::new();
+    let mut found: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (i, t) in tps.iter().enumerate() {
+        if !backstage[i] || start[i] == start[i + 1] {
+            continue;
+        }
+        let walk = i as u32;
+        seen[i] = walk;
+        queue.clear();
+        found.clear();
+        queue.push(i);
+        while let Some(at) = queue.pop() {
+            for &d in &from[start[at] as usize..start[at + 1] as usize] {
+                let d = d as usize;
+                if seen[d] != walk {
+                    seen[d] = walk;
+                    queue.push(d);
+                    if !backstage[d] {
+                        found.push(d);
+                    }
+                }
             }
-        })
-        .collect()
+        }
+        if found.is_empty() {
+            continue;
+        }
+        found.sort_unstable();
+        out.push(BackstageImpact {
+            touchpoint_id: t.id.clone(),
+            title: t.title.clone(),
+            lane: ix.lane_name(&t.lane_id),
+            total_pain: found
+                .iter()
+                .map(|&d| u32::from(tps[d].pain.unwrap_or(0)))
+                .sum(),
+            feedback_count: found
+                .iter()
+                .map(|&d| groups.touchpoints[d].tally.feedback_count())
+                .sum(),
+            dependents: found.iter().map(|&d| tps[d].id.clone()).collect(),
+        });
+    }
+    out
 }

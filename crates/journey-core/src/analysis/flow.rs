@@ -87,45 +87,48 @@ pub(super) fn pain_paths(
     ix: &Index<'_>,
     graph: &JourneyGraph,
 ) -> (Vec<PainPathInsight>, Vec<Vec<Id>>) {
-    let (paths, cycles) = graph.flow_paths_and_cycles(PATHS);
+    let tps = &ix.map.touchpoints;
+    let (paths, cycles) = graph.flow_paths_and_cycles_at(PATHS);
     let paths = paths
         .into_iter()
         .enumerate()
-        .map(|(i, p)| {
-            let steps: Vec<PathStep> = p
-                .touchpoints
+        .map(|(i, (path, total_pain))| {
+            let steps: Vec<PathStep> = path
                 .iter()
-                .filter_map(|id| ix.touchpoint(id))
-                .map(|t| PathStep {
-                    touchpoint_id: t.id.clone(),
-                    title: t.title.clone(),
-                    pain: t.pain,
+                .map(|&p| PathStep {
+                    touchpoint_id: tps[p].id.clone(),
+                    title: tps[p].title.clone(),
+                    pain: tps[p].pain,
                 })
                 .collect();
             PainPathInsight {
                 rank: i as u32 + 1,
-                total_pain: p.total_pain,
-                unscored: steps
+                total_pain,
+                unscored: path
                     .iter()
-                    .filter(|s| s.pain.is_none())
-                    .map(|s| s.touchpoint_id.clone())
+                    .filter(|&&p| tps[p].pain.is_none())
+                    .map(|&p| tps[p].id.clone())
                     .collect(),
                 steps,
             }
         })
         .collect();
+    let cycles = cycles
+        .into_iter()
+        .map(|c| c.into_iter().map(|p| tps[p].id.clone()).collect())
+        .collect();
     (paths, cycles)
 }
 
-pub(super) fn structure(ix: &Index<'_>) -> Structure {
+pub(super) fn structure(ix: &Index<'_>, link_ends: &[(usize, usize)]) -> Structure {
     let map = ix.map;
     let last_stage = map.stages.len().saturating_sub(1);
     // Flow links in and out of each touchpoint, counted once over the links.
     let mut flow = vec![(0u32, 0u32); map.touchpoints.len()];
-    for (l, ends) in map.links.iter().zip(&ix.link_ends) {
-        if let (LinkKind::Flow, Some((a, b))) = (l.kind, ends) {
-            flow[*a].1 += 1;
-            flow[*b].0 += 1;
+    for (l, &(a, b)) in map.links.iter().zip(link_ends) {
+        if l.kind == LinkKind::Flow {
+            flow[a].1 += 1;
+            flow[b].0 += 1;
         }
     }
     let mut s = Structure::default();
@@ -136,10 +139,7 @@ pub(super) fn structure(ix: &Index<'_>) -> Structure {
             s.dead_ends.push(t.id.clone());
         }
     }
-    for (l, ends) in map.links.iter().zip(&ix.link_ends) {
-        let Some((ai, bi)) = *ends else {
-            continue;
-        };
+    for (l, &(ai, bi)) in map.links.iter().zip(link_ends) {
         let (a, b) = (&map.touchpoints[ai], &map.touchpoints[bi]);
         match l.kind {
             LinkKind::Flow => {
@@ -158,19 +158,19 @@ pub(super) fn structure(ix: &Index<'_>) -> Structure {
     s
 }
 
-pub(super) fn handoffs(ix: &Index<'_>) -> (Vec<Handoff>, Vec<HandoffCount>, Vec<LanePairCount>) {
+pub(super) fn handoffs(
+    ix: &Index<'_>,
+    link_ends: &[(usize, usize)],
+) -> (Vec<Handoff>, Vec<HandoffCount>, Vec<LanePairCount>) {
     let map = ix.map;
     let mut list = Vec::new();
     let mut per_stage: BTreeMap<usize, u32> = BTreeMap::new();
     // (from lane, to lane) → (count, pain sum at the receiving end, scored ends).
     let mut per_pair: BTreeMap<(usize, usize), (u32, u32, u32)> = BTreeMap::new();
-    for (l, ends) in map.links.iter().zip(&ix.link_ends) {
+    for (l, &(ai, bi)) in map.links.iter().zip(link_ends) {
         if l.kind == LinkKind::DependsOn {
             continue;
         }
-        let Some((ai, bi)) = *ends else {
-            continue;
-        };
         let (a, b) = (&map.touchpoints[ai], &map.touchpoints[bi]);
         let ((sa, la), (_, lb)) = (ix.place[ai], ix.place[bi]);
         let (oa, ob) = (a.owner.trim(), b.owner.trim());

@@ -16,7 +16,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::graph::JourneyGraph;
+use crate::graph::{GraphError, JourneyGraph};
 use crate::metrics::Metrics;
 use crate::model::*;
 
@@ -122,8 +122,9 @@ pub struct Quote {
     pub nps: Option<u8>,
 }
 
-/// Index of the map's items by id, shared by the analyses, and every reference resolved
-/// once: each touchpoint's stage and lane, each link's two touchpoints.
+/// Index of the map's items by id, shared by the analyses, and each touchpoint's stage
+/// and lane resolved once. Each link's two ends come from the graph
+/// ([`JourneyGraph::link_positions`]), which resolved them when it was built.
 pub(crate) struct Index<'m> {
     pub map: &'m JourneyMap,
     pub stage_rank: HashMap<&'m str, usize>,
@@ -131,9 +132,6 @@ pub(crate) struct Index<'m> {
     pub touchpoint_rank: HashMap<&'m str, usize>,
     /// For each touchpoint: its stage's and lane's index, `None` when it names none.
     pub place: Vec<(Option<usize>, Option<usize>)>,
-    /// For each link: the indices of the touchpoints at its ends, `None` when one is
-    /// missing.
-    pub link_ends: Vec<Option<(usize, usize)>>,
 }
 
 impl<'m> Index<'m> {
@@ -154,36 +152,13 @@ impl<'m> Index<'m> {
                 )
             })
             .collect();
-        let link_ends = map
-            .links
-            .iter()
-            .map(|l| {
-                let a = touchpoint_rank.get(l.from.as_str())?;
-                let b = touchpoint_rank.get(l.to.as_str())?;
-                Some((*a, *b))
-            })
-            .collect();
         Index {
             map,
             stage_rank,
             lane_rank,
             touchpoint_rank,
             place,
-            link_ends,
         }
-    }
-
-    /// The touchpoint with this id.
-    pub fn touchpoint(&self, id: &str) -> Option<&'m Touchpoint> {
-        self.touchpoint_rank
-            .get(id)
-            .map(|&i| &self.map.touchpoints[i])
-    }
-
-    pub fn lane_of(&self, t: &Touchpoint) -> Option<&'m Lane> {
-        self.lane_rank
-            .get(t.lane_id.as_str())
-            .map(|&i| &self.map.lanes[i])
     }
 
     pub fn stage_name(&self, id: &str) -> String {
@@ -201,14 +176,16 @@ impl<'m> Index<'m> {
     }
 }
 
-/// From this many touchpoints on, the analyses run in two halves on two threads: the
-/// evidence (one pass over the feedback, then everything built from its tallies) and the
-/// flow (paths, cycles, structure, hand-offs over the links). Below it, a thread costs
-/// more than it saves.
+/// From this many touchpoints on, the analyses run on two threads: one builds the graph
+/// and runs the flow analyses over it (paths, cycles, structure, hand-offs), the other
+/// tallies the feedback and builds every evidence figure from it, which needs no graph.
+/// Below it, a thread costs more than it saves.
 const PARALLEL_FROM: usize = 2_000;
 
-/// What the flow half gives.
+/// What the graph half gives.
 struct FlowPart {
+    /// Each link's two ends, as positions in `map.touchpoints`.
+    link_ends: Vec<(usize, usize)>,
     pain_paths: Vec<PainPathInsight>,
     cycles: Vec<Vec<Id>>,
     structure: Structure,
@@ -217,90 +194,111 @@ struct FlowPart {
     handoffs_per_lane_pair: Vec<LanePairCount>,
 }
 
-fn flow_part(ix: &Index<'_>, graph: &JourneyGraph) -> FlowPart {
-    let (pain_paths, cycles) = flow::pain_paths(ix, graph);
-    let (handoffs, handoffs_per_stage, handoffs_per_lane_pair) = flow::handoffs(ix);
-    FlowPart {
+/// Builds the graph (every reference checked) and runs the flow analyses on it.
+fn flow_part(ix: &Index<'_>) -> Result<FlowPart, GraphError> {
+    let graph = JourneyGraph::build(ix.map)?;
+    let link_ends = graph.link_positions();
+    let (pain_paths, cycles) = flow::pain_paths(ix, &graph);
+    let (handoffs, handoffs_per_stage, handoffs_per_lane_pair) = flow::handoffs(ix, &link_ends);
+    Ok(FlowPart {
+        structure: flow::structure(ix, &link_ends),
+        link_ends,
         pain_paths,
         cycles,
-        structure: flow::structure(ix),
         handoffs,
         handoffs_per_stage,
         handoffs_per_lane_pair,
-    }
+    })
 }
 
 impl Analysis {
-    /// Runs every analysis. `graph` must be built from `map`. The result does not depend
-    /// on whether the two halves ran on one thread or two.
-    pub fn build(map: &JourneyMap, graph: &JourneyGraph, rules: &EvidenceRules) -> Analysis {
+    /// Runs every analysis on the map, building its graph. A reference to something the
+    /// map does not hold is the graph's error. The result does not depend on whether the
+    /// work ran on one thread or two.
+    pub fn of(map: &JourneyMap, rules: &EvidenceRules) -> Result<Analysis, GraphError> {
+        Analysis::run(map, rules, map.touchpoints.len() >= PARALLEL_FROM)
+    }
+
+    fn run(
+        map: &JourneyMap,
+        rules: &EvidenceRules,
+        parallel: bool,
+    ) -> Result<Analysis, GraphError> {
         let ix = Index::new(map);
-        let (mut analysis, flow) = if map.touchpoints.len() >= PARALLEL_FROM {
+        let (evidence, flow) = if parallel {
             std::thread::scope(|s| {
-                let flow = s.spawn(|| flow_part(&ix, graph));
-                let evidence = Analysis::evidence_part(map, &ix, graph, rules);
-                // The flow half only reads; it panics only where the same call on this
+                let flow = s.spawn(|| flow_part(&ix));
+                let evidence = evidence_part(&ix, rules);
+                // The graph half only reads; it panics only where the same call on this
                 // thread would have.
                 let flow = flow.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
                 (evidence, flow)
             })
         } else {
-            (
-                Analysis::evidence_part(map, &ix, graph, rules),
-                flow_part(&ix, graph),
-            )
+            let flow = flow_part(&ix);
+            (evidence_part(&ix, rules), flow)
         };
+        let flow = flow?;
+        let EvidencePart {
+            mut analysis,
+            groups,
+        } = evidence;
+        analysis.backstage = backstage::impacts(&ix, &flow.link_ends, &groups);
         analysis.pain_paths = flow.pain_paths;
         analysis.cycles = flow.cycles;
         analysis.structure = flow.structure;
         analysis.handoffs = flow.handoffs;
         analysis.handoffs_per_stage = flow.handoffs_per_stage;
         analysis.handoffs_per_lane_pair = flow.handoffs_per_lane_pair;
-        analysis
+        Ok(analysis)
     }
+}
 
-    /// Everything built from the feedback's tallies, with the flow's parts left empty.
-    fn evidence_part(
-        map: &JourneyMap,
-        ix: &Index<'_>,
-        graph: &JourneyGraph,
-        rules: &EvidenceRules,
-    ) -> Analysis {
-        let judge = Judge::new(rules);
-        let groups = Groups::count(ix);
-        let touchpoints: Vec<TouchpointEvidence> = map
-            .touchpoints
-            .iter()
-            .zip(&groups.touchpoints)
-            .map(|(t, g)| {
-                let figures = g.figures(&judge);
-                TouchpointEvidence {
-                    id: t.id.clone(),
-                    pain_unbacked: t.pain.is_some() && figures.metrics.feedback_count == 0,
-                    evidence: figures.evidence,
-                }
-            })
-            .collect();
-        let (pain_points, pain_ranking) = pain_points(map, ix, &groups, &touchpoints);
-        Analysis {
-            map_id: map.meta.id.clone(),
-            map_name: map.meta.name.clone(),
-            rules: rules.clone(),
-            map: groups.map.figures(&judge),
-            pain_points,
-            pain_ranking,
-            pain_paths: Vec::new(),
-            cycles: Vec::new(),
-            structure: Structure::default(),
-            handoffs: Vec::new(),
-            handoffs_per_stage: Vec::new(),
-            handoffs_per_lane_pair: Vec::new(),
-            backstage: backstage::impacts(ix, graph, &groups),
-            heatmap: heatmap::heatmap(ix, &groups, &judge),
-            curve: heatmap::curve(ix, &groups),
-            touchpoints,
-        }
-    }
+/// What the evidence half gives: the analysis with the graph's parts left empty, and the
+/// tallies the backstage impact still needs.
+struct EvidencePart<'m> {
+    analysis: Analysis,
+    groups: Groups<'m>,
+}
+
+/// Everything built from the feedback's tallies, with the graph's parts left empty.
+fn evidence_part<'m>(ix: &Index<'m>, rules: &EvidenceRules) -> EvidencePart<'m> {
+    let map = ix.map;
+    let judge = Judge::new(rules);
+    let groups = Groups::count(ix);
+    let touchpoints: Vec<TouchpointEvidence> = map
+        .touchpoints
+        .iter()
+        .zip(&groups.touchpoints)
+        .map(|(t, g)| {
+            let figures = g.figures(&judge);
+            TouchpointEvidence {
+                id: t.id.clone(),
+                pain_unbacked: t.pain.is_some() && figures.metrics.feedback_count == 0,
+                evidence: figures.evidence,
+            }
+        })
+        .collect();
+    let (pain_points, pain_ranking) = pain_points(map, ix, &groups, &touchpoints);
+    let analysis = Analysis {
+        map_id: map.meta.id.clone(),
+        map_name: map.meta.name.clone(),
+        rules: rules.clone(),
+        map: groups.map.figures(&judge),
+        pain_points,
+        pain_ranking,
+        pain_paths: Vec::new(),
+        cycles: Vec::new(),
+        structure: Structure::default(),
+        handoffs: Vec::new(),
+        handoffs_per_stage: Vec::new(),
+        handoffs_per_lane_pair: Vec::new(),
+        backstage: Vec::new(),
+        heatmap: heatmap::heatmap(ix, &groups, &judge),
+        curve: heatmap::curve(ix, &groups),
+        touchpoints,
+    };
+    EvidencePart { analysis, groups }
 }
 
 /// Scored touchpoints ranked by pain, then evidence (strong before weak, then more

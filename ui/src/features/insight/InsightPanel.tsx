@@ -265,8 +265,13 @@ const StructureSection = memo(function StructureSection({
 const Backstage = memo(function Backstage({ backstage, onShow }: { backstage: BackstageImpact[]; onShow: OnShow }) {
   const selectedId = useMapSelector(selectSelectedTouchpointId);
   const byId = useMapSelector(selectById);
+  const lanes = useMapSelector(selectLanes);
   const title = (id: string) => byId.get(id)?.title ?? id;
   const own = selectedId === null ? undefined : backstage.find((b) => b.touchpointId === selectedId);
+  // A backstage touchpoint that nothing customer-facing depends on is not in the list.
+  const laneId = selectedId === null ? undefined : byId.get(selectedId)?.laneId;
+  const laneKind = lanes.find((l) => l.id === laneId)?.kind;
+  const isBackstage = laneKind === "supporting_systems" || laneKind === "third_party" || laneKind === "policies";
   const supporting = selectedId === null ? [] : backstage.filter((b) => b.dependents.includes(selectedId));
   return (
     <section className="panel__section" aria-labelledby="insight-backstage" data-testid="insight-backstage">
@@ -303,6 +308,10 @@ const Backstage = memo(function Backstage({ backstage, onShow }: { backstage: Ba
             ))}
           </ul>
         </>
+      ) : isBackstage ? (
+        <p className="insight__none">
+          No customer-facing touchpoint depends on “<bdi>{title(selectedId)}</bdi>”.
+        </p>
       ) : (
         <p className="insight__none">
           “<bdi>{title(selectedId)}</bdi>” is not a backstage touchpoint and depends on none.
