@@ -40,10 +40,10 @@ ensure_desktop_deps() {
 }
 
 # What the tests need: a virtual display, WebKit's WebDriver, tauri-driver, a D-Bus
-# daemon for the test of the single-instance lock, and poppler's pdfinfo and pdftotext,
-# which read the PDFs we write.
+# daemon for the test of the single-instance lock, poppler's pdfinfo and pdftotext, which
+# read the PDFs we write, and librsvg's rsvg-convert, a second reader of our SVGs.
 ensure_test_deps() {
-  ensure_apt xvfb xauth webkit2gtk-driver dbus-daemon poppler-utils
+  ensure_apt xvfb xauth webkit2gtk-driver dbus-daemon poppler-utils librsvg2-bin
   if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
     step "installing tauri-driver"
     cargo install tauri-driver --locked --version 2.1.0

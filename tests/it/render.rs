@@ -18,13 +18,22 @@ fn parsed_size(svg: &str) -> (f32, f32) {
 }
 
 fn poppler(tool: &str, pdf: &[u8]) -> String {
+    poppler_pages(tool, pdf, None)
+}
+
+/// A poppler tool run on the PDF, on pages `first..=last` when given.
+fn poppler_pages(tool: &str, pdf: &[u8], pages: Option<(usize, usize)>) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("map.pdf");
     std::fs::write(&path, pdf).expect("write");
+    let range: Vec<String> = pages.map_or(Vec::new(), |(f, l)| {
+        vec!["-f".into(), f.to_string(), "-l".into(), l.to_string()]
+    });
     let out = Command::new(tool)
+        .args(&range)
         .arg(&path)
         .args(if tool == "pdftotext" {
-            &["-"][..]
+            &["-layout", "-"][..]
         } else {
             &[][..]
         })
@@ -136,4 +145,269 @@ fn the_heatmap_and_the_curve_read_back() {
         let p = a.curve.iter().filter(|p| p.mean_pain.is_some()).count();
         e + p
     });
+}
+
+/// The sample map in a database, with a decision and a voting round, and the report's
+/// day fixed.
+fn sample_app() -> (crate::support::TestApp, String) {
+    let mut t = crate::support::TestApp::new();
+    let id = t.app.create_sample().expect("sample");
+    let map = t.app.load_map(&id).expect("load");
+    let (a, b) = (map.touchpoints[0].id.clone(), map.touchpoints[1].id.clone());
+    t.app
+        .add_decision(
+            &a,
+            &journey_app::DecisionFields {
+                kind: journey_core::model::DecisionKind::Decision,
+                text: "Send the SOC 2 report with the first proposal".into(),
+                owner: "Security".into(),
+                due: Some("2027-01-31".into()),
+            },
+        )
+        .expect("decision");
+    t.app
+        .save_round(
+            &id,
+            &journey_app::RoundFields {
+                name: "Which hurts most".into(),
+                budget: 3,
+                voters: 2,
+                one_per_item: true,
+                scope: "Hand-picked (2)".into(),
+                votes: vec![
+                    journey_app::VoteFields {
+                        touchpoint_id: a,
+                        dots: 2,
+                    },
+                    journey_app::VoteFields {
+                        touchpoint_id: b,
+                        dots: 1,
+                    },
+                ],
+            },
+        )
+        .expect("round");
+    (t, id)
+}
+
+const DAY: Option<&str> = Some("2026-12-01");
+
+/// The PDF report of the sample map, on A4 and on US Letter: poppler reads its pages and
+/// their size, and its text holds every section, every stage, the worst pain point with
+/// a quote, the decision and the round.
+#[test]
+fn the_pdf_report_reads_back_on_a4_and_on_letter() {
+    use journey_app::exports::ReportFormat;
+    use journey_core::svg::PageSize;
+    let (t, id) = sample_app();
+    let map = t.app.load_map(&id).expect("load");
+    let a4 = t
+        .app
+        .report(&id, ReportFormat::Pdf, PageSize::A4, DAY)
+        .expect("pdf");
+    let info = poppler("pdfinfo", &a4);
+    assert!(info.contains("(A4)"), "{info}");
+    assert!(info.contains("Title:           Acme Insights"), "{info}");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count");
+    assert!(pages >= 8, "{pages} pages");
+    let text = poppler("pdftotext", &a4);
+    for heading in [
+        "Headline figures",
+        "The map",
+        "Heatmap: mean pain per stage and lane",
+        "Emotion and pain across the stages",
+        "Top pain points",
+        "Most painful paths",
+        "Decisions and votes",
+    ] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    for s in &map.stages {
+        assert!(text.contains(&s.name), "{}", s.name);
+    }
+    let analysis = t
+        .app
+        .evidence_rules_on(&id, DAY)
+        .and_then(|r| journey_app::insight::analysis_of(&map, &r))
+        .expect("analysis");
+    let worst = &analysis.pain_points[0];
+    assert!(
+        text.contains(&format!("1. {}", worst.title)),
+        "{}",
+        worst.title
+    );
+    let quote: String = worst.quotes[0].text.chars().take(30).collect();
+    assert!(text.contains(&quote), "{quote}");
+    assert!(text.contains("Send the SOC 2 report with the first proposal"));
+    assert!(text.contains("Which hurts most"));
+    assert!(text.contains(&format!("Page {pages} of {pages}")));
+    // The same day gives the same pages (svg2pdf lists a page's fonts in hash-map
+    // order, so the bytes may differ; the text may not).
+    let again = t
+        .app
+        .report(&id, ReportFormat::Pdf, PageSize::A4, DAY)
+        .expect("again");
+    assert!(poppler("pdftotext", &again) == text, "the same text again");
+
+    let letter = t
+        .app
+        .report(&id, ReportFormat::Pdf, PageSize::Letter, DAY)
+        .expect("pdf");
+    let info = poppler("pdfinfo", &letter);
+    assert!(info.contains("792 x 612 pts (letter)"), "{info}");
+}
+
+/// A 1,000-touchpoint map in the PDF report: the overview is followed by pages that show
+/// the map at a readable scale, and every card is whole on exactly one of them, which
+/// poppler confirms by finding every title in those pages' text.
+#[test]
+fn a_big_maps_pdf_report_shows_every_card_whole_at_a_readable_size() {
+    use journey_core::svg::{report_pages, PageSize, ReportInput, READABLE_SCALE};
+    let map = journey_core::sample::synthetic(1_000, 1);
+    let analysis =
+        journey_core::analysis::Analysis::of(&map, &Default::default()).expect("analysis");
+    let pages = report_pages(ReportInput {
+        map: &map,
+        analysis: &analysis,
+        page: PageSize::A4,
+        today: "2026-12-01",
+    });
+    let tiles: Vec<usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.contains("<title>") && p.contains(": The map in parts (page"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(tiles.len() > 10, "{} tile pages", tiles.len());
+    let scale = format!("scale({READABLE_SCALE})");
+    let mut cards = 0;
+    for &i in &tiles {
+        assert!(
+            pages[i].contains(&scale),
+            "page {} is at the readable scale",
+            i + 1
+        );
+        cards += pages[i].matches("class=\"card\"").count();
+    }
+    assert_eq!(cards, 1_000, "every card on exactly one page in parts");
+    let pdf = journey_render::pdf_pages(&pages, "big").expect("pdf");
+    let text = poppler_pages(
+        "pdftotext",
+        &pdf,
+        Some((tiles[0] + 1, tiles[tiles.len() - 1] + 1)),
+    );
+    for i in 1..=1_000 {
+        let title = format!("Touchpoint {i} of");
+        assert!(text.contains(&title), "{title} is on a page in parts");
+    }
+}
+
+/// A filtered view drawn by the app: only the cards with pain 8 or more, with the
+/// filter's words under the title; usvg reads it.
+#[test]
+fn a_filtered_view_draws_only_the_cards_the_filter_keeps() {
+    use journey_app::exports::{Drawing, DrawingFormat, DrawingOptions};
+    let (t, id) = sample_app();
+    let map = t.app.load_map(&id).expect("load");
+    let svg = t
+        .app
+        .drawing(
+            &id,
+            &DrawingOptions {
+                what: Drawing::Map,
+                format: DrawingFormat::Svg,
+                filter: Some(journey_core::filter::BoardFilter {
+                    min_pain: Some(8),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            DAY,
+        )
+        .expect("svg");
+    let svg = String::from_utf8(svg).expect("utf-8");
+    parsed_size(&svg);
+    let painful = map
+        .touchpoints
+        .iter()
+        .filter(|t| t.pain.is_some_and(|p| p >= 8))
+        .count();
+    assert!(painful > 0);
+    assert_eq!(svg.matches("class=\"card\"").count(), painful);
+    assert!(svg.contains(&format!(
+        "Filtered view: pain ≥ 8 ({painful} of {} touchpoints)",
+        map.touchpoints.len()
+    )));
+}
+
+/// librsvg, a second SVG reader we did not write, draws the map, the heatmap and the
+/// curve to PNGs of the size the SVG declares (the scripts install `rsvg-convert`).
+#[test]
+fn rsvg_convert_draws_every_svg() {
+    let map = sample();
+    let a = journey_core::analysis::Analysis::of(&map, &Default::default()).expect("analysis");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, svg) in [
+        ("map", map_svg(&map, &MapOptions::default())),
+        ("heatmap", journey_core::svg::heatmap_svg(&map, &a.heatmap)),
+        ("curve", journey_core::svg::curve_svg(&map, &a.curve)),
+    ] {
+        let input = dir.path().join(format!("{name}.svg"));
+        let output = dir.path().join(format!("{name}.png"));
+        std::fs::write(&input, &svg).expect("write");
+        let run = Command::new("rsvg-convert")
+            .arg("-o")
+            .arg(&output)
+            .arg(&input)
+            .output()
+            .expect("rsvg-convert runs (apt-get install librsvg2-bin)");
+        assert!(
+            run.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let png = std::fs::read(&output).expect("png");
+        let reader = png::Decoder::new(std::io::Cursor::new(&png))
+            .read_info()
+            .expect("a PNG");
+        let (w, h) = parsed_size(&svg);
+        assert_eq!(
+            (reader.info().width, reader.info().height),
+            (w.ceil() as u32, h.ceil() as u32),
+            "{name}"
+        );
+    }
+}
+
+/// The Markdown report has the same parts as the PDF report, as headings GitHub renders.
+#[test]
+fn the_markdown_report_has_every_part_of_the_pdf() {
+    use journey_app::exports::ReportFormat;
+    use journey_core::svg::PageSize;
+    let (t, id) = sample_app();
+    let md = String::from_utf8(
+        t.app
+            .report(&id, ReportFormat::Md, PageSize::A4, DAY)
+            .expect("md"),
+    )
+    .expect("utf-8");
+    for heading in [
+        "# Acme Insights",
+        "Persona: **",
+        "Report of 2026-12-01",
+        "## Pain points",
+        "## Most painful flow paths",
+        "## Heatmap: mean pain",
+        "## Emotion and pain per stage",
+        "## Decisions and opportunities",
+        "## Voting rounds",
+        "### Which hurts most",
+    ] {
+        assert!(md.contains(heading), "{heading}");
+    }
+    assert!(md.contains("Send the SOC 2 report with the first proposal"));
 }

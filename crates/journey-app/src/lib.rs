@@ -35,6 +35,7 @@ pub mod change;
 pub mod desktop;
 mod edit;
 pub mod error;
+pub mod exports;
 mod feedback;
 pub mod fields_in;
 pub mod files;

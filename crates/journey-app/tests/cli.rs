@@ -801,7 +801,7 @@ fn render_writes_svg_png_and_pdf() {
     let bad = env.run(&["render", &id, "--stage", "Nowhere"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(
-        stderr(&bad).contains("--stage \"Nowhere\""),
+        stderr(&bad).contains("stage \"Nowhere\": no stage"),
         "{}",
         stderr(&bad)
     );

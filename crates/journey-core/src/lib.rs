@@ -26,12 +26,14 @@
 pub mod analysis;
 pub mod csv_cell;
 pub mod fields;
+pub mod filter;
 pub mod graph;
 pub mod interchange;
 mod json_scan;
 pub mod metrics;
 pub mod model;
 pub mod ops;
+pub mod report;
 pub mod sample;
 pub mod svg;
 pub mod tables;

@@ -5,6 +5,11 @@
 //! - `png`: the SVG made into a PNG at twice its size, or smaller where that is over
 //!   `MAX_PIXELS` (the 10,000 map), as `journeymap render --format png` does.
 //! - `pdf`: the SVG made into a PDF (target: under 2 s at 1,000).
+//! - `report-pdf`: the PDF report (title page, the map whole and in readable parts, the
+//!   heatmap, the curve, pain points, paths, workshop) on A4, at 100 and 1,000.
+//!
+//! Peak memory is measured per run in a process of its own by the `peak` example:
+//! `cargo run --release -p journey-render --example peak -- pdf 1000`.
 //!
 //! Run: `cargo bench -p journey-render --bench render`.
 
@@ -36,6 +41,21 @@ fn benches(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("pdf", n), &n, |b, _| {
             b.iter(|| black_box(journey_render::pdf(&svg).expect("pdf")))
         });
+        if n <= 1_000 {
+            let analysis =
+                journey_core::analysis::Analysis::of(&map, &Default::default()).expect("analysis");
+            g.bench_with_input(BenchmarkId::new("report-pdf", n), &n, |b, _| {
+                b.iter(|| {
+                    let pages = journey_core::svg::report_pages(journey_core::svg::ReportInput {
+                        map: &map,
+                        analysis: &analysis,
+                        page: journey_core::svg::PageSize::A4,
+                        today: "2026-12-01",
+                    });
+                    black_box(journey_render::pdf_pages(&pages, "report").expect("pdf"))
+                })
+            });
+        }
         g.finish();
     }
 }

@@ -91,6 +91,62 @@ pub fn pdf(svg: &str) -> Result<Vec<u8>, RenderError> {
     .map_err(|e| RenderError::Pdf(e.to_string()))
 }
 
+/// Several SVG pages bound into one PDF, each page the size of its drawing (1 SVG unit
+/// is 1 pt), in order, with `title` as the document's title. svg2pdf turns each page into
+/// a self-contained form XObject (its fonts subset and embedded with it); pdf-writer
+/// places each on a page of its own. No creation date or random id is written; svg2pdf
+/// lists each page's fonts in hash-map order, so two runs may order those entries
+/// differently while the pages are the same.
+pub fn pdf_pages(pages: &[String], title: &str) -> Result<Vec<u8>, RenderError> {
+    use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, TextStr};
+
+    let mut alloc = Ref::new(1);
+    let catalog = alloc.bump();
+    let tree_id = alloc.bump();
+    let info = alloc.bump();
+    let mut pdf = Pdf::new();
+    let mut page_ids = Vec::with_capacity(pages.len());
+    let mut chunks = Vec::with_capacity(pages.len());
+    for svg in pages {
+        let tree = tree(svg)?;
+        let size = tree.size();
+        let (chunk, xobject) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
+            .map_err(|e| RenderError::Pdf(e.to_string()))?;
+        // Renumber the page's objects after the ones already allocated.
+        let mut renumbered = std::collections::HashMap::new();
+        let chunk = chunk.renumber(|old| *renumbered.entry(old).or_insert_with(|| alloc.bump()));
+        let xobject = renumbered
+            .get(&xobject)
+            .copied()
+            .ok_or_else(|| RenderError::Pdf("the page's drawing was not in its chunk".into()))?;
+        let page = alloc.bump();
+        let content = alloc.bump();
+        let (w, h) = (size.width(), size.height());
+        let name = Name(b"P");
+        let mut stream = Content::new();
+        stream.transform([w, 0.0, 0.0, h, 0.0, 0.0]).x_object(name);
+        pdf.stream(content, &stream.finish());
+        let mut p = pdf.page(page);
+        p.media_box(Rect::new(0.0, 0.0, w, h));
+        p.parent(tree_id);
+        p.contents(content);
+        p.resources().x_objects().pair(name, xobject);
+        p.finish();
+        page_ids.push(page);
+        chunks.push(chunk);
+    }
+    pdf.catalog(catalog).pages(tree_id);
+    let count = page_ids.len() as i32;
+    pdf.pages(tree_id).kids(page_ids).count(count);
+    pdf.document_info(info)
+        .title(TextStr(title))
+        .creator(TextStr("Journeymap"));
+    for chunk in &chunks {
+        pdf.extend(chunk);
+    }
+    Ok(pdf.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,12 +9,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use journey_app::files::{read_input, write_atomically};
+use journey_app::exports::{Drawing, DrawingFormat, DrawingOptions, ReportFormat};
+use journey_app::files::{read_input, write_atomically, write_bytes_atomically};
 use journey_app::insight::analysis_of;
 use journey_app::{paths, App, AppError, ImportMode};
+use journey_core::filter::BoardFilter;
 use journey_core::interchange::{self, Limits};
-
-mod render;
+use journey_core::report as render;
+use journey_core::svg::PageSize;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -70,12 +72,17 @@ enum Command {
     Report {
         map: String,
         /// text (default), json (documented by docs/journeymap-report.schema.json), md,
-        /// or csv (the ranked pain points with their evidence, a row each).
-        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-        format: ReportFormat,
+        /// csv (the ranked pain points with their evidence, a row each), or pdf (a title
+        /// page, the map, the heatmap, the curve, the pain points with their quotes, the
+        /// paths, decisions and votes, on landscape pages; needs -o FILE).
+        #[arg(long, value_enum, default_value_t = ReportArg::Text)]
+        format: ReportArg,
         /// The same as --format json.
         #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// The PDF's paper, landscape.
+        #[arg(long, value_enum, default_value_t = PageArg::A4)]
+        page: PageArg,
         /// Write to this file instead of stdout (written whole or not at all).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -98,8 +105,8 @@ enum Command {
     Heatmap {
         map: String,
         /// What each cell shows.
-        #[arg(long, value_enum, default_value_t = render::HeatMetric::Pain)]
-        metric: render::HeatMetric,
+        #[arg(long, value_enum, default_value_t = HeatArg::Pain)]
+        metric: HeatArg,
     },
     /// Draw the map as SVG: stages as columns, lanes as rows, cards with their pain badge,
     /// emotion and feedback count, the stage figures with n, flow arrows routed between
@@ -107,20 +114,25 @@ enum Command {
     Render {
         map: String,
         /// svg (the default), png (twice the drawing's size, for slides; smaller for a map
-        /// too big for that) or pdf (one page the size of the map, its text selectable).
-        /// png and pdf need -o FILE.
-        #[arg(long, value_enum, default_value_t = RenderFormat::Svg)]
-        format: RenderFormat,
+        /// too big for that) or pdf (one page the size of the drawing, its text
+        /// selectable). png and pdf need -o FILE.
+        #[arg(long, value_enum, default_value_t = FormatArg::Svg)]
+        format: FormatArg,
         /// What to draw: the map (default), the heatmap of mean pain or the emotion and
         /// pain curve.
-        #[arg(long, value_enum, default_value_t = RenderWhat::Map)]
-        what: RenderWhat,
+        #[arg(long, value_enum, default_value_t = WhatArg::Map)]
+        what: WhatArg,
         /// Only this stage (its id or its exact name; the map only).
         #[arg(long)]
         stage: Option<String>,
         /// Leave the flow arrows out.
         #[arg(long)]
         no_arrows: bool,
+        /// PNG pixels per drawing unit, 0.25 to 4 (default 2).
+        #[arg(long)]
+        scale: Option<f32>,
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Write to this file instead of stdout (written whole or not at all).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -158,9 +170,67 @@ enum Command {
     },
 }
 
+/// A filtered view of the map, as the board's filter bar sets it: only the cards that
+/// meet every criterion given are drawn (the map only).
+#[derive(Debug, clap::Args)]
+struct FilterArgs {
+    /// Only cards in this lane (its id or exact name).
+    #[arg(long)]
+    lane: Option<String>,
+    /// Only cards with this owner.
+    #[arg(long)]
+    owner: Option<String>,
+    /// Only cards on this channel.
+    #[arg(long)]
+    channel: Option<String>,
+    /// Only cards with pain at or above this (0–10).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    min_pain: Option<u8>,
+    /// Only cards whose evidence is weak.
+    #[arg(long)]
+    weak: bool,
+    /// Only cards whose title, description, channel, owner or feedback contains this.
+    #[arg(long)]
+    search: Option<String>,
+}
+
+impl FilterArgs {
+    /// The board's filter these flags describe; `None` without any.
+    fn filter(self, app: &App, map_id: &str) -> Result<Option<BoardFilter>, AppError> {
+        let lane_id = match self.lane {
+            None => None,
+            Some(l) => {
+                let map = app.load_map(map_id)?;
+                Some(
+                    map.lanes
+                        .iter()
+                        .find(|x| x.id == l || x.name == l)
+                        .map(|x| x.id.clone())
+                        .ok_or_else(|| {
+                            AppError::Invalid(format!(
+                                "--lane {l:?}: no lane of {:?} has that id or name",
+                                map.meta.name
+                            ))
+                        })?,
+                )
+            }
+        };
+        let f = BoardFilter {
+            query: self.search.unwrap_or_default(),
+            min_pain: self.min_pain,
+            lane_id,
+            owner: self.owner,
+            channel: self.channel,
+            weak_only: self.weak,
+            cell: None,
+        };
+        Ok(f.is_active().then_some(f))
+    }
+}
+
 /// What `render` draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum RenderWhat {
+enum WhatArg {
     Map,
     Heatmap,
     Curve,
@@ -168,19 +238,40 @@ enum RenderWhat {
 
 /// What `render` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum RenderFormat {
+enum FormatArg {
     Svg,
     Png,
     Pdf,
 }
 
-/// How `report` prints.
+/// How `report` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum ReportFormat {
+enum ReportArg {
     Text,
     Json,
     Md,
     Csv,
+    Pdf,
+}
+
+/// The PDF report's paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum PageArg {
+    A4,
+    Letter,
+}
+
+/// What a heatmap cell shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum HeatArg {
+    /// Mean pain of the cell's scored touchpoints.
+    Pain,
+    /// Highest pain in the cell.
+    MaxPain,
+    /// NPS of the cell's feedback, with n.
+    Nps,
+    /// Feedback items.
+    Feedback,
 }
 
 fn main() -> ExitCode {
@@ -216,21 +307,6 @@ fn hint(e: &AppError) -> &'static str {
         }
         _ => "",
     }
-}
-
-/// The map's evidence rules, counted from `today` when given.
-fn rules(
-    app: &App,
-    map_id: &str,
-    today: Option<&str>,
-) -> Result<journey_core::analysis::EvidenceRules, AppError> {
-    let mut rules = app.evidence_rules(map_id)?;
-    if let Some(t) = today {
-        journey_core::fields::check_date(t)
-            .map_err(|e| AppError::Invalid(format!("--today: {e}")))?;
-        rules.today = Some(t.to_string());
-    }
-    Ok(rules)
 }
 
 fn db_path(db: Option<PathBuf>) -> Result<PathBuf, AppError> {
@@ -408,35 +484,31 @@ fn run(cli: Cli) -> Result<(), AppError> {
             map,
             format,
             json,
+            page,
             output,
         } => {
             let app = open(cli.db)?;
             let id = app.resolve_map(&map)?;
-            let map = app.load_map(&id)?;
-            let analysis = analysis_of(&map, &rules(&app, &id, cli.today.as_deref())?)?;
-            let format = if json { ReportFormat::Json } else { format };
-            let text = match format {
-                ReportFormat::Json => {
-                    let mut s = serde_json::to_string_pretty(&analysis)
-                        .map_err(|e| AppError::Io(format!("cannot write the report: {e}")))?;
-                    s.push('\n');
-                    s
-                }
-                ReportFormat::Md => format!(
-                    "{}{}",
-                    render::report_md(&analysis, &map),
-                    render::workshop_md(&map)
-                ),
-                ReportFormat::Text => format!(
-                    "{}\n{}",
-                    render::report(&analysis, &map),
-                    render::workshop(&map)
-                ),
-                ReportFormat::Csv => journey_core::tables::ranking_csv(&analysis),
+            let format = match (json, format) {
+                (true, _) | (_, ReportArg::Json) => ReportFormat::Json,
+                (_, ReportArg::Text) => ReportFormat::Text,
+                (_, ReportArg::Md) => ReportFormat::Md,
+                (_, ReportArg::Csv) => ReportFormat::Csv,
+                (_, ReportArg::Pdf) => ReportFormat::Pdf,
             };
+            let page = match page {
+                PageArg::A4 => PageSize::A4,
+                PageArg::Letter => PageSize::Letter,
+            };
+            if format == ReportFormat::Pdf && output.is_none() {
+                return Err(AppError::Invalid(
+                    "the PDF report is written to a file: give -o FILE".into(),
+                ));
+            }
+            let bytes = app.report(&id, format, page, cli.today.as_deref())?;
             match output {
-                Some(path) => write_atomically(&path, &text),
-                None => print(&text),
+                Some(path) => write_bytes_atomically(&path, &bytes),
+                None => print(&String::from_utf8_lossy(&bytes)),
             }
         }
         Command::Render {
@@ -445,55 +517,38 @@ fn run(cli: Cli) -> Result<(), AppError> {
             what,
             stage,
             no_arrows,
+            scale,
+            filter,
             output,
         } => {
             let app = open(cli.db)?;
             let id = app.resolve_map(&map)?;
-            let map = app.load_map(&id)?;
-            let stage = match stage {
-                None => None,
-                Some(s) => Some(
-                    map.stages
-                        .iter()
-                        .find(|x| x.id == s || x.name == s)
-                        .map(|x| x.id.clone())
-                        .ok_or_else(|| {
-                            AppError::Invalid(format!(
-                                "--stage {s:?}: no stage of {:?} has that id or name",
-                                map.meta.name
-                            ))
-                        })?,
-                ),
+            let format = match format {
+                FormatArg::Svg => DrawingFormat::Svg,
+                FormatArg::Png => DrawingFormat::Png,
+                FormatArg::Pdf => DrawingFormat::Pdf,
             };
-            let svg = match what {
-                RenderWhat::Map => journey_core::svg::map_svg(
-                    &map,
-                    &journey_core::svg::MapOptions { stage, no_arrows },
-                ),
-                RenderWhat::Heatmap | RenderWhat::Curve => {
-                    let analysis = analysis_of(&map, &rules(&app, &id, cli.today.as_deref())?)?;
-                    if what == RenderWhat::Heatmap {
-                        journey_core::svg::heatmap_svg(&map, &analysis.heatmap)
-                    } else {
-                        journey_core::svg::curve_svg(&map, &analysis.curve)
-                    }
-                }
-            };
-            let bytes = match format {
-                RenderFormat::Svg => svg.into_bytes(),
-                RenderFormat::Png => journey_render::fitting_scale(&svg, 2.0)
-                    .and_then(|scale| journey_render::png(&svg, scale))
-                    .map_err(|e| AppError::Invalid(e.to_string()))?,
-                RenderFormat::Pdf => {
-                    journey_render::pdf(&svg).map_err(|e| AppError::Invalid(e.to_string()))?
-                }
-            };
-            match (output, format) {
-                (Some(path), _) => journey_app::files::write_bytes_atomically(&path, &bytes),
-                (None, RenderFormat::Svg) => print(&String::from_utf8_lossy(&bytes)),
-                (None, _) => Err(AppError::Invalid(
+            if format != DrawingFormat::Svg && output.is_none() {
+                return Err(AppError::Invalid(
                     "png and pdf are written to a file: give -o FILE".into(),
-                )),
+                ));
+            }
+            let options = DrawingOptions {
+                what: match what {
+                    WhatArg::Map => Drawing::Map,
+                    WhatArg::Heatmap => Drawing::Heatmap,
+                    WhatArg::Curve => Drawing::Curve,
+                },
+                format,
+                stage,
+                no_arrows,
+                filter: filter.filter(&app, &id)?,
+                scale,
+            };
+            let bytes = app.drawing(&id, &options, cli.today.as_deref())?;
+            match output {
+                Some(path) => write_bytes_atomically(&path, &bytes),
+                None => print(&String::from_utf8_lossy(&bytes)),
             }
         }
         Command::ExportCsv {
@@ -532,7 +587,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let app = open(cli.db)?;
             let id = app.resolve_map(&map)?;
             let map = app.load_map(&id)?;
-            let analysis = analysis_of(&map, &rules(&app, &id, cli.today.as_deref())?)?;
+            let rules = app.evidence_rules_on(&id, cli.today.as_deref())?;
+            let analysis = analysis_of(&map, &rules)?;
+            let metric = match metric {
+                HeatArg::Pain => render::HeatMetric::Pain,
+                HeatArg::MaxPain => render::HeatMetric::MaxPain,
+                HeatArg::Nps => render::HeatMetric::Nps,
+                HeatArg::Feedback => render::HeatMetric::Feedback,
+            };
             print(&render::heatmap(&analysis, &map, metric))
         }
     }

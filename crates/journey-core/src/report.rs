@@ -1,16 +1,19 @@
-//! Plain-text views for the terminal: the map as a grid of stages × lanes, and the report.
+//! The map and its analysis as text: a grid of stages × lanes for the terminal, the
+//! report as plain text and as Markdown, the heatmap as a text grid, the workshop's
+//! decisions and rounds. Shared by the CLI, the desktop app's Markdown export and the PDF
+//! report's pages, so every figure is worded the same way everywhere.
 
 use std::fmt::Write as _;
 
-use journey_core::analysis::{Analysis, Evidence, EvidenceRules, Figures, Quote, WeakReason};
-use journey_core::metrics::{MapMetrics, Metrics};
-use journey_core::model::JourneyMap;
+use crate::analysis::{Analysis, Evidence, EvidenceRules, Figures, Quote, WeakReason};
+use crate::metrics::{MapMetrics, Metrics};
+use crate::model::JourneyMap;
 
 const LANE_WIDTH: usize = 22;
 const CELL_WIDTH: usize = 26;
 
 /// Cuts `s` to `width` characters, marking a cut with `…`, and pads it to `width`.
-fn fit(s: &str, width: usize) -> String {
+pub fn fit(s: &str, width: usize) -> String {
     let s = s.replace(['\n', '\t'], " ");
     let n = s.chars().count();
     if n <= width {
@@ -23,7 +26,7 @@ fn fit(s: &str, width: usize) -> String {
 }
 
 /// NPS with its sign, e.g. `+12` or `-40`.
-fn signed(n: i32) -> String {
+pub fn signed(n: i32) -> String {
     if n > 0 {
         format!("+{n}")
     } else {
@@ -55,7 +58,7 @@ pub fn metrics_line(m: &Metrics) -> String {
     parts.join(" · ")
 }
 
-fn short_metrics(m: &Metrics) -> String {
+pub fn short_metrics(m: &Metrics) -> String {
     let mut parts = Vec::new();
     if let Some(n) = m.nps {
         parts.push(format!("NPS {} n={}", signed(n.score), n.n));
@@ -170,7 +173,7 @@ pub fn grid(map: &JourneyMap) -> String {
 }
 
 /// "NPS -40 (n=9, 95% CI -62…-13)".
-fn nps_with_ci(m: &Metrics, e: &Evidence) -> Option<String> {
+pub fn nps_with_ci(m: &Metrics, e: &Evidence) -> Option<String> {
     let n = m.nps?;
     let ci = e
         .nps_ci
@@ -180,7 +183,7 @@ fn nps_with_ci(m: &Metrics, e: &Evidence) -> Option<String> {
 }
 
 /// "[weak: 3 feedback items]" or "[weak: newest evidence 2025-01-02]"; empty when strong.
-fn weak_mark(e: &Evidence, rules: &EvidenceRules) -> String {
+pub fn weak_mark(e: &Evidence, rules: &EvidenceRules) -> String {
     let reasons: Vec<String> = e
         .weak
         .iter()
@@ -201,11 +204,11 @@ fn weak_mark(e: &Evidence, rules: &EvidenceRules) -> String {
     }
 }
 
-fn title_of<'a>(map: &'a JourneyMap, id: &'a str) -> &'a str {
+pub fn title_of<'a>(map: &'a JourneyMap, id: &'a str) -> &'a str {
     map.touchpoint(id).map_or(id, |t| t.title.as_str())
 }
 
-fn titles(map: &JourneyMap, ids: &[String]) -> String {
+pub fn titles(map: &JourneyMap, ids: &[String]) -> String {
     if ids.is_empty() {
         return "none".to_string();
     }
@@ -215,7 +218,7 @@ fn titles(map: &JourneyMap, ids: &[String]) -> String {
         .join(", ")
 }
 
-fn link_titles(map: &JourneyMap, ids: &[String]) -> String {
+pub fn link_titles(map: &JourneyMap, ids: &[String]) -> String {
     if ids.is_empty() {
         return "none".to_string();
     }
@@ -228,7 +231,7 @@ fn link_titles(map: &JourneyMap, ids: &[String]) -> String {
         .join(", ")
 }
 
-fn rules_line(r: &EvidenceRules) -> String {
+pub fn rules_line(r: &EvidenceRules) -> String {
     format!(
         "Evidence rules: a figure is weak below n={} or when its newest evidence is over {} days old{}",
         r.min_n,
@@ -408,7 +411,7 @@ pub fn report(a: &Analysis, map: &JourneyMap) -> String {
     out
 }
 
-fn quote_source(q: &Quote) -> String {
+pub fn quote_source(q: &Quote) -> String {
     let mut parts = Vec::new();
     if !q.source.is_empty() {
         parts.push(q.source.clone());
@@ -427,7 +430,7 @@ fn quote_source(q: &Quote) -> String {
 }
 
 /// Markdown cells must not break the table.
-fn md(s: &str) -> String {
+pub fn md(s: &str) -> String {
     s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
@@ -435,6 +438,21 @@ fn md(s: &str) -> String {
 pub fn report_md(a: &Analysis, map: &JourneyMap) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&a.map_name));
+    let persona = &map.meta.persona;
+    if !persona.name.is_empty() {
+        let about = if persona.description.trim().is_empty() {
+            String::new()
+        } else {
+            format!(": {}", md(persona.description.trim()))
+        };
+        let _ = writeln!(out, "Persona: **{}**{about}\n", md(&persona.name));
+    }
+    let _ = writeln!(
+        out,
+        "Report of {} · the map last changed on {}\n",
+        a.rules.today.as_deref().unwrap_or("today"),
+        map.meta.updated_at.chars().take(10).collect::<String>()
+    );
     let whole = format!(
         "Whole map: {} {}",
         metrics_line(&a.map.metrics),
@@ -505,6 +523,18 @@ pub fn report_md(a: &Analysis, map: &JourneyMap) -> String {
     out.push('\n');
     let _ = writeln!(out, "## Heatmap: mean pain\n");
     out.push_str(&heatmap_md(a, map));
+    let _ = writeln!(out, "\n## Emotion and pain per stage\n");
+    let _ = writeln!(out, "| Stage | Mean emotion (−2…+2) | Mean pain (0–10) |");
+    let _ = writeln!(out, "| --- | ---: | ---: |");
+    for p in &a.curve {
+        let emotion = p.mean_emotion.map_or("–".to_string(), |e| {
+            format!("{e:+.1} (n={})", p.emotion_n)
+        });
+        let pain = p
+            .mean_pain
+            .map_or("–".to_string(), |v| format!("{v:.1} (n={})", p.pain_n));
+        let _ = writeln!(out, "| {} | {emotion} | {pain} |", md(&p.stage));
+    }
     let _ = writeln!(out, "\n## Structure\n");
     let s = &a.structure;
     let _ = writeln!(out, "- No flow in or out: {}", md(&titles(map, &s.orphans)));
@@ -546,11 +576,12 @@ pub fn report_md(a: &Analysis, map: &JourneyMap) -> String {
             b.feedback_count
         );
     }
+    out.push_str(&workshop_md(map));
     out
 }
 
 /// What a heatmap cell shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeatMetric {
     /// Mean pain of the cell's scored touchpoints.
     Pain,
@@ -651,7 +682,7 @@ fn heatmap_md(a: &Analysis, map: &JourneyMap) -> String {
 }
 
 /// "… and N more", when the ranking goes on past the pain points given in full.
-fn more_ranked(a: &Analysis) -> Option<String> {
+pub fn more_ranked(a: &Analysis) -> Option<String> {
     let more = a.pain_ranking.len().saturating_sub(a.pain_points.len());
     (more > 0).then(|| {
         format!("… and {more} more scored touchpoints, ranked in the JSON report's painRanking.")
@@ -661,7 +692,7 @@ fn more_ranked(a: &Analysis) -> Option<String> {
 /// What the workshop decided: every decision and opportunity, and every voting round
 /// ranked with bars (`votes` and the report's last part).
 pub fn workshop(map: &JourneyMap) -> String {
-    use journey_core::model::DecisionKind;
+    use crate::model::DecisionKind;
     let mut out = String::new();
     let _ = writeln!(out, "Decisions and opportunities: {}", map.decisions.len());
     for d in &map.decisions {
@@ -702,7 +733,7 @@ pub fn workshop(map: &JourneyMap) -> String {
             r.scope
         );
         let most = r.votes.iter().map(|v| v.dots).max().unwrap_or(0).max(1);
-        for v in journey_core::workshop::ranked(r) {
+        for v in crate::workshop::ranked(r) {
             let bar = "█".repeat((v.dots * 20).div_ceil(most) as usize);
             let _ = writeln!(
                 out,
@@ -754,7 +785,7 @@ pub fn workshop_md(map: &JourneyMap) -> String {
         );
         let _ = writeln!(out, "| Rank | Touchpoint | Dots |");
         let _ = writeln!(out, "|---|---|---|");
-        for v in journey_core::workshop::ranked(r) {
+        for v in crate::workshop::ranked(r) {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",

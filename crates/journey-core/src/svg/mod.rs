@@ -7,17 +7,15 @@
 
 use std::fmt::Write as _;
 
-use crate::metrics::{MapMetrics, Metrics};
+use crate::metrics::Metrics;
 use crate::model::*;
 
-/// What to draw.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MapOptions {
-    /// Only this stage (by id), or the whole map.
-    pub stage: Option<Id>,
-    /// Leave the flow arrows out.
-    pub no_arrows: bool,
-}
+mod map;
+mod pages;
+pub mod text;
+
+pub use map::{map_svg, MapFilter, MapLayout, MapOptions, Tile};
+pub use pages::{report_pages, PageSize, ReportInput, READABLE_SCALE};
 
 const LANE_W: f64 = 190.0;
 const STAGE_W: f64 = 230.0;
@@ -175,174 +173,8 @@ fn begin(out: &mut String, w: f64, h: f64, title: &str, defs: &str) {
     );
 }
 
-/// The map as an SVG document.
-pub fn map_svg(map: &JourneyMap, opts: &MapOptions) -> String {
-    let metrics = MapMetrics::compute(map);
-    let stages: Vec<&Stage> = map
-        .stages
-        .iter()
-        .filter(|s| opts.stage.as_ref().is_none_or(|id| &s.id == id))
-        .collect();
-    let lanes: Vec<&Lane> = map.lanes.iter().filter(|l| !l.hidden).collect();
-    // Cards per cell, in the map's order.
-    let cell = |s: &Stage, l: &Lane| -> Vec<&Touchpoint> {
-        map.touchpoints
-            .iter()
-            .filter(|t| t.stage_id == s.id && t.lane_id == l.id)
-            .collect()
-    };
-    let rows: Vec<f64> = lanes
-        .iter()
-        .map(|l| {
-            let most = stages.iter().map(|s| cell(s, l).len()).max().unwrap_or(0);
-            (most as f64 * (CARD_H + CARD_GAP) - CARD_GAP + 2.0 * CELL_PAD).max(MIN_ROW_H)
-        })
-        .collect();
-    let width = LANE_W + STAGE_W * stages.len() as f64;
-    let height = TITLE_H + HEADER_H + rows.iter().sum::<f64>();
-    let mut out = String::new();
-    begin(
-        &mut out,
-        width.max(600.0),
-        height,
-        &map.meta.name,
-        "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"#555555\"/></marker></defs>\n",
-    );
-    // Title block: the map, its persona and the day it last changed.
-    let _ = writeln!(
-        out,
-        r##"<text x="16" y="32" font-size="22" font-weight="bold" fill="#111111">{}</text>"##,
-        escape(&cut(&map.meta.name, 90))
-    );
-    let day: String = map.meta.updated_at.chars().take(10).collect();
-    let persona = if map.meta.persona.name.is_empty() {
-        String::new()
-    } else {
-        format!("Persona: {} · ", cut(&map.meta.persona.name, 60))
-    };
-    let _ = writeln!(
-        out,
-        r##"<text x="16" y="58" font-size="13" fill="#444444">{}{} · {}</text>"##,
-        escape(&persona),
-        escape(&day),
-        escape(&figures(Some(&metrics.map)))
-    );
-
-    // Stage headers.
-    let top = TITLE_H;
-    for (i, s) in stages.iter().enumerate() {
-        let x = LANE_W + STAGE_W * i as f64;
-        let _ = writeln!(
-            out,
-            r##"<g class="stage"><rect x="{}" y="{}" width="{}" height="{}" fill="#f2f2f2" stroke="#cccccc"/><text x="{}" y="{}" font-size="15" font-weight="bold" fill="#111111">{}</text><text x="{}" y="{}" font-size="11" fill="#444444">{}</text></g>"##,
-            n(x),
-            n(top),
-            n(STAGE_W),
-            n(HEADER_H),
-            n(x + 10.0),
-            n(top + 22.0),
-            escape(&cut(&s.name, 26)),
-            n(x + 10.0),
-            n(top + 42.0),
-            escape(&figures(metrics.stages.get(&s.id)))
-        );
-    }
-
-    // Lanes, cells and cards; the card boxes are kept for the arrows.
-    let mut boxes: std::collections::HashMap<&str, (f64, f64, usize)> =
-        std::collections::HashMap::new();
-    let mut y = top + HEADER_H;
-    for (li, (l, h)) in lanes.iter().zip(&rows).enumerate() {
-        let _ = writeln!(
-            out,
-            r##"<g class="lane"><rect x="0" y="{}" width="{}" height="{}" fill="#fafafa" stroke="#dddddd"/><rect x="0" y="{}" width="6" height="{}" fill="{}"/><text x="16" y="{}" font-size="13" font-weight="bold" fill="#111111">{}</text></g>"##,
-            n(y),
-            n(width),
-            n(*h),
-            n(y),
-            n(*h),
-            lane_colour(l.kind),
-            n(y + 24.0),
-            escape(&cut(&l.name, 22))
-        );
-        for (si, s) in stages.iter().enumerate() {
-            let x0 = LANE_W + STAGE_W * si as f64 + CELL_PAD;
-            for (k, t) in cell(s, l).into_iter().enumerate() {
-                let cy = y + CELL_PAD + k as f64 * (CARD_H + CARD_GAP);
-                boxes.insert(&t.id, (x0, cy, li));
-                card(&mut out, t, x0, cy, l, metrics.touchpoints.get(&t.id));
-            }
-        }
-        y += h;
-    }
-
-    if !opts.no_arrows {
-        let _ = writeln!(
-            out,
-            r##"<g class="flow" fill="none" stroke="#555555" stroke-width="1.5">"##
-        );
-        for link in map.links.iter().filter(|l| l.kind == LinkKind::Flow) {
-            let (Some(a), Some(b)) = (boxes.get(link.from.as_str()), boxes.get(link.to.as_str()))
-            else {
-                continue;
-            };
-            let _ = writeln!(
-                out,
-                r#"<path d="{}" marker-end="url(#arrow)"/>"#,
-                route(*a, *b)
-            );
-        }
-        out.push_str("</g>\n");
-    }
-    out.push_str("</svg>\n");
-    out
-}
-
-/// An arrow from card `a` to card `b` through the gaps: out of a's side, along the gap
-/// between the columns (or rows), into b's side. Never through a card's middle.
-fn route(a: (f64, f64, usize), b: (f64, f64, usize)) -> String {
-    let (ax, ay, _) = a;
-    let (bx, by, _) = b;
-    let (amid, bmid) = (ay + CARD_H / 2.0, by + CARD_H / 2.0);
-    if bx > ax {
-        // Forward: out of a's right edge, down or up the gap before b's column.
-        let gap = bx - (STAGE_W - CARD_W) / 2.0;
-        format!(
-            "M{} {}H{}V{}H{}",
-            n(ax + CARD_W),
-            n(amid),
-            n(gap),
-            n(bmid),
-            n(bx)
-        )
-    } else if bx < ax {
-        // Backwards: out of a's left edge, along the gap before a's column, into b's right.
-        let gap = ax - (STAGE_W - CARD_W) / 2.0;
-        let under = ay.max(by) + CARD_H + CARD_GAP / 2.0;
-        format!(
-            "M{} {}H{}V{}H{}V{}H{}",
-            n(ax),
-            n(amid),
-            n(gap),
-            n(under),
-            n(bx + CARD_W + (STAGE_W - CARD_W) / 2.0),
-            n(bmid),
-            n(bx + CARD_W)
-        )
-    } else {
-        // The same column: along its right-hand gap.
-        let gap = ax + CARD_W + (STAGE_W - CARD_W) / 4.0;
-        format!(
-            "M{} {}H{}V{}H{}",
-            n(ax + CARD_W),
-            n(amid),
-            n(gap),
-            n(bmid),
-            n(bx + CARD_W)
-        )
-    }
-}
-
+/// One card: its lane's colour, title in up to two lines, pain badge, emotion and
+/// feedback count.
 fn card(out: &mut String, t: &Touchpoint, x: f64, y: f64, lane: &Lane, m: Option<&Metrics>) {
     let (bg, fg) = pain_colours(t.pain);
     let badge = t.pain.map_or("–".to_string(), |p| p.to_string());
@@ -603,6 +435,7 @@ mod tests {
             &MapOptions {
                 stage: Some(map.stages[2].id.clone()),
                 no_arrows: true,
+                ..Default::default()
             },
         );
         assert!(one.contains(&escape(&map.stages[2].name)));
