@@ -907,3 +907,89 @@ async fn csv_exported_in_the_app_matches_the_cli() {
     );
     s.stop().await;
 }
+
+/// The number of pages poppler's pdfinfo reads in a PDF, and its text by pdftotext.
+fn pdf_pages_and_text(pdf: &Path) -> (usize, String) {
+    let info = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    assert!(info.status.success(), "pdfinfo reads {}", pdf.display());
+    let pages = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Pages:")
+                .map(|n| n.trim().parse().expect("a number"))
+        })
+        .expect("a page count");
+    let text = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(text.status.success());
+    (pages, String::from_utf8(text.stdout).expect("utf-8"))
+}
+
+/// The report exported as PDF through the app's Export menu (the test's dialog setting
+/// stands in for the native dialog) has the pages and the text of the CLI's report of the
+/// same database; a filtered view of the board exported as SVG is the CLI's drawing with
+/// the same filter, byte for byte.
+#[tokio::test]
+async fn a_pdf_report_and_a_filtered_view_exported_in_the_app_match_the_cli() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let out = tempfile::tempdir().expect("tempdir");
+    let file = out.path().join("exported.pdf");
+    let s = Session::start(Launch {
+        dialog_path: Some(file.clone()),
+        ..Launch::default()
+    })
+    .await;
+    s.wait("[data-testid=board]").await;
+    let map_id = s.attr("[data-testid=board]", "data-map-id").await;
+    s.click("[data-testid=export-csv]").await;
+    s.click("[data-testid=export-report-pdf-a4]").await;
+    s.until(
+        "the export message",
+        "document.querySelector('[data-testid=status]')?.textContent.includes('exported.pdf')",
+    )
+    .await;
+    let from_cli = out.path().join("cli.pdf");
+    cli(
+        &s.db,
+        &[
+            "report",
+            &map_id,
+            "--format",
+            "pdf",
+            "-o",
+            from_cli.to_str().expect("utf-8"),
+        ],
+    );
+    let (app_pages, app_text) = pdf_pages_and_text(&file);
+    let (cli_pages, cli_text) = pdf_pages_and_text(&from_cli);
+    assert!(app_pages >= 8, "{app_pages} pages");
+    assert_eq!(app_pages, cli_pages);
+    assert!(app_text == cli_text, "the app's report reads as the CLI's");
+    assert!(app_text.contains("Top pain points") && app_text.contains("Security questionnaire"));
+
+    // The board filtered to pain 8 or more, exported as the filtered view.
+    s.select("[data-testid=filter-min-pain]", "8").await;
+    s.wait("[data-testid=card][data-match=true]").await;
+    s.click("[data-testid=export-csv]").await;
+    s.select("[data-testid=export-scope]", "filtered").await;
+    s.click("[data-testid=export-map-svg]").await;
+    s.until(
+        "the filtered view's export message",
+        "document.querySelector('[data-testid=status]')?.textContent.includes('filtered view')",
+    )
+    .await;
+    let svg = std::fs::read_to_string(&file).expect("the app wrote the SVG");
+    assert_eq!(
+        svg,
+        cli(&s.db, &["render", &map_id, "--min-pain", "8"]),
+        "the app's filtered view is the CLI's"
+    );
+    assert!(svg.contains("Filtered view: pain ≥ 8"));
+    s.stop().await;
+}

@@ -174,6 +174,53 @@ export type ImportMode = "refuse" | "replace" | "copy";
 
 export type CsvTable = "touchpoints" | "feedback";
 
+export type Drawing = "map" | "heatmap" | "curve";
+
+export type DrawingFormat = "svg" | "png" | "pdf";
+
+export type ReportFormat = "text" | "json" | "md" | "csv" | "pdf";
+
+export type PageSize = "a4" | "letter";
+
+export type FilterCell = { stageId: string, laneId: string, };
+
+export type BoardFilter = { 
+/**
+ * Searched over titles, descriptions, channels, owners and feedback
+ * ([`crate::analysis::search`]); empty: no text criterion.
+ */
+query: string, 
+/**
+ * Pain at or above this (unscored touchpoints do not match).
+ */
+minPain: number | null, laneId: string | null, owner: string | null, channel: string | null, 
+/**
+ * Only touchpoints whose evidence is weak.
+ */
+weakOnly: boolean, 
+/**
+ * One cell (as the heatmap sets it).
+ */
+cell: FilterCell | null, };
+
+export type DrawingOptions = { what: Drawing, format: DrawingFormat, 
+/**
+ * Only this stage, by its id or its exact name (the map only).
+ */
+stage: string | null, 
+/**
+ * Leave the flow arrows out (the map only).
+ */
+noArrows: boolean, 
+/**
+ * Only the cards the board's filter keeps (the map only).
+ */
+filter: BoardFilter | null, 
+/**
+ * PNG pixels per drawing unit, 0.25–4 (default 2, sharp on a slide).
+ */
+scale: number | null, };
+
 export type Nps = { 
 /**
  * −100 to +100.
@@ -463,6 +510,10 @@ export type ExportRoundsCsvRequest = { mapId: string, };
 
 export type ExportCsvRequest = { mapId: string, table: CsvTable, };
 
+export type ExportDrawingRequest = { mapId: string, options: DrawingOptions, };
+
+export type ExportReportRequest = { mapId: string, format: ReportFormat, page: PageSize, };
+
 export type RecoveryStatusRequest = Record<symbol, never>;
 
 export type RestoreBackupRequest = { path: string, };
@@ -513,6 +564,8 @@ export type Commands = {
   delete_round: { request: DeleteRoundRequest; response: Edited };
   export_rounds_csv: { request: ExportRoundsCsvRequest; response: FileOutcome };
   export_csv: { request: ExportCsvRequest; response: FileOutcome };
+  export_drawing: { request: ExportDrawingRequest; response: FileOutcome };
+  export_report: { request: ExportReportRequest; response: FileOutcome };
   recovery_status: { request: RecoveryStatusRequest; response: RecoveryDto | null };
   restore_backup: { request: RestoreBackupRequest; response: RestoredDto };
   salvage_database: { request: SalvageRequest; response: SalvagedDto };

@@ -10,6 +10,7 @@ import type {
   Commands,
   CsvTable,
   DecisionFields,
+  DrawingOptions,
   ErrorCode,
   ErrorDto,
   FeedbackFields,
@@ -18,6 +19,8 @@ import type {
   LaneFields,
   LinkFields,
   MapFields,
+  PageSize,
+  ReportFormat,
   RoundFields,
   StageFields,
   TouchpointFields,
@@ -106,6 +109,10 @@ export const ipc = {
   exportRoundsCsv: (mapId: string) => call("export_rounds_csv", { mapId }),
   /** Opens the native save dialog (on the Rust side) and writes one of the map's tables as CSV. */
   exportCsv: (mapId: string, table: CsvTable) => call("export_csv", { mapId, table }),
+  /** Opens the native save dialog (on the Rust side) and writes a drawing of the map, its heatmap or its curve there. */
+  exportDrawing: (mapId: string, options: DrawingOptions) => call("export_drawing", { mapId, options }),
+  /** Opens the native save dialog (on the Rust side) and writes the report (PDF on `page` paper, or Markdown) there. */
+  exportReport: (mapId: string, format: ReportFormat, page: PageSize) => call("export_report", { mapId, format, page }),
 
   undo: (mapId: string) => call("undo", { mapId }),
   redo: (mapId: string) => call("redo", { mapId }),

@@ -17,8 +17,10 @@ pub use crate::desktop::recovery::{
     SalvagedMapDto,
 };
 use crate::dto::*;
+use crate::exports::{Drawing, DrawingOptions, ReportFormat};
 use crate::fields_in::*;
 use crate::{files, App, HistoryKey, ImportMode, Result};
+pub use journey_core::svg::PageSize;
 
 /// The setting that remembers the open map.
 const LAST_MAP: &str = "last_map";
@@ -153,6 +155,13 @@ requests! {
     /// One table of the map as CSV (a row per touchpoint or per feedback item), to the
     /// file chosen in the save dialog.
     ExportCsvRequest { map_id: Id, table: CsvTable }
+    /// A drawing of the map (whole, one stage, or the board's filtered view), its heatmap
+    /// or its emotion and pain curve, as SVG, PNG or PDF, to the file chosen in the save
+    /// dialog.
+    ExportDrawingRequest { map_id: Id, options: DrawingOptions }
+    /// The report in `format` (`pdf` on `page` paper, `md`, …), to the file chosen in the
+    /// save dialog.
+    ExportReportRequest { map_id: Id, format: ReportFormat, page: PageSize }
 }
 
 /// Which table `export_csv` writes.
@@ -419,10 +428,15 @@ pub fn import_map(cx: &mut Ctx<'_>, r: ImportMapRequest) -> Result<FileOutcome> 
     import_map_from(cx.app, &path, r.mode)
 }
 
+/// The start of every exported file's suggested name: the map's name made safe.
+fn file_stem(app: &App, map_id: &str) -> Result<String> {
+    let name = export_file_name(app, map_id)?;
+    Ok(name.strip_suffix(".json").unwrap_or(&name).to_string())
+}
+
 /// Asks where to save the map's voting rounds as CSV, then writes them there.
 pub fn export_rounds_csv(cx: &mut Ctx<'_>, r: ExportRoundsCsvRequest) -> Result<FileOutcome> {
-    let name = export_file_name(cx.app, &r.map_id)?;
-    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    let stem = file_stem(cx.app, &r.map_id)?;
     let Some(path) = cx.files.save_path(&format!("{stem}-votes.csv")) else {
         return Ok(FileOutcome::cancelled());
     };
@@ -435,8 +449,7 @@ pub fn export_rounds_csv(cx: &mut Ctx<'_>, r: ExportRoundsCsvRequest) -> Result<
 
 /// Asks where to save one of the map's tables as CSV, then writes it there.
 pub fn export_csv(cx: &mut Ctx<'_>, r: ExportCsvRequest) -> Result<FileOutcome> {
-    let name = export_file_name(cx.app, &r.map_id)?;
-    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    let stem = file_stem(cx.app, &r.map_id)?;
     let which = match r.table {
         CsvTable::Touchpoints => "touchpoints",
         CsvTable::Feedback => "feedback",
@@ -445,6 +458,53 @@ pub fn export_csv(cx: &mut Ctx<'_>, r: ExportCsvRequest) -> Result<FileOutcome> 
         return Ok(FileOutcome::cancelled());
     };
     export_csv_to(cx.app, &r.map_id, r.table, &path)
+}
+
+/// Asks where to save a drawing of the map, its heatmap or its curve, then writes it there.
+pub fn export_drawing(cx: &mut Ctx<'_>, r: ExportDrawingRequest) -> Result<FileOutcome> {
+    let stem = file_stem(cx.app, &r.map_id)?;
+    let what = match r.options.what {
+        Drawing::Map if r.options.filter.as_ref().is_some_and(|f| f.is_active()) => "filtered",
+        Drawing::Map => "map",
+        Drawing::Heatmap => "heatmap",
+        Drawing::Curve => "curve",
+    };
+    let suggested = format!("{stem}-{what}.{}", r.options.format.extension());
+    let Some(path) = cx.files.save_path(&suggested) else {
+        return Ok(FileOutcome::cancelled());
+    };
+    export_drawing_to(cx.app, &r.map_id, &r.options, &path)
+}
+
+/// Writes a drawing to `path` (the CLI's `render` writes the same bytes).
+pub fn export_drawing_to(
+    app: &App,
+    map_id: &str,
+    options: &DrawingOptions,
+    path: &Path,
+) -> Result<FileOutcome> {
+    files::write_bytes_atomically(path, &app.drawing(map_id, options, None)?)?;
+    Ok(FileOutcome {
+        path: Some(path.display().to_string()),
+        map_id: Some(map_id.to_string()),
+    })
+}
+
+/// Asks where to save the report, then writes it there.
+pub fn export_report(cx: &mut Ctx<'_>, r: ExportReportRequest) -> Result<FileOutcome> {
+    let stem = file_stem(cx.app, &r.map_id)?;
+    let suggested = format!("{stem}-report.{}", r.format.extension());
+    let Some(path) = cx.files.save_path(&suggested) else {
+        return Ok(FileOutcome::cancelled());
+    };
+    files::write_bytes_atomically(
+        path.as_path(),
+        &cx.app.report(&r.map_id, r.format, r.page, None)?,
+    )?;
+    Ok(FileOutcome {
+        path: Some(path.display().to_string()),
+        map_id: Some(r.map_id),
+    })
 }
 
 /// Writes one of the map's tables as CSV to `path` (the CLI's `export-csv` writes the same

@@ -62,6 +62,8 @@ macro_rules! with_commands {
             delete_round(DeleteRoundRequest) -> Edited;
             export_rounds_csv(ExportRoundsCsvRequest) -> FileOutcome;
             export_csv(ExportCsvRequest) -> FileOutcome;
+            export_drawing(ExportDrawingRequest) -> FileOutcome;
+            export_report(ExportReportRequest) -> FileOutcome;
             }
             recovery {
             recovery_status(RecoveryStatusRequest) -> Option<RecoveryDto>;

@@ -538,6 +538,13 @@ pub fn typescript() -> String {
         SalvagedDto::decl(&cfg),
         ImportMode::decl(&cfg),
         CsvTable::decl(&cfg),
+        crate::exports::Drawing::decl(&cfg),
+        crate::exports::DrawingFormat::decl(&cfg),
+        crate::exports::ReportFormat::decl(&cfg),
+        journey_core::svg::PageSize::decl(&cfg),
+        journey_core::filter::FilterCell::decl(&cfg),
+        journey_core::filter::BoardFilter::decl(&cfg),
+        crate::exports::DrawingOptions::decl(&cfg),
         // The analyses, as journey-core defines them (the CLI's JSON report has the same
         // shape, with its own JSON Schema).
         an::Nps::decl(&cfg),

@@ -4,7 +4,7 @@
 // selectors, so it re-renders only when undo/redo availability or the open input changes.
 import { InlineTextInput } from "../common/InlineTextInput";
 import { actionTitle, type GlobalActionName, globalAction, isEnabled } from "./actions";
-import { CsvExportMenu } from "./CsvExportMenu";
+import { ExportMenu } from "./ExportMenu";
 import { KeyboardHelp } from "./KeyboardHelp";
 import { selectAdding, selectScreen, selectZoom, useMapSelector, useMapStore } from "./mapStore";
 
@@ -56,7 +56,7 @@ export function MapToolbar({ run, onAddStage, onAddLane }: Props) {
         if (item === "zoomLevel") return <ZoomLevel key={item} />;
         if (item === "spacer") return <span key={item} className="toolbar__spacer" />;
         if (item === "help") return <KeyboardHelp key={item} />;
-        if (item === "csv") return <CsvExportMenu key={item} />;
+        if (item === "csv") return <ExportMenu key={item} />;
         if (item === "addStage" && adding === "stage") {
           return (
             <InlineTextInput
