@@ -111,6 +111,28 @@ fn hostile_text_stays_text_in_the_svg_and_the_pdf() {
     let text = poppler("pdftotext", &journey_render::pdf(&svg).expect("pdf"));
     assert!(text.contains("a & b ]]> \"quoted\" 'single'"), "{text}");
     assert!(text.contains("<script>alert(1)</script>"));
+
+    // The report's pages carry the same titles, in headings, lists and quotes.
+    let analysis =
+        journey_core::analysis::Analysis::of(&map, &Default::default()).expect("analysis");
+    let pages = journey_core::svg::report_pages(journey_core::svg::ReportInput {
+        map: &map,
+        analysis: &analysis,
+        page: journey_core::svg::PageSize::A4,
+        today: "2026-12-01",
+    });
+    for page in &pages {
+        parsed_size(page);
+        assert!(!page.contains("<script") && !page.contains("onload=\""));
+    }
+    let text = poppler(
+        "pdftotext",
+        &journey_render::pdf_pages(&pages, &map.meta.name).expect("pdf"),
+    );
+    assert!(
+        text.contains("</svg><svg onload=\"x\">"),
+        "the map's name, as typed"
+    );
 }
 
 /// The heatmap and the curve drawn as SVG: usvg reads them, they name every stage, the
