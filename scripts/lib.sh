@@ -41,9 +41,13 @@ ensure_desktop_deps() {
 
 # What the tests need: a virtual display, WebKit's WebDriver, tauri-driver, a D-Bus
 # daemon for the test of the single-instance lock, poppler's pdfinfo and pdftotext, which
-# read the PDFs we write, and librsvg's rsvg-convert, a second reader of our SVGs.
+# read the PDFs we write, librsvg's rsvg-convert, a second reader of our SVGs, and
+# PostgreSQL's server programs for the team library's tests. Those start a throwaway
+# cluster of their own (initdb into a temporary folder, a Unix socket there only, as the
+# postgres user when run as root: tests/src/pg.rs), so the cluster Debian's package
+# creates, and may start on port 5432, is neither needed nor touched.
 ensure_test_deps() {
-  ensure_apt xvfb xauth webkit2gtk-driver dbus-daemon poppler-utils librsvg2-bin
+  ensure_apt xvfb xauth webkit2gtk-driver dbus-daemon poppler-utils librsvg2-bin postgresql
   if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
     step "installing tauri-driver"
     cargo install tauri-driver --locked --version 2.1.0

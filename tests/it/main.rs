@@ -15,10 +15,14 @@
 //!   poppler's pdfinfo and pdftotext.
 //! - `workshop`: decisions and voting rounds are ordinary edits: undoable, exported, and
 //!   their CSV reads back.
+//! - `library`: the team library on a PostgreSQL cluster the tests start themselves
+//!   (`journeymap_tests::pg`): publish and load give the SQLite store's map and the same
+//!   export, a publish is all or nothing, conflicts, masked passwords, refused databases.
 //!
-//! Every test here is hermetic: it needs no display, no webview and no server. The
-//! end-to-end tests, which drive the real app in the real webview, are their own target
-//! (`e2e/main.rs`, built only with `--features e2e`).
+//! Every test here is hermetic: it needs no display, no webview and no server but the
+//! PostgreSQL cluster `library` starts and stops itself (Debian's `postgresql` package
+//! provides the programs). The end-to-end tests, which drive the real app in the real
+//! webview, are their own target (`e2e/main.rs`, built only with `--features e2e`).
 //!
 //! The CLI's own tests live beside the binary (`crates/journey-app/tests/cli.rs`), where
 //! cargo guarantees the binary they run is freshly built.
@@ -29,6 +33,7 @@ mod corpus;
 mod crash;
 mod damage;
 mod hostile;
+mod library;
 mod memory;
 mod patches;
 mod render;

@@ -9,12 +9,17 @@
 //! Needs: `Xvfb` (xvfb), `WebKitWebDriver` (webkit2gtk-driver), `tauri-driver`
 //! (`cargo install tauri-driver --locked`), and the app built:
 //! `cargo build -p journeymap-desktop` (scripts/test does all of this).
+//!
+//! [`pg`] is the other harness: a throwaway PostgreSQL cluster of its own for the team
+//! library's tests (`it/library.rs`), which run in plain `cargo test`.
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+pub mod pg;
 
 pub use fantoccini::{elements::Element, Client, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;

@@ -1,0 +1,176 @@
+//! # journey-library
+//!
+//! The team library: journey maps shared on a PostgreSQL server, beside each person's
+//! SQLite file. A map here is the same rows as in the SQLite store (`journey-store`),
+//! with the same foreign keys, checks and cascades, and it reads back as exactly the
+//! [`JourneyMap`](journey_core::model::JourneyMap) the SQLite store gives for those
+//! rows: publish a map, load it, and `journey_core::interchange::export_json` writes the
+//! same bytes.
+//!
+//! - [`Library::connect`] opens a connection and brings the library's schema up to date
+//!   (`schema.rs`: append-only migrations in one transaction, recorded in
+//!   `journeymap_schema`), or refuses a database that is not ours before writing anything.
+//! - [`Library::publish`] writes a whole map in one transaction; [`Library::load_map`]
+//!   reads one in one `REPEATABLE READ` snapshot; [`Library::list_maps`],
+//!   [`Library::map_rev`] and [`Library::delete_map`] complete the set.
+//!
+//! ## Connection strings and passwords
+//!
+//! Both forms the `postgres` client reads are accepted: a URL
+//! (`postgres://ana:secret@db.example:5432/journeys`) and key=value pairs
+//! (`host=db.example user=ana password=secret dbname=journeys`; `host=/path` is a Unix
+//! socket folder). [`mask`] shows a connection string with its password replaced by
+//! `***`, and it is the only form kept: errors ([`LibraryError`]) and `Debug` name the
+//! masked string, never the password. A connection attempt gives up after 10 seconds
+//! unless the string sets `connect_timeout`, and the session is named `journeymap`
+//! (`application_name`) unless it names itself.
+//!
+//! ## TLS
+//!
+//! [`Library::connect`] connects without TLS (`postgres::NoTls`), which suits a server on
+//! the same machine or a Unix socket. [`Library::connect_with`] takes any TLS connector
+//! the `postgres` client accepts (a `MakeTlsConnect<postgres::Socket>`), so TLS for a
+//! server elsewhere is a dependency and one call away, with no change here: for example
+//! `tokio_postgres_rustls::MakeRustlsConnect` (the `tokio-postgres-rustls` crate) built
+//! from a rustls `ClientConfig` with the system's or the team's root certificates
+//! (`postgres-native-tls` works too but needs OpenSSL's headers to build).
+//! `sslmode=require` in the connection string then refuses a server that does not offer
+//! TLS.
+//!
+//! ## Revisions
+//!
+//! `maps` and every row table carry `rev` (`bigint`, 1 when first written). A map's `rev`
+//! grows by one with every write to the map; a row's `rev` is the map's `rev` of the write
+//! that last wrote the row. A publish writes every row at the map's new `rev`, so after a
+//! replace no row can be mistaken for one a client read before it. This is what edits
+//! from several people will check against: an edit whose row no longer has the `rev` it
+//! read is a conflict, and the rows changed since revision r are those with `rev > r`.
+//! A voting round's votes (`round_votes`) are part of their round, as in the SQLite store
+//! (a round is one `Row::Round`); the round's `rev` covers them. `maps.updated_by` names
+//! who wrote last and `maps.written_at` is when, by the server's clock (`now()` of the
+//! writing transaction); `maps.updated_at` stays the map's own field, as in its file.
+//!
+//! ## Permissions
+//!
+//! The first connection to an empty database creates the tables in the first schema of
+//! the role's `search_path` (normally `public`), so that role needs `CREATE` there (since
+//! PostgreSQL 15 only the database owner has it on `public` by default); later
+//! connections only read and write rows.
+//!
+//! ## Tests
+//!
+//! `tests/it/library.rs` runs against a throwaway cluster that the test harness starts
+//! itself (`tests/src/pg.rs`): `initdb` into a temporary folder, a Unix socket only, stopped
+//! with `pg_ctl stop -m fast`; as the `postgres` user when the tests run as root.
+
+use std::fmt;
+use std::time::Duration;
+
+use postgres::tls::{MakeTlsConnect, TlsConnect};
+use postgres::{Client, Socket};
+
+mod error;
+mod mask;
+mod read;
+mod schema;
+mod write;
+
+pub use error::{LibraryError, Result};
+pub use mask::mask;
+pub use read::LibraryMapSummary;
+pub use schema::SCHEMA_VERSION;
+
+/// How long a connection attempt may take when the connection string does not say.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A connection to a team library. One connection serves one caller at a time; every
+/// method is one transaction (or one statement).
+pub struct Library {
+    client: Client,
+    /// The connection string, masked: the only form kept.
+    url: String,
+    /// The schema version the library had when we connected (0: we created it).
+    found_version: i32,
+}
+
+impl fmt::Debug for Library {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Library")
+            .field("url", &self.url)
+            .field("found_version", &self.found_version)
+            .field("closed", &self.client.is_closed())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Library {
+    /// Connects without TLS (see the crate docs for TLS) and brings the library's schema
+    /// up to date. [`LibraryError::Unreachable`] when no server answers;
+    /// [`LibraryError::Refused`] for a database that is not a library this build may use,
+    /// left as it was.
+    pub fn connect(url: &str) -> Result<Library> {
+        Library::connect_with(url, postgres::NoTls)
+    }
+
+    /// [`Library::connect`] through a TLS connector of the `postgres` client.
+    pub fn connect_with<T>(url: &str, tls: T) -> Result<Library>
+    where
+        T: MakeTlsConnect<Socket> + 'static + Send,
+        T::TlsConnect: Send,
+        T::Stream: Send,
+        <T::TlsConnect as TlsConnect<Socket>>::Future: Send,
+    {
+        let masked = mask(url);
+        // The parser's own message may quote the string; ours names it masked.
+        let mut config: postgres::Config = url.parse().map_err(|_| {
+            LibraryError::Invalid(format!(
+                "{masked} is not a PostgreSQL connection string such as \
+                 postgres://user@host:5432/database or host=… user=… dbname=…"
+            ))
+        })?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        if config.get_application_name().is_none() {
+            config.application_name("journeymap");
+        }
+        let mut client = config.connect(tls).at(&masked)?;
+        let mut tx = client.transaction().at(&masked)?;
+        // Dropped without a commit on refusal: rolled back, nothing written.
+        let found_version = schema::migrate(&mut tx, &masked)?;
+        tx.commit().at(&masked)?;
+        Ok(Library {
+            client,
+            url: masked,
+            found_version,
+        })
+    }
+
+    /// The connection string, with its password masked.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The schema version the library had before this connection migrated it (0 when
+    /// this connection created it).
+    pub fn found_version(&self) -> i32 {
+        self.found_version
+    }
+
+    /// Whether the connection is gone (the server stopped, the network dropped): every
+    /// call would be [`LibraryError::Unreachable`]; connect again.
+    pub fn is_closed(&self) -> bool {
+        self.client.is_closed()
+    }
+}
+
+/// Client errors as library errors naming the masked connection string.
+pub(crate) trait AtUrl<T> {
+    fn at(self, url: &str) -> Result<T>;
+}
+
+impl<T> AtUrl<T> for std::result::Result<T, postgres::Error> {
+    fn at(self, url: &str) -> Result<T> {
+        self.map_err(|e| error::from_pg(e, url))
+    }
+}

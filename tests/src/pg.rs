@@ -1,0 +1,343 @@
+//! A throwaway PostgreSQL cluster for the team library's tests (`it/library.rs`).
+//!
+//! [`Cluster::start`] finds the server's binaries (`JOURNEYMAP_PG_BINDIR`, else
+//! `pg_config --bindir` when it holds `initdb`, else the newest
+//! `/usr/lib/postgresql/<version>/bin`: Debian's `postgresql` package, which the scripts
+//! install), runs `initdb` into a temporary folder (trust authentication for the one role
+//! `journeymap`, UTF-8, the C locale, no fsync) and starts `postgres` listening on a Unix
+//! socket in that folder only (`listen_addresses` empty; a free port number, which names
+//! the socket). It waits until `pg_isready` says the server accepts connections, watching
+//! that the server is still running, and [`Drop`] stops it with `pg_ctl stop -m fast`
+//! (never SIGKILL) and removes the folder. Every client the tests start is given this
+//! socket and port, and every `PG*` variable is removed from the environment of the
+//! programs run here, so a test never reaches a server it did not start, such as the
+//! cluster Debian's package may have started on port 5432.
+//!
+//! `initdb`, `postgres` and `pg_ctl` refuse to run as root. When the tests run as root
+//! (CI does), those three run as the `postgres` user that Debian's package creates,
+//! through `runuser -u postgres --`, in a folder given to that user; the tests' own
+//! connections go through the socket, which any user may open.
+
+use std::fs::File;
+use std::net::TcpListener;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
+use std::time::{Duration, Instant};
+
+/// The role `initdb` makes the superuser, which the tests connect as.
+pub const USER: &str = "journeymap";
+
+/// How long the server may take to accept connections, or to stop.
+const READY_WITHIN: Duration = Duration::from_secs(60);
+
+/// A PostgreSQL cluster of our own, stopped and removed on drop.
+#[derive(Debug)]
+pub struct Cluster {
+    dir: tempfile::TempDir,
+    bindir: PathBuf,
+    port: u16,
+    server: Child,
+    /// Whether the server's programs run as the `postgres` user (we are root).
+    as_postgres: bool,
+    next_db: AtomicU32,
+}
+
+impl Cluster {
+    /// A cluster shared by the tests that run at the same time: started by the first one,
+    /// stopped when the last one lets go of it. Each test takes a database of its own
+    /// ([`Cluster::database`]).
+    pub fn shared() -> Arc<Cluster> {
+        static SHARED: Mutex<Weak<Cluster>> = Mutex::new(Weak::new());
+        let mut slot = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(cluster) = slot.upgrade() {
+            return cluster;
+        }
+        let cluster = Arc::new(Cluster::start());
+        *slot = Arc::downgrade(&cluster);
+        cluster
+    }
+
+    /// Creates and starts a new cluster; panics with the server's words if it cannot.
+    pub fn start() -> Cluster {
+        let bindir = bindir();
+        let dir = tempfile::Builder::new()
+            .prefix("jm-pg-")
+            .tempdir()
+            .expect("temporary folder for the cluster");
+        let as_postgres = std::fs::metadata(dir.path()).expect("stat").uid() == 0;
+        if as_postgres {
+            let (uid, gid) = postgres_user();
+            std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid))
+                .expect("give the cluster's folder to the postgres user");
+        }
+        let data = dir.path().join("data");
+        let initdb = run(server_command(&bindir, "initdb", as_postgres, dir.path())
+            .arg("-D")
+            .arg(&data)
+            .args([
+                "-A",
+                "trust",
+                "-U",
+                USER,
+                "--no-sync",
+                "-E",
+                "UTF8",
+                "--locale=C",
+            ]));
+        assert!(
+            initdb.status.success(),
+            "initdb failed in {}:\n{}{}",
+            dir.path().display(),
+            String::from_utf8_lossy(&initdb.stdout),
+            String::from_utf8_lossy(&initdb.stderr)
+        );
+
+        let port = free_port();
+        let log_path = dir.path().join("postgres.log");
+        let log = File::create(&log_path).expect("server log");
+        let server = server_command(&bindir, "postgres", as_postgres, dir.path())
+            .arg("-D")
+            .arg(&data)
+            .arg("-k")
+            .arg(dir.path())
+            .args(["-p", &port.to_string(), "-h", ""])
+            .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
+            .args(["-c", "full_page_writes=off", "-c", "max_connections=60"])
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log)
+            .spawn()
+            .expect("start postgres");
+        let mut cluster = Cluster {
+            dir,
+            bindir,
+            port,
+            server,
+            as_postgres,
+            next_db: AtomicU32::new(0),
+        };
+        cluster.wait_until_ready(&log_path);
+        cluster
+    }
+
+    /// Polls `pg_isready` until the server accepts connections; fails at once if the
+    /// server exits, and after [`READY_WITHIN`].
+    fn wait_until_ready(&mut self, log: &Path) {
+        let started = Instant::now();
+        let mut pause = Duration::from_millis(5);
+        loop {
+            if let Some(status) = self.server.try_wait().expect("server status") {
+                panic!(
+                    "postgres exited ({status}) before accepting connections:\n{}",
+                    std::fs::read_to_string(log).unwrap_or_default()
+                );
+            }
+            let ready = self
+                .client_command("pg_isready")
+                .args(["-d", "postgres", "-q", "-t", "5"])
+                .status()
+                .expect("run pg_isready");
+            if ready.success() {
+                return;
+            }
+            assert!(
+                started.elapsed() < READY_WITHIN,
+                "postgres did not accept connections within {READY_WITHIN:?}:\n{}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            );
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(Duration::from_millis(100));
+        }
+    }
+
+    /// The folder holding the server's socket.
+    pub fn socket_dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The connection string (key=value form) of database `dbname` on this cluster.
+    pub fn url(&self, dbname: &str) -> String {
+        format!(
+            "host={} port={} user={USER} dbname={}",
+            quote(&self.dir.path().to_string_lossy()),
+            self.port,
+            quote(dbname)
+        )
+    }
+
+    /// A new, empty database of its own for one test: its connection string.
+    pub fn database(&self) -> String {
+        let name = format!("library_{}", self.next_db.fetch_add(1, Ordering::Relaxed));
+        let out = run(self.client_command("createdb").arg(&name));
+        assert!(
+            out.status.success(),
+            "createdb {name} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self.url(&name)
+    }
+
+    /// A client program of the cluster's (`createdb`, `pg_isready`, `psql`…) aimed at this
+    /// cluster's socket, as the current user.
+    pub fn client_command(&self, program: &str) -> Command {
+        let mut cmd = Command::new(self.bindir.join(program));
+        clean_env(&mut cmd);
+        cmd.arg("-h")
+            .arg(self.dir.path())
+            .args(["-p", &self.port.to_string(), "-U", USER]);
+        cmd
+    }
+}
+
+impl Drop for Cluster {
+    /// `pg_ctl stop -m fast`: clients are disconnected, the server shuts down cleanly. If
+    /// `pg_ctl` cannot do it, the postmaster gets SIGINT, which is the same fast shutdown.
+    fn drop(&mut self) {
+        let data = self.dir.path().join("data");
+        let stopped = server_command(&self.bindir, "pg_ctl", self.as_postgres, self.dir.path())
+            .arg("stop")
+            .arg("-D")
+            .arg(&data)
+            .args([
+                "-m",
+                "fast",
+                "-w",
+                "-t",
+                &READY_WITHIN.as_secs().to_string(),
+            ])
+            .stdout(Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        if !stopped {
+            let pid = std::fs::read_to_string(data.join("postmaster.pid"))
+                .ok()
+                .and_then(|s| s.lines().next().map(str::to_string));
+            if let Some(pid) = pid {
+                let _ = Command::new("kill").args(["-INT", &pid]).status();
+            }
+        }
+        let _ = self.server.wait();
+    }
+}
+
+/// The folder of the server's programs.
+fn bindir() -> PathBuf {
+    let has_server = |dir: &Path| dir.join("initdb").is_file() && dir.join("postgres").is_file();
+    if let Some(dir) = std::env::var_os("JOURNEYMAP_PG_BINDIR") {
+        let dir = PathBuf::from(dir);
+        assert!(
+            has_server(&dir),
+            "JOURNEYMAP_PG_BINDIR={} holds no initdb and postgres",
+            dir.display()
+        );
+        return dir;
+    }
+    let from_pg_config = Command::new("pg_config")
+        .arg("--bindir")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
+    if let Some(dir) = from_pg_config.filter(|d| has_server(d)) {
+        return dir;
+    }
+    // Debian: /usr/lib/postgresql/<major>/bin, the newest major version.
+    let mut found: Vec<(Vec<u32>, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let version = e
+                .file_name()
+                .to_string_lossy()
+                .split('.')
+                .map(|p| p.parse::<u32>().ok())
+                .collect::<Option<Vec<u32>>>()?;
+            let bin = e.path().join("bin");
+            has_server(&bin).then_some((version, bin))
+        })
+        .collect();
+    found.sort();
+    found.pop().map(|(_, bin)| bin).unwrap_or_else(|| {
+        panic!(
+            "PostgreSQL's server programs (initdb, postgres, pg_ctl) are not installed: the \
+             team library's tests start a cluster of their own. Install Debian's postgresql \
+             package (scripts/test does), or set JOURNEYMAP_PG_BINDIR to their folder."
+        )
+    })
+}
+
+/// A server program (`initdb`, `postgres`, `pg_ctl`), run as the `postgres` user when we
+/// are root, in `dir`, with no `PG*` variables.
+fn server_command(bindir: &Path, program: &str, as_postgres: bool, dir: &Path) -> Command {
+    let path = bindir.join(program);
+    let mut cmd = if as_postgres {
+        let mut c = Command::new("runuser");
+        c.args(["-u", "postgres", "--"]).arg(path);
+        c
+    } else {
+        Command::new(path)
+    };
+    clean_env(&mut cmd);
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// Removes every `PG*` variable (PGHOST, PGPORT, PGDATA, PGPASSWORD…), which would
+/// otherwise steer a program to another server or folder.
+fn clean_env(cmd: &mut Command) {
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("PG") {
+            cmd.env_remove(key);
+        }
+    }
+}
+
+/// Runs a command to its end, capturing its output.
+fn run(cmd: &mut Command) -> Output {
+    cmd.stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"))
+}
+
+/// The `postgres` user's uid and gid.
+fn postgres_user() -> (u32, u32) {
+    let id = |flag: &str| {
+        Command::new("id")
+            .args([flag, "postgres"])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+            .unwrap_or_else(|| {
+                panic!(
+                    "the tests run as root, and initdb and postgres refuse to: they run as the \
+                     postgres user, which does not exist here (Debian's postgresql package \
+                     creates it)"
+                )
+            })
+    };
+    (id("-u"), id("-g"))
+}
+
+/// A port number no one listens on now. The server only uses it to name its socket (it
+/// listens on no TCP port), so a later taker of the number does not matter.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port number")
+}
+
+/// A value for a key=value connection string, quoted.
+fn quote(value: &str) -> String {
+    format!("'{}'", value.replace('\\', "\\\\").replace('\'', "\\'"))
+}
