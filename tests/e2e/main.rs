@@ -993,3 +993,129 @@ async fn a_pdf_report_and_a_filtered_view_exported_in_the_app_match_the_cli() {
     assert!(svg.contains("Filtered view: pain ≥ 8"));
     s.stop().await;
 }
+
+/// A database holding a generated map of `n` touchpoints (`synthetic(n, 1)`), open in
+/// the app at start; its cells' touchpoint ids, lane by lane, stage by stage.
+fn big_map_db(dir: &Path, n: usize) -> (std::path::PathBuf, Vec<Vec<String>>) {
+    use journey_app::{api, App, ImportMode};
+    let db = dir.join("big.sqlite3");
+    let mut app = App::open(&db).expect("db");
+    let map = journey_core::sample::synthetic(n, 1);
+    let id = app
+        .import_map(
+            journey_core::interchange::export_json(&map).as_bytes(),
+            ImportMode::Refuse,
+        )
+        .expect("import");
+    api::open_map(
+        &mut api::Ctx::new(&mut app),
+        api::OpenMapRequest { id: id.clone() },
+    )
+    .expect("open");
+    let map = app.load_map(&id).expect("load");
+    let mut cells = Vec::new();
+    for lane in &map.lanes {
+        for stage in &map.stages {
+            cells.push(
+                map.touchpoints
+                    .iter()
+                    .filter(|t| t.stage_id == stage.id && t.lane_id == lane.id)
+                    .map(|t| t.id.clone())
+                    .collect(),
+            );
+        }
+    }
+    (db, cells)
+}
+
+/// A board of 2,000 cards renders only what is in view, yet every card can be reached:
+/// scoring cards with the capture keys walks focus down a cell past the rendered ones
+/// (each next card scrolled to and focused), scrolling to the far corner renders its
+/// cards, the arrows drawn are the ones in view, and zoom to fit shows every stage.
+#[tokio::test]
+async fn a_big_board_renders_what_is_in_view_and_reaches_every_card() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let keep = tempfile::tempdir().expect("tempdir");
+    let (db, cells) = big_map_db(keep.path(), 2_000);
+    let s = Session::start(Launch {
+        db: Some(db),
+        ..Launch::default()
+    })
+    .await;
+    s.wait("[data-board-scroll][data-windowed=true]").await;
+    s.wait("[data-testid=card]").await;
+    let count = |css: &str| {
+        let css = css.to_string();
+        let s = &s;
+        async move {
+            s.js(&format!("return document.querySelectorAll('{css}').length"))
+                .await
+                .as_u64()
+                .expect("a count")
+        }
+    };
+    let shown = count("[data-testid=card]").await;
+    assert!(
+        shown > 20 && shown < 2_000,
+        "{shown} cards rendered of 2,000"
+    );
+    let arrows = count("[data-testid=link-arrow]").await;
+    assert!(
+        arrows > 0 && arrows < 1_999,
+        "{arrows} arrows drawn of 1,999"
+    );
+
+    // Z on a focused card scores it and moves focus to the next; walking down the first
+    // cell goes past the cards rendered at first.
+    let first_cell = &cells[0];
+    assert!(
+        first_cell.len() >= 25,
+        "{} cards in the first cell",
+        first_cell.len()
+    );
+    let start = s
+        .wait(&format!(
+            "[data-card][data-touchpoint-id='{}']",
+            first_cell[0]
+        ))
+        .await;
+    start.click().await.expect("select");
+    for id in &first_cell[..24] {
+        s.until(
+            "the card focused",
+            &format!("document.activeElement?.dataset?.touchpointId === '{id}'"),
+        )
+        .await;
+        s.client
+            .active_element()
+            .await
+            .expect("the focused card")
+            .send_keys("z")
+            .await
+            .expect("Z");
+    }
+    let last = &first_cell[24];
+    s.until(
+        "the 25th card of the cell focused",
+        &format!("document.activeElement?.dataset?.touchpointId === '{last}'"),
+    )
+    .await;
+
+    // The far corner: its last card is rendered once the board is scrolled there.
+    let corner = cells.last().and_then(|c| c.last()).expect("a last card");
+    s.js("const b = document.querySelector('[data-board-scroll]'); b.scrollTo(b.scrollWidth, b.scrollHeight); return null;")
+        .await;
+    s.wait(&format!("[data-card][data-touchpoint-id='{corner}']"))
+        .await;
+    assert!(count("[data-testid=card]").await < 2_000);
+
+    // Zoom to fit: every stage header on screen, cards still rendered.
+    s.click("[data-testid=zoom-fit]").await;
+    s.until(
+        "every stage on screen",
+        "[...document.querySelectorAll('[data-testid=stage-header]')].every(h => { const r = h.getBoundingClientRect(); return r.right <= window.innerWidth + 1 && r.left >= 0; })",
+    )
+    .await;
+    assert!(count("[data-testid=card]").await > 0);
+    s.stop().await;
+}

@@ -1,5 +1,6 @@
 //! UI timing run (a measurement, not a test): the real app in the real webview, on
-//! generated maps of 300 and 1,000 touchpoints (5 feedback each).
+//! generated maps (`synthetic(n, 5)`: 10 stages, 8 lanes, n touchpoints, 5 feedback each)
+//! of the sizes given (`--sizes 300,1000,10000`; 300 and 1,000 by default).
 //!
 //! - open: from asking to open the map (`jm:open-start`) to its cards painted
 //!   (`jm:open-painted`), median of 5 opens;
@@ -14,9 +15,21 @@
 //!   style, layout and paint are done;
 //! - baselines, in the same webview and run: plain DOM (createElement) building the same
 //!   number of cards with the same text, to the next animation frame; and the webview's
-//!   frame alone: one badge's text changed by hand on the open board, to painted.
+//!   frame alone: one badge's text changed by hand on the open board, to painted;
+//! - scroll: the board scrolled across, down by a quarter of its view and right by a
+//!   24th per animation frame (about 145 px down a frame in the 1400×900 window: a fast
+//!   wheel fling), 80 frames; the longest frame (between two animation frames) while it
+//!   scrolls;
+//! - the open of the 50-card sample map, the same way: what opening any map costs (the
+//!   command's round trip, mounting the screen, one layout and paint of the window);
+//! - memory: the resident memory of all the app's processes (the shell and WebKit's
+//!   web and network processes: every process whose environment names this run's
+//!   database), with the sample map open and then with the generated map open.
 //!
-//! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --features e2e --example ui_timing`
+//! Each size ends with one JSON line:
+//! `{"n":…,"open_ms":…,"baseline_ms":…,"edit_ms":…,"frame_floor_ms":…,"scroll_max_frame_ms":…,…}`.
+//!
+//! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --features e2e --example ui_timing -- --sizes 300,1000,10000`
 
 use journey_app::{App, ImportMode};
 use journeymap_tests::{Launch, Session};
@@ -83,16 +96,128 @@ async fn frame_floor(s: &Session) -> f64 {
         .expect("ms")
 }
 
+/// Opens the map from the library `times` times; each time from the click to its board
+/// painted (`jm:open-start` to `jm:open-painted`), in ms.
+async fn open_times(s: &Session, map_id: &str, times: usize) -> Vec<f64> {
+    let mut opens = Vec::new();
+    for i in 0..times {
+        let painted_before = s
+            .js("return performance.getEntriesByName('jm:open-painted').length")
+            .await
+            .as_u64()
+            .unwrap_or(0);
+        s.click("[data-testid=to-library]").await;
+        s.click(&format!(
+            "[data-testid=map-row][data-map-id='{map_id}'] [data-testid=map-name]"
+        ))
+        .await;
+        // Only the cards in view need to be on the page: a big board renders the region
+        // on screen.
+        s.until(
+            "cards painted",
+            &format!(
+                "document.querySelector('[data-testid=board]')?.dataset.mapId === '{map_id}' && \
+                 document.querySelectorAll('[data-testid=card]').length > 0 && \
+                 performance.getEntriesByName('jm:open-painted').length > {painted_before}"
+            ),
+        )
+        .await;
+        opens.push(
+            measure(
+                s,
+                &format!("open-{map_id}-{i}"),
+                "jm:open-start",
+                "jm:open-painted",
+            )
+            .await,
+        );
+    }
+    opens
+}
+
+/// The scripted scroll: down by a quarter of the board's view and right by a 24th per
+/// animation frame, 80 frames (or until the end), then back to the top left; the longest
+/// gap between two consecutive frames while it scrolled, in ms.
+async fn scroll_max_frame(s: &Session) -> f64 {
+    let script = "const done = arguments[0];
+         const box = document.querySelector('[data-board-scroll]');
+         box.scrollTo(0, 0);
+         let last = null, worst = 0, i = 0;
+         const step = (t) => {
+           if (last !== null) worst = Math.max(worst, t - last);
+           last = t;
+           if (i++ >= 80) {
+             // Back at the top left, once the board has rendered that part again.
+             box.scrollTo(0, 0);
+             requestAnimationFrame(() => requestAnimationFrame(() => done(worst)));
+             return;
+           }
+           box.scrollBy(box.clientWidth / 24, box.clientHeight / 4);
+           requestAnimationFrame(step);
+         };
+         requestAnimationFrame(step);";
+    s.client
+        .execute_async(script, vec![])
+        .await
+        .expect("the scroll runs")
+        .as_f64()
+        .expect("ms")
+}
+
+/// Resident memory of every process whose environment names this database (the app, its
+/// WebKit web and network processes), in MiB.
+fn app_memory_mib(db: &std::path::Path) -> f64 {
+    let needle = format!("JOURNEYMAP_DB={}", db.display());
+    let mut kib = 0u64;
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let dir = entry.path();
+        let Ok(env) = std::fs::read(dir.join("environ")) else {
+            continue;
+        };
+        if !env.split(|b| *b == 0).any(|v| v == needle.as_bytes()) {
+            continue;
+        }
+        let status = std::fs::read_to_string(dir.join("status")).unwrap_or_default();
+        kib += status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .unwrap_or(0);
+    }
+    kib as f64 / 1024.0
+}
+
+/// The sizes asked for with `--sizes 300,1000,10000`.
+fn sizes() -> Vec<usize> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--sizes")
+        .and_then(|i| args.get(i + 1))
+        .map(|v| {
+            v.split(',')
+                .map(|n| {
+                    n.trim()
+                        .parse()
+                        .expect("--sizes takes numbers, e.g. 300,1000")
+                })
+                .collect()
+        })
+        .unwrap_or_else(|| vec![300, 1_000])
+}
+
 #[tokio::main]
 async fn main() {
-    println!("| touchpoints | open → painted (median of 5) | plain-DOM baseline | edit → repaint (median of 7) | of which backend + IPC | of which React render + commit | of which frame | frame-alone baseline (median of 7) | cards re-rendered per edit | edit → insight repainted, panel open (median of 7) |");
-    println!("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for n in [300usize, 1_000] {
+    println!("| touchpoints | open → painted (median of 5) | plain-DOM baseline | edit → repaint (median of 7) | of which backend + IPC | of which React render + commit | of which frame | frame-alone baseline (median of 7) | cards re-rendered per edit | edit → insight repainted, panel open (median of 7) | longest frame while scrolling | memory, sample map → this map |");
+    println!(
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
+    let mut lines = Vec::new();
+    for n in sizes() {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("timing.sqlite3");
-        let map_id = {
+        let (map_id, sample_id) = {
             let mut app = App::open(&db).expect("db");
-            let small = app.create_map("A small map").expect("map");
+            let small = app.create_sample().expect("sample map");
             let big =
                 journey_core::interchange::export_json(&journey_core::sample::synthetic(n, 5));
             let id = app
@@ -100,48 +225,40 @@ async fn main() {
                 .expect("import");
             journey_app::api::open_map(
                 &mut journey_app::api::Ctx::new(&mut app),
-                journey_app::api::OpenMapRequest { id: small },
+                journey_app::api::OpenMapRequest { id: small.clone() },
             )
             .expect("open small");
-            id
+            (id, small)
         };
         let s = Session::start(Launch {
-            db: Some(db),
+            db: Some(db.clone()),
             ..Launch::default()
         })
         .await;
         s.wait("[data-testid=board]").await;
+        s.until(
+            "the sample map painted",
+            "performance.getEntriesByName('jm:open-painted').length > 0",
+        )
+        .await;
+        let memory_sample = app_memory_mib(&db);
 
-        let mut opens = Vec::new();
-        for i in 0..5 {
-            let painted_before = s
-                .js("return performance.getEntriesByName('jm:open-painted').length")
-                .await
-                .as_u64()
-                .unwrap_or(0);
-            s.wait("[data-testid=to-library]")
-                .await
-                .click()
-                .await
-                .expect("library");
-            s.wait(&format!(
-                "[data-testid=map-row][data-map-id='{map_id}'] [data-testid=map-name]"
-            ))
-            .await
-            .click()
-            .await
-            .expect("open");
-            s.until("cards painted", &format!("document.querySelectorAll('[data-testid=card]').length === {n} && performance.getEntriesByName('jm:open-painted').length > {painted_before}")).await;
-            opens.push(measure(&s, &format!("open-{i}"), "jm:open-start", "jm:open-painted").await);
-        }
+        // What opening any map costs: the 50-card sample, the same way.
+        let open_sample = median(open_times(&s, &sample_id, 5).await);
+        let opens = open_times(&s, &map_id, 5).await;
         let base = median(vec![
             baseline(&s, n).await,
             baseline(&s, n).await,
             baseline(&s, n).await,
         ]);
+        let memory = app_memory_mib(&db);
+        let scroll = median(vec![
+            scroll_max_frame(&s).await,
+            scroll_max_frame(&s).await,
+            scroll_max_frame(&s).await,
+        ]);
 
-        let card = s.wait("[data-testid=card]").await;
-        card.click().await.expect("select");
+        s.click("[data-testid=card]").await;
         let pain = s.wait("[data-testid=field-pain]").await;
         let mut edits = Vec::new();
         let mut answered = Vec::new();
@@ -239,18 +356,29 @@ async fn main() {
                 .await,
             );
         }
+        let (open, floor, edit) = (median(opens), median(floor), median(edits));
         println!(
-            "| {n} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} | {:.0} ms |",
-            median(opens),
+            "| {n} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} | {:.0} ms | {:.0} ms | {:.0} → {:.0} MiB |",
+            open,
             base,
-            median(edits),
+            edit,
             median(answered),
             median(committed),
             median(painted),
-            median(floor),
+            floor,
             median(renders),
-            median(with_insight)
+            median(with_insight.clone()),
+            scroll,
+            memory_sample,
+            memory
         );
+        lines.push(format!(
+            "{{\"n\":{n},\"open_ms\":{open:.1},\"baseline_ms\":{base:.1},\"edit_ms\":{edit:.1},\"frame_floor_ms\":{floor:.1},\"scroll_max_frame_ms\":{scroll:.1},\"insight_ms\":{:.1},\"memory_sample_mib\":{memory_sample:.0},\"memory_mib\":{memory:.0},\"open_sample_ms\":{open_sample:.1}}}",
+            median(with_insight)
+        ));
         s.stop().await;
+    }
+    for l in lines {
+        println!("{l}");
     }
 }

@@ -196,7 +196,104 @@ pub struct MapMetrics {
     pub touchpoints: BTreeMap<Id, Metrics>,
 }
 
+/// The groups whose figures [`MapMetrics::some`] computes (the map's are always computed).
+#[derive(Debug, Clone, Copy)]
+pub struct Groups<'a> {
+    pub touchpoints: &'a std::collections::BTreeSet<Id>,
+    pub stages: &'a std::collections::BTreeSet<Id>,
+    pub lanes: &'a std::collections::BTreeSet<Id>,
+}
+
 impl MapMetrics {
+    /// The figures of the map and of only the groups given, with the attribution and the
+    /// results of [`MapMetrics::compute`] (a test checks they agree). For an edit that
+    /// touched a few touchpoints: one pass still, but tallies and a lookup only for the
+    /// feedback of the groups asked for, and no table of every touchpoint.
+    pub fn some(map: &JourneyMap, groups: Groups<'_>) -> MapMetrics {
+        use std::collections::HashMap;
+
+        let mut all = Tally::default();
+        let mut stages: HashMap<&str, Tally> = groups
+            .stages
+            .iter()
+            .filter(|id| map.stages.iter().any(|s| &&s.id == id))
+            .map(|id| (id.as_str(), Tally::default()))
+            .collect();
+        let mut lanes: HashMap<&str, Tally> = groups
+            .lanes
+            .iter()
+            .filter(|id| map.lanes.iter().any(|l| &&l.id == id))
+            .map(|id| (id.as_str(), Tally::default()))
+            .collect();
+        // The touchpoints whose feedback counts towards a group asked for: those asked
+        // for, and those in a stage or lane asked for.
+        let mut tps: HashMap<&str, (Option<Tally>, &str, &str)> = HashMap::new();
+        for t in &map.touchpoints {
+            all.add_pain(t.pain);
+            let own = groups.touchpoints.contains(&t.id);
+            let in_stage = stages.get_mut(t.stage_id.as_str());
+            let counted_in_stage = in_stage.is_some();
+            if let Some(s) = in_stage {
+                s.add_pain(t.pain);
+            }
+            let in_lane = lanes.get_mut(t.lane_id.as_str());
+            let counted_in_lane = in_lane.is_some();
+            if let Some(l) = in_lane {
+                l.add_pain(t.pain);
+            }
+            if own || counted_in_stage || counted_in_lane {
+                let tally = own.then(|| {
+                    let mut tally = Tally::default();
+                    tally.add_pain(t.pain);
+                    tally
+                });
+                tps.insert(
+                    t.id.as_str(),
+                    (tally, t.stage_id.as_str(), t.lane_id.as_str()),
+                );
+            }
+        }
+        for f in &map.feedback {
+            all.add_feedback(&f.answers);
+            match &f.target {
+                FeedbackTarget::Stage(id) => {
+                    if let Some(s) = stages.get_mut(id.as_str()) {
+                        s.add_feedback(&f.answers);
+                    }
+                }
+                FeedbackTarget::Touchpoint(id) => {
+                    if let Some((tally, stage, lane)) = tps.get_mut(id.as_str()) {
+                        if let Some(t) = tally {
+                            t.add_feedback(&f.answers);
+                        }
+                        let (stage, lane) = (*stage, *lane);
+                        if let Some(s) = stages.get_mut(stage) {
+                            s.add_feedback(&f.answers);
+                        }
+                        if let Some(l) = lanes.get_mut(lane) {
+                            l.add_feedback(&f.answers);
+                        }
+                    }
+                }
+            }
+        }
+        MapMetrics {
+            map: all.finish(),
+            stages: stages
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.finish()))
+                .collect(),
+            lanes: lanes
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.finish()))
+                .collect(),
+            touchpoints: tps
+                .into_iter()
+                .filter_map(|(k, (t, _, _))| t.map(|t| (k.to_string(), t.finish())))
+                .collect(),
+        }
+    }
+
     /// One pass over the map's touchpoints and feedback.
     pub fn compute(map: &JourneyMap) -> MapMetrics {
         use std::collections::HashMap;
@@ -278,6 +375,44 @@ impl MapMetrics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The figures of a few groups are the ones the whole computation gives them, for
+    /// every touchpoint, stage and lane of the sample map taken a few at a time.
+    #[test]
+    fn some_groups_agree_with_the_whole_map() {
+        use std::collections::BTreeSet;
+        let map = crate::sample::sample_map().expect("sample");
+        let whole = MapMetrics::compute(&map);
+        let ids = |items: Vec<&String>, at: usize| -> BTreeSet<Id> {
+            items.into_iter().skip(at).step_by(3).cloned().collect()
+        };
+        for at in 0..3 {
+            let tps = ids(map.touchpoints.iter().map(|t| &t.id).collect(), at);
+            let stages = ids(map.stages.iter().map(|s| &s.id).collect(), at);
+            let lanes = ids(map.lanes.iter().map(|l| &l.id).collect(), at);
+            let some = MapMetrics::some(
+                &map,
+                Groups {
+                    touchpoints: &tps,
+                    stages: &stages,
+                    lanes: &lanes,
+                },
+            );
+            assert_eq!(some.map, whole.map);
+            assert_eq!(some.touchpoints.len(), tps.len());
+            for (id, m) in &some.touchpoints {
+                assert_eq!(Some(m), whole.touchpoints.get(id), "touchpoint {id}");
+            }
+            assert_eq!(some.stages.len(), stages.len());
+            for (id, m) in &some.stages {
+                assert_eq!(Some(m), whole.stages.get(id), "stage {id}");
+            }
+            assert_eq!(some.lanes.len(), lanes.len());
+            for (id, m) in &some.lanes {
+                assert_eq!(Some(m), whole.lanes.get(id), "lane {id}");
+            }
+        }
+    }
 
     fn nps_of(answers: &[u8]) -> Option<Nps> {
         let mut t = Tally::default();

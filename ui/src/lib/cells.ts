@@ -44,3 +44,30 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   }
   return true;
 }
+
+/**
+ * The card after `id` in the board's reading order (lane by lane, stage by stage, each
+ * cell top to bottom, as Tab goes), skipping hidden and collapsed lanes and collapsed
+ * stages; null after the last one.
+ */
+export function nextInReadingOrder(
+  cells: CellMap,
+  stages: readonly { id: string }[],
+  lanes: readonly { id: string; hidden: boolean }[],
+  collapsedStages: ReadonlySet<string>,
+  collapsedLanes: ReadonlySet<string>,
+  id: string,
+): string | null {
+  let found = false;
+  for (const lane of lanes) {
+    if (lane.hidden || collapsedLanes.has(lane.id)) continue;
+    for (const stage of stages) {
+      if (collapsedStages.has(stage.id)) continue;
+      for (const t of cellItems(cells, stage.id, lane.id)) {
+        if (found) return t.id;
+        if (t.id === id) found = true;
+      }
+    }
+  }
+  return null;
+}

@@ -57,14 +57,14 @@ export function applyPatch(prev: MapView, patch: MapPatch): MapView | null {
  * is inside a card, header or label, and any size change that follows is seen by the link
  * layer's ResizeObserver.
  */
-export function changesLayout(prev: MapView, patch: MapPatch): boolean {
+export function changesLayout(prev: MapView, patch: MapPatch, byId?: ReadonlyMap<string, { stageId: string; laneId: string }>): boolean {
   const lists = [patch.stages, patch.lanes, patch.touchpoints, patch.links] as ListPatch<Keyed>[];
   if (lists.some((p) => p.order !== null || p.removed.length > 0)) return true;
   if (patch.links.changed.length > 0) return true;
   const lanes = new Map(prev.lanes.map((l) => [l.id, l]));
   if (patch.lanes.changed.some((l) => lanes.get(l.id)?.hidden !== l.hidden)) return true;
   if (patch.touchpoints.changed.length === 0) return false;
-  const before = new Map(prev.touchpoints.map((t) => [t.id, t]));
+  const before = byId ?? new Map(prev.touchpoints.map((t) => [t.id, t]));
   return patch.touchpoints.changed.some((t) => {
     const old = before.get(t.id);
     return old === undefined || old.stageId !== t.stageId || old.laneId !== t.laneId;

@@ -350,79 +350,116 @@ pub struct MapView {
     pub can_redo: bool,
 }
 
+impl MapMetaDto {
+    pub fn of(meta: &MapMeta) -> MapMetaDto {
+        MapMetaDto {
+            id: meta.id.clone(),
+            name: meta.name.clone(),
+            description: meta.description.clone(),
+            persona_name: meta.persona.name.clone(),
+            persona_description: meta.persona.description.clone(),
+            created_at: meta.created_at.clone(),
+            updated_at: meta.updated_at.clone(),
+        }
+    }
+}
+
+impl StageDto {
+    pub fn of(s: &Stage, metrics: MetricsDto) -> StageDto {
+        StageDto {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            description: s.description.clone(),
+            pain: s.pain,
+            emotion: s.emotion,
+            metrics,
+        }
+    }
+}
+
+impl LaneDto {
+    pub fn of(l: &Lane, metrics: MetricsDto) -> LaneDto {
+        LaneDto {
+            id: l.id.clone(),
+            name: l.name.clone(),
+            kind: l.kind,
+            built_in: l.kind.is_built_in(),
+            hidden: l.hidden,
+            metrics,
+        }
+    }
+}
+
+impl TouchpointDto {
+    pub fn of(t: &Touchpoint, metrics: MetricsDto) -> TouchpointDto {
+        TouchpointDto {
+            id: t.id.clone(),
+            stage_id: t.stage_id.clone(),
+            lane_id: t.lane_id.clone(),
+            title: t.title.clone(),
+            description: t.description.clone(),
+            channel: t.channel.clone(),
+            owner: t.owner.clone(),
+            pain: t.pain,
+            emotion: t.emotion,
+            metrics,
+        }
+    }
+}
+
 impl MapView {
     pub fn build(map: &JourneyMap, can_undo: bool, can_redo: bool) -> MapView {
         let m = MapMetrics::compute(map);
         let metrics_of = |table: &std::collections::BTreeMap<Id, Metrics>, id: &str| {
             table.get(id).map(MetricsDto::from).unwrap_or_default()
         };
+        let (decisions, rounds) = MapView::workshop_of(map);
         MapView {
-            map: MapMetaDto {
-                id: map.meta.id.clone(),
-                name: map.meta.name.clone(),
-                description: map.meta.description.clone(),
-                persona_name: map.meta.persona.name.clone(),
-                persona_description: map.meta.persona.description.clone(),
-                created_at: map.meta.created_at.clone(),
-                updated_at: map.meta.updated_at.clone(),
-            },
+            map: MapMetaDto::of(&map.meta),
             stages: map
                 .stages
                 .iter()
-                .map(|s| StageDto {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
-                    description: s.description.clone(),
-                    pain: s.pain,
-                    emotion: s.emotion,
-                    metrics: metrics_of(&m.stages, &s.id),
-                })
+                .map(|s| StageDto::of(s, metrics_of(&m.stages, &s.id)))
                 .collect(),
             lanes: map
                 .lanes
                 .iter()
-                .map(|l| LaneDto {
-                    id: l.id.clone(),
-                    name: l.name.clone(),
-                    kind: l.kind,
-                    built_in: l.kind.is_built_in(),
-                    hidden: l.hidden,
-                    metrics: metrics_of(&m.lanes, &l.id),
-                })
+                .map(|l| LaneDto::of(l, metrics_of(&m.lanes, &l.id)))
                 .collect(),
             touchpoints: map
                 .touchpoints
                 .iter()
-                .map(|t| TouchpointDto {
-                    id: t.id.clone(),
-                    stage_id: t.stage_id.clone(),
-                    lane_id: t.lane_id.clone(),
-                    title: t.title.clone(),
-                    description: t.description.clone(),
-                    channel: t.channel.clone(),
-                    owner: t.owner.clone(),
-                    pain: t.pain,
-                    emotion: t.emotion,
-                    metrics: metrics_of(&m.touchpoints, &t.id),
-                })
+                .map(|t| TouchpointDto::of(t, metrics_of(&m.touchpoints, &t.id)))
                 .collect(),
-            links: map
-                .links
-                .iter()
-                .map(|l| LinkDto {
-                    id: l.id.clone(),
-                    from_id: l.from.clone(),
-                    to_id: l.to.clone(),
-                    kind: l.kind,
-                    label: l.label.clone(),
-                })
-                .collect(),
-            decisions: map.decisions.iter().map(DecisionDto::from).collect(),
-            rounds: map.rounds.iter().map(RoundDto::from).collect(),
+            links: MapView::links_of(map),
+            decisions,
+            rounds,
             metrics: MetricsDto::from(&m.map),
             can_undo,
             can_redo,
         }
+    }
+
+    /// The map's links as the view shows them, in order.
+    pub fn links_of(map: &JourneyMap) -> Vec<LinkDto> {
+        map.links
+            .iter()
+            .map(|l| LinkDto {
+                id: l.id.clone(),
+                from_id: l.from.clone(),
+                to_id: l.to.clone(),
+                kind: l.kind,
+                label: l.label.clone(),
+            })
+            .collect()
+    }
+
+    /// The map's decisions and voting rounds as the view shows them, in order.
+    pub fn workshop_of(map: &JourneyMap) -> (Vec<DecisionDto>, Vec<RoundDto>) {
+        (
+            map.decisions.iter().map(DecisionDto::from).collect(),
+            map.rounds.iter().map(RoundDto::from).collect(),
+        )
     }
 }
 

@@ -27,6 +27,24 @@ pub struct ListPatch<T> {
 }
 
 impl<T> ListPatch<T> {
+    /// Nothing changed.
+    pub fn none() -> ListPatch<T> {
+        ListPatch {
+            changed: Vec::new(),
+            removed: Vec::new(),
+            order: None,
+        }
+    }
+
+    /// Only these items changed: none was added or removed, the order is the same.
+    pub fn changed(changed: Vec<T>) -> ListPatch<T> {
+        ListPatch {
+            changed,
+            removed: Vec::new(),
+            order: None,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.changed.is_empty() && self.removed.is_empty() && self.order.is_none()
     }

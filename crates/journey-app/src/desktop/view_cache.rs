@@ -1,6 +1,10 @@
 //! The open map, kept in memory so that an edit answers with a [`MapPatch`] without
-//! reading the map back: the edit's own row changes are applied to the kept copy, the
-//! view is rebuilt from it, and the patch is the difference from the view sent last.
+//! reading the map back: the edit's own row changes are applied to the kept copy, and the
+//! view sent last is brought up to date. An edit that leaves every list's order as it was
+//! (a title, a pain score, a piece of feedback: most edits) rebuilds only the items it
+//! touched and the figures they count towards (their stage, their lane, the map), so its
+//! cost does not grow with the map; one that adds, removes or reorders stages, lanes or
+//! touchpoints rebuilds the view and compares it with the last one.
 //!
 //! The database stays the truth. The copy is dropped when an edit replaces or removes the
 //! whole map, and read again when SQLite's `data_version` says another connection (the
@@ -9,11 +13,12 @@
 
 use std::collections::BTreeSet;
 
+use journey_core::metrics::{Groups, MapMetrics, Metrics};
 use journey_core::model::*;
 
 use crate::change::{Change, Direction, Row};
-use crate::dto::{self, MapView};
-use crate::patch::{self, MapPatch};
+use crate::dto::{self, LaneDto, MapMetaDto, MapView, MetricsDto, StageDto, TouchpointDto};
+use crate::patch::{self, ListPatch, MapPatch};
 use crate::{App, HistoryKey, Result};
 
 impl App {
@@ -58,6 +63,7 @@ impl App {
             links_stale: false,
             workshop_stale: false,
             feedback_changed: Default::default(),
+            touched: Touched::default(),
         });
         Ok(view)
     }
@@ -80,12 +86,18 @@ impl App {
                 (c.map.decisions, c.map.rounds) = self.store.load_workshop(id)?;
                 c.workshop_stale = false;
             }
-            let view = dto::MapView::build(&c.map, can_undo, can_redo);
             let changed = std::mem::take(&mut c.feedback_changed)
                 .into_iter()
                 .collect();
-            let patch = patch::MapPatch::between(&c.view, &view, changed);
-            c.view = view;
+            let touched = std::mem::take(&mut c.touched);
+            let patch = if touched.order {
+                let view = dto::MapView::build(&c.map, can_undo, can_redo);
+                let patch = patch::MapPatch::between(&c.view, &view, changed);
+                c.view = view;
+                patch
+            } else {
+                c.patch_in_place(&touched, can_undo, can_redo, changed)
+            };
             self.open = Some(c);
             return Ok(patch);
         }
@@ -114,6 +126,71 @@ pub(crate) struct ViewCache {
     pub workshop_stale: bool,
     /// Touchpoints and stages whose feedback changed since the last patch.
     pub feedback_changed: BTreeSet<Id>,
+    /// What the changes since the last patch touched.
+    pub touched: Touched,
+}
+
+/// What the changes since the last patch touched: the items to rebuild, and whether any
+/// list's order may have changed (then the whole view is rebuilt).
+#[derive(Debug, Default)]
+pub(crate) struct Touched {
+    touchpoints: BTreeSet<Id>,
+    stages: BTreeSet<Id>,
+    lanes: BTreeSet<Id>,
+    /// A stage, lane or touchpoint was added, removed or moved.
+    order: bool,
+    links: bool,
+    workshop: bool,
+}
+
+impl Touched {
+    /// A row as it was or as it becomes; `moved` when its place in its list may change.
+    fn row(&mut self, map: &JourneyMap, row: &Row, moved: bool) {
+        match row {
+            Row::Map(_) => self.order = true,
+            Row::Meta(_) => {}
+            Row::Stage(s) => {
+                self.stages.insert(s.id.clone());
+                self.order |= moved;
+            }
+            Row::Lane(l) => {
+                self.lanes.insert(l.id.clone());
+                self.order |= moved;
+            }
+            Row::Touchpoint(t) => {
+                self.touchpoints.insert(t.id.clone());
+                self.stages.insert(t.stage_id.clone());
+                self.lanes.insert(t.lane_id.clone());
+                self.order |= moved;
+            }
+            Row::Link(..) => self.links = true,
+            Row::Feedback(_, f) => match &f.target {
+                FeedbackTarget::Stage(id) => {
+                    self.stages.insert(id.clone());
+                }
+                FeedbackTarget::Touchpoint(id) => {
+                    self.touchpoints.insert(id.clone());
+                    if let Some(t) = map.touchpoint(id) {
+                        self.stages.insert(t.stage_id.clone());
+                        self.lanes.insert(t.lane_id.clone());
+                    }
+                }
+            },
+            Row::Decision(..) | Row::Round(..) => self.workshop = true,
+        }
+    }
+}
+
+/// Whether an update moves a row within its list (or to another cell).
+fn moves(before: &Row, after: &Row) -> bool {
+    match (before, after) {
+        (Row::Stage(a), Row::Stage(b)) => a.position != b.position,
+        (Row::Lane(a), Row::Lane(b)) => a.position != b.position,
+        (Row::Touchpoint(a), Row::Touchpoint(b)) => {
+            a.position != b.position || a.stage_id != b.stage_id || a.lane_id != b.lane_id
+        }
+        _ => false,
+    }
 }
 
 impl ViewCache {
@@ -129,15 +206,106 @@ impl ViewCache {
             return false;
         }
         for rc in &change.rows {
-            match rc.oriented(dir) {
+            let (before, after) = rc.oriented(dir);
+            // Feedback names its touchpoint: note what it counts towards while the
+            // touchpoint is still in the copy.
+            if let Some(b) = before {
+                self.touched
+                    .row(&self.map, b, after.is_none_or(|a| moves(b, a)));
+            }
+            if let Some(a) = after {
+                self.touched
+                    .row(&self.map, a, before.is_none_or(|b| moves(b, a)));
+            }
+            match (before, after) {
                 (_, Some(row)) => self.upsert(row),
                 (Some(row), None) => self.remove(row),
                 (None, None) => {}
             }
         }
         self.map.meta.updated_at = now.to_string();
-        self.map.sort_for_display();
+        if self.touched.order {
+            self.map.sort_for_display();
+        }
         true
+    }
+
+    /// Brings the view up to date for changes that left every list's order as it was,
+    /// and returns the patch: the touched items whose view changed, the map's fields and
+    /// figures, and, when links or the workshop changed, those lists compared whole.
+    fn patch_in_place(
+        &mut self,
+        touched: &Touched,
+        can_undo: bool,
+        can_redo: bool,
+        feedback_changed: Vec<String>,
+    ) -> MapPatch {
+        let metrics = MapMetrics::some(
+            &self.map,
+            Groups {
+                touchpoints: &touched.touchpoints,
+                stages: &touched.stages,
+                lanes: &touched.lanes,
+            },
+        );
+        let figures = |table: &std::collections::BTreeMap<Id, Metrics>, id: &str| {
+            table.get(id).map(MetricsDto::from).unwrap_or_default()
+        };
+        let map = &self.map;
+        let view = &mut self.view;
+        let mut stages = Vec::new();
+        for s in map.stages.iter().filter(|s| touched.stages.contains(&s.id)) {
+            let new = StageDto::of(s, figures(&metrics.stages, &s.id));
+            replace(&mut view.stages, new, &mut stages);
+        }
+        let mut lanes = Vec::new();
+        for l in map.lanes.iter().filter(|l| touched.lanes.contains(&l.id)) {
+            let new = LaneDto::of(l, figures(&metrics.lanes, &l.id));
+            replace(&mut view.lanes, new, &mut lanes);
+        }
+        let mut touchpoints = Vec::new();
+        for id in &touched.touchpoints {
+            if let Some(t) = map.touchpoint(id) {
+                let new = TouchpointDto::of(t, figures(&metrics.touchpoints, id));
+                replace(&mut view.touchpoints, new, &mut touchpoints);
+            }
+        }
+        let links = if touched.links {
+            let new = MapView::links_of(map);
+            let p = patch::diff_list(&view.links, &new);
+            view.links = new;
+            p
+        } else {
+            ListPatch::none()
+        };
+        let (decisions, rounds) = if touched.workshop {
+            let (d, r) = MapView::workshop_of(map);
+            let p = (
+                patch::diff_list(&view.decisions, &d),
+                patch::diff_list(&view.rounds, &r),
+            );
+            (view.decisions, view.rounds) = (d, r);
+            p
+        } else {
+            (ListPatch::none(), ListPatch::none())
+        };
+        view.map = MapMetaDto::of(&map.meta);
+        view.metrics = MetricsDto::from(&metrics.map);
+        view.can_undo = can_undo;
+        view.can_redo = can_redo;
+        MapPatch {
+            map: view.map.clone(),
+            stages: ListPatch::changed(stages),
+            lanes: ListPatch::changed(lanes),
+            touchpoints: ListPatch::changed(touchpoints),
+            links,
+            decisions,
+            rounds,
+            metrics: view.metrics,
+            can_undo,
+            can_redo,
+            feedback_changed,
+        }
     }
 
     fn upsert(&mut self, row: &Row) {
@@ -211,5 +379,16 @@ impl ViewCache {
 fn target_id(t: &FeedbackTarget) -> Id {
     match t {
         FeedbackTarget::Touchpoint(id) | FeedbackTarget::Stage(id) => id.clone(),
+    }
+}
+
+/// Puts `new` in place of the item with its id, and records it as changed when it
+/// differs from what was there.
+fn replace<T: patch::Keyed + Clone + PartialEq>(items: &mut [T], new: T, changed: &mut Vec<T>) {
+    if let Some(slot) = items.iter_mut().find(|x| x.key() == new.key()) {
+        if *slot != new {
+            changed.push(new.clone());
+            *slot = new;
+        }
     }
 }

@@ -22,7 +22,7 @@ type Props = {
   highlighted?: ReadonlySet<string> | null;
 };
 
-type Arrow = { id: string; kind: LinkKind; d: string; handle: Point };
+export type Arrow = { id: string; kind: LinkKind; d: string; handle: Point };
 type Layout = { width: number; height: number; arrows: Arrow[] };
 
 const KINDS: LinkKind[] = ["flow", "handoff", "depends_on"];
@@ -32,7 +32,6 @@ const KINDS: LinkKind[] = ["flow", "handoff", "depends_on"];
  * re-renders after every edit (its headers' figures change) while the arrows do not.
  */
 export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkId, layoutKey, highlighted = null }: Props) {
-  const actions = useBoardActions();
   const [layout, setLayout] = useState<Layout>({ width: 0, height: 0, arrows: [] });
 
   // Whether a measurement has been made: on mount the layout effect below runs before the
@@ -78,7 +77,27 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
 
   if (links.length === 0) return null;
   return (
-    <svg className="link-layer" width={layout.width} height={layout.height} role="group" aria-label="Links between touchpoints">
+    <Arrows width={layout.width} height={layout.height} arrows={layout.arrows} selectedLinkId={selectedLinkId} highlighted={highlighted} />
+  );
+});
+
+/** The arrows drawn: one group per link, its line with an arrowhead, a wide hit area and a handle. */
+export function Arrows({
+  width,
+  height,
+  arrows,
+  selectedLinkId,
+  highlighted,
+}: {
+  width: number;
+  height: number;
+  arrows: readonly Arrow[];
+  selectedLinkId: string | null;
+  highlighted: ReadonlySet<string> | null;
+}) {
+  const actions = useBoardActions();
+  return (
+    <svg className="link-layer" width={width} height={height} role="group" aria-label="Links between touchpoints">
       <defs>
         {[...KINDS, "selected"].map((k) => (
           <marker
@@ -97,7 +116,7 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
           </marker>
         ))}
       </defs>
-      {layout.arrows.map((s) => {
+      {arrows.map((s) => {
         const selected = s.id === selectedLinkId;
         const path = highlighted === null ? "" : highlighted.has(s.id) ? " link--on-path" : " link--dim";
         return (
@@ -119,7 +138,7 @@ export const LinkLayer = memo(function LinkLayer({ gridRef, links, selectedLinkI
       })}
     </svg>
   );
-});
+}
 
 /**
  * The arrows' routes, from one pass of measurements relative to the grid, in the grid's own

@@ -1,14 +1,18 @@
 // One cell (stage × lane): its cards in order, a drop target for dragged cards, and a
 // "+" button that opens an inline title input for new touchpoints (N on a card opens it
 // right after that card). Enter in it adds the card and keeps it open for the next.
+// On a big board (see lib/windowing) the cell reserves the height of all its cards and
+// renders only those in view, after a spacer as tall as the ones above them.
 import { type DragEvent, memo, useRef, useState } from "react";
 import type { LaneKind, TouchpointDto } from "../../bindings";
 import { isolate } from "../../lib/bidi";
 import { laneAccentClass } from "../../lib/lanes";
+import { cellHeight, PITCH } from "../../lib/windowing";
 import { InlineTextInput } from "../common/InlineTextInput";
 import { useEditsOff } from "../common/readOnly";
 import { Card } from "../touchpoints/Card";
 import { CARD_SELECTOR, cardSelector, useBoardActions } from "./boardActions";
+import { useVisibleSlots, useWindowed } from "./boardViewport";
 import { selectAddingCardIn, useOptionalMapSelector } from "./mapStore";
 
 type Props = {
@@ -35,6 +39,8 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
   const marked = useRef<HTMLElement | null>(null);
   // "stage, lane" for the labels, each name isolated so its bidi controls stay in it.
   const where = `${isolate(stageName)}, ${isolate(laneName)}`;
+  const windowed = useWindowed();
+  const [first, last] = useVisibleSlots(stageId, laneId, items.length);
 
   const mark = (el: HTMLElement | null) => {
     if (marked.current === el) return;
@@ -68,6 +74,7 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
       data-lane-id={laneId}
       role="group"
       aria-label={where}
+      style={windowed ? { minHeight: cellHeight(items.length) } : undefined}
       onDragOver={(e) => {
         if (!actions.isCardDrag(e)) return;
         e.preventDefault();
@@ -89,7 +96,14 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
         if (id !== null) actions.dropOnCell(stageId, laneId, id, before);
       }}
     >
-      {items.slice(0, at).map(card)}
+      {windowed && adding === null ? (
+        <>
+          {first > 0 && <div className="cell__spacer" style={{ height: first * PITCH }} aria-hidden="true" />}
+          {items.slice(first, last).map(card)}
+        </>
+      ) : (
+        items.slice(0, at).map(card)
+      )}
       {/* No "+" on a read-only database: there is nothing it could add. */}
       {!editsOff && adding !== null && (
         <InlineTextInput
@@ -107,8 +121,8 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
           }}
         />
       )}
-      {items.slice(at).map(card)}
-      {editsOff || adding !== null ? null : (
+      {windowed && adding === null ? null : items.slice(at).map(card)}
+      {editsOff || adding !== null || (windowed && last < items.length) ? null : (
         <button
           type="button"
           className="cell__add"

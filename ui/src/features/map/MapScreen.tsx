@@ -7,6 +7,7 @@ import { ipc } from "../../ipc";
 import { isolate } from "../../lib/bidi";
 import { decisionCounts } from "../../lib/decisions";
 import { NO_FILTER } from "../../lib/filter";
+import { WINDOW_FROM } from "../../lib/windowing";
 import { fitZoom, zoomIn, zoomOut } from "../../lib/zoom";
 import { Panel } from "../common/Panel";
 import { useReadOnly } from "../common/readOnly";
@@ -276,6 +277,8 @@ function BoardOnly() {
       collapsedLanes={useMapSelector(selectCollapsedLanes)}
       minN={useMapSelector(selectMinN)}
       decisionCounts={counts}
+      windowed={useMapSelector((s) => s.session.view.touchpoints.length >= WINDOW_FROM)}
+      onRevealer={useMapStore().setCardRevealer}
     />
   );
 }
@@ -433,6 +436,11 @@ function MapSide({ edit, closePanel }: PanelProps) {
   return <MapPanel meta={meta} edit={edit} onClose={closePanel} />;
 }
 
+/** An id as `cardSelector` wrote it into a selector (CSS.escape's backslashes removed). */
+function unescapeId(escaped: string): string {
+  return escaped.replace(/\\(.)/g, "$1");
+}
+
 /**
  * After each render of a new view or selection: sets the timing marks, and moves focus
  * where an edit (or F2) asked for it, once the result is on screen.
@@ -453,7 +461,8 @@ function AfterRender() {
   useEffect(() => {
     const id = reveal ?? (selection?.kind === "touchpoint" ? selection.id : null);
     if (id === null) return;
-    const el = document.querySelector<HTMLElement>(cardSelector(id));
+    // On a big board the card may be off screen and not rendered: it is scrolled to first.
+    const el = store.revealCard(id);
     el?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
     if (reveal !== null) {
       el?.focus({ preventScroll: true });
@@ -466,7 +475,9 @@ function AfterRender() {
     const selectors = store.takeFocusRequest();
     if (selectors === null) return;
     for (const s of selectors) {
-      const el = document.querySelector<HTMLElement>(s);
+      // A card asked for by id that a big board has not rendered is scrolled to first.
+      const card = /^\[data-card\]\[data-touchpoint-id="(.*)"\]$/.exec(s);
+      const el = document.querySelector<HTMLElement>(s) ?? (card === null ? null : store.revealCard(unescapeId(card[1])));
       if (el) {
         el.focus();
         break;

@@ -16,6 +16,29 @@ import {
 } from "./mapStore";
 
 describe("map store", () => {
+  it("updates the cells of replaced touchpoints alone, as regrouping every card would", () => {
+    const first = view();
+    const next = clone(first);
+    next.touchpoints[2].pain = 9;
+    next.touchpoints[0].title = "Renamed";
+    const patch = patchBetween(first, next);
+    const patched = applyPatch(first, patch);
+    expect(patched).not.toBeNull();
+    const quick = createMapStore(first);
+    const before = quick.get().cells;
+    quick.setSession({ view: patched!, mark: "jm:edit-painted", layoutKey: 0 }, [], patch.touchpoints.changed);
+    const slow = createMapStore(first);
+    slow.setSession({ view: patched!, mark: "jm:edit-painted", layoutKey: 0 });
+    const q = quick.get();
+    expect([...q.cells.entries()]).toEqual([...slow.get().cells.entries()]);
+    expect([...q.byId.entries()]).toEqual([...slow.get().byId.entries()]);
+    // A cell that holds none of them keeps its array (its memoised cell skips rendering).
+    const untouched = [...before.keys()].filter(
+      (k) => !before.get(k)?.some((t) => t.id === next.touchpoints[2].id || t.id === next.touchpoints[0].id),
+    );
+    for (const k of untouched) expect(q.cells.get(k)).toBe(before.get(k));
+  });
+
   it("starts in edit mode on the board", () => {
     const s = createMapStore(view()).get();
     expect(s.mode).toBe("edit");

@@ -5,9 +5,10 @@
 // re-renders only the components whose selected slice changed.
 import { createContext, useContext, useSyncExternalStore } from "react";
 import type { Analysis, MapView, TouchpointDto } from "../../bindings";
-import { type CellMap, groupByCell } from "../../lib/cells";
+import { type CellMap, cellKey, groupByCell } from "../../lib/cells";
 import { type BoardFilter, NO_FILTER } from "../../lib/filter";
 import type { HeatMetric } from "../../lib/heat";
+import { cardSelector } from "./boardActions";
 import type { LinkMode, Selection } from "./selection";
 
 type PaintMark = "jm:open-painted" | "jm:edit-painted";
@@ -108,12 +109,20 @@ export type MapStore = {
   subscribe: (listener: () => void) => () => void;
   /** Sets some fields; listeners hear of it only when one of them changed. */
   set: (update: MapUpdate | ((s: MapState) => MapUpdate)) => void;
-  /** Replaces the session (after an edit), regrouping cells only when the touchpoints changed. */
-  setSession: (session: Session, feedbackChanged?: readonly string[]) => void;
+  /**
+   * Replaces the session (after an edit), regrouping cells only when the touchpoints
+   * changed. `replaced`: when the edit only replaced these touchpoints (none added,
+   * removed or reordered), the cells and the index are updated for them alone.
+   */
+  setSession: (session: Session, feedbackChanged?: readonly string[], replaced?: readonly TouchpointDto[] | null) => void;
   /** Asks for focus on the first element matching one of the selectors after the next render. */
   requestFocus: (...selectors: string[]) => void;
   /** The pending focus request, which it clears. */
   takeFocusRequest: () => string[] | null;
+  /** Registers how the board brings a card on screen (a big board renders only what is in view). */
+  setCardRevealer: (reveal: ((id: string) => HTMLElement | null) | null) => void;
+  /** A card's element, scrolled on screen and rendered first when the board needs to. */
+  revealCard: (id: string) => HTMLElement | null;
 };
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
@@ -152,6 +161,7 @@ export function initialMapState(view: MapView, readOnly: string | null = null): 
 export function createMapStore(view: MapView, readOnly: string | null = null): MapStore {
   let state = initialMapState(view, readOnly);
   let pendingFocus: string[] | null = null;
+  let revealer: ((id: string) => HTMLElement | null) | null = null;
   const listeners = new Set<() => void>();
   const emit = () => {
     for (const l of [...listeners]) l();
@@ -170,10 +180,11 @@ export function createMapStore(view: MapView, readOnly: string | null = null): M
       state = { ...state, ...u };
       emit();
     },
-    setSession: (session, feedbackChanged = []) => {
+    setSession: (session, feedbackChanged = [], replaced = null) => {
       const prev = state;
       const touchpoints = session.view.touchpoints;
       const same = touchpoints === prev.session.view.touchpoints;
+      const quick = same || replaced === null ? null : replaceIn(prev.cells, prev.byId, replaced);
       let feedbackVersions = prev.feedbackVersions;
       if (feedbackChanged.length > 0) {
         const next = new Map(feedbackVersions);
@@ -183,8 +194,8 @@ export function createMapStore(view: MapView, readOnly: string | null = null): M
       state = {
         ...prev,
         session,
-        cells: same ? prev.cells : groupByCell(touchpoints, prev.cells),
-        byId: same ? prev.byId : byIdOf(touchpoints),
+        cells: same ? prev.cells : (quick?.cells ?? groupByCell(touchpoints, prev.cells)),
+        byId: same ? prev.byId : (quick?.byId ?? byIdOf(touchpoints)),
         feedbackVersions,
         editVersion: prev.editVersion + 1,
       };
@@ -198,7 +209,38 @@ export function createMapStore(view: MapView, readOnly: string | null = null): M
       pendingFocus = null;
       return s;
     },
+    setCardRevealer: (reveal) => {
+      revealer = reveal;
+    },
+    revealCard: (id) => (revealer === null ? document.querySelector<HTMLElement>(cardSelector(id)) : revealer(id)),
   };
+}
+
+/**
+ * The cells and the index with these touchpoints replaced in place: a copy of each cell
+ * that holds one (the others keep their arrays) and of the index. Null when one of them
+ * is new or changed cell: then everything is regrouped.
+ */
+function replaceIn(
+  cells: CellMap,
+  byId: ReadonlyMap<string, TouchpointDto>,
+  replaced: readonly TouchpointDto[],
+): { cells: CellMap; byId: ReadonlyMap<string, TouchpointDto> } | null {
+  const nextCells = new Map(cells);
+  const nextById = new Map(byId);
+  for (const t of replaced) {
+    const old = byId.get(t.id);
+    if (old === undefined || old.stageId !== t.stageId || old.laneId !== t.laneId) return null;
+    const key = cellKey(t.stageId, t.laneId);
+    const items = nextCells.get(key);
+    const at = items?.indexOf(nextById.get(t.id) ?? old) ?? -1;
+    if (items === undefined || at < 0) return null;
+    const copy = items === cells.get(key) ? [...items] : (items as TouchpointDto[]);
+    copy[at] = t;
+    nextCells.set(key, copy);
+    nextById.set(t.id, t);
+  }
+  return { cells: nextCells, byId: nextById };
 }
 
 function byIdOf(touchpoints: readonly TouchpointDto[]): ReadonlyMap<string, TouchpointDto> {

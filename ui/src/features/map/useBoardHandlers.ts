@@ -7,8 +7,9 @@ import { useMemo, useRef } from "react";
 import type { MapView, TouchpointDto, TouchpointFields } from "../../bindings";
 import { ipc } from "../../ipc";
 import type { CellMap } from "../../lib/cells";
-import { cellItems } from "../../lib/cells";
+import { cellItems, nextInReadingOrder } from "../../lib/cells";
 import { dropIndex, keyboardMoveTarget, type MoveKey } from "../../lib/keyboardMove";
+import { WINDOW_FROM } from "../../lib/windowing";
 import { type CardContext, handleCardKey, TEN_WINDOW_MS } from "./actions";
 import {
   addButtonSelector,
@@ -116,6 +117,16 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
 
     /** Moves focus to the card after this one in reading order (the board's, as Tab goes), if any. */
     const focusNextCard = (id: string) => {
+      const { store } = depsRef.current;
+      const state = store.get();
+      if (state.session.view.touchpoints.length >= WINDOW_FROM) {
+        // A big board renders only what is in view: the next card is found in the data,
+        // then brought on screen.
+        const v = state.session.view;
+        const next = nextInReadingOrder(state.cells, v.stages, v.lanes, state.collapsedStages, state.collapsedLanes, id);
+        if (next !== null) store.revealCard(next)?.focus();
+        return;
+      }
       const cards = [...document.querySelectorAll<HTMLElement>(CARD_SELECTOR)];
       const at = cards.findIndex((el) => el.dataset.touchpointId === id);
       if (at >= 0) cards[at + 1]?.focus();

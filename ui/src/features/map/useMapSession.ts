@@ -51,9 +51,13 @@ export function useMapSession(store: MapStore): {
           const patched = applyPatch(prev, result.patch);
           // A patch that does not fit what the board holds: read the whole map again.
           const view = patched ?? reconcileView(prev, await ipc.openMap(mapId));
-          const moved = patched === null || changesLayout(prev, result.patch);
+          const moved = patched === null || changesLayout(prev, result.patch, store.get().byId);
           const layoutKey = store.get().session.layoutKey + (moved ? 1 : 0);
-          store.setSession({ view, mark: "jm:edit-painted", layoutKey }, result.patch.feedbackChanged);
+          // Touchpoints only replaced (none added, removed or moved): the store updates
+          // their cells alone instead of regrouping every card.
+          const tp = result.patch.touchpoints;
+          const replaced = patched !== null && !moved && tp.order === null && tp.removed.length === 0 ? tp.changed : null;
+          store.setSession({ view, mark: "jm:edit-painted", layoutKey }, result.patch.feedbackChanged, replaced);
           onDone?.(result);
           return result;
         } catch (e) {
