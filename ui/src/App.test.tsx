@@ -52,4 +52,20 @@ describe("App", () => {
     expect((await screen.findByTestId("error")).textContent).toContain("database is newer than this app");
     expect(screen.getByTestId("library")).toBeTruthy();
   });
+
+  it("shows a big map's frame at once, then its board", async () => {
+    const big = { ...summary, id: "jm_2", name: "Big map", touchpointCount: 10_000 };
+    ipcMock.start.mockResolvedValue({ maps: [summary, big], openMapId: null, readOnly: null, notices: [] });
+    let answer: (v: MapView) => void = () => {};
+    ipcMock.openMap.mockReturnValue(new Promise<MapView>((resolve) => (answer = resolve)));
+    render(<App />);
+    const rows = await screen.findAllByTestId("map-name");
+    fireEvent.click(rows[rows.length - 1]);
+    // The library has given way before the view arrived.
+    expect((await screen.findByTestId("opening")).textContent).toContain("Opening 10,000 touchpoints");
+    expect(screen.queryByTestId("library")).toBeNull();
+    const v = view();
+    answer({ ...v, map: { ...v.map, id: "jm_2" } });
+    expect((await screen.findByTestId("board")).getAttribute("data-map-id")).toBe("jm_2");
+  });
 });

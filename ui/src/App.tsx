@@ -19,7 +19,12 @@ type Screen =
   | { kind: "loading" }
   | { kind: "library"; maps: MapSummaryDto[] }
   | { kind: "map"; view: MapView; openCount: number }
+  /** A big map on its way: its frame at once, the board when its view arrives. */
+  | { kind: "opening"; name: string; touchpoints: number; back: MapSummaryDto[] }
   | { kind: "recovery"; recovery: RecoveryDto };
+
+/** From this many touchpoints on, opening a map shows its frame while its view arrives. */
+const OPENING_FRAME_FROM = 2_000;
 
 /** A notice from `start`, with an id of its own (two notices may say the same). */
 type Notice = { id: number; text: string };
@@ -51,6 +56,8 @@ function Shell() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const noticeCount = useRef(0);
   const openCount = useRef(0);
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
 
   const showMap = useCallback((view: MapView) => {
     openCount.current += 1;
@@ -60,11 +67,19 @@ function Shell() {
   const openMap = useCallback(
     async (id: string) => {
       performance.mark("jm:open-start");
+      // A big map's view takes a moment to arrive: the library gives way to the map's
+      // frame at once, so the click is answered on the next frame.
+      const now = screenRef.current;
+      const summary = now.kind === "library" ? now.maps.find((m) => m.id === id) : undefined;
+      if (now.kind === "library" && summary !== undefined && summary.touchpointCount >= OPENING_FRAME_FROM) {
+        setScreen({ kind: "opening", name: summary.name, touchpoints: summary.touchpointCount, back: now.maps });
+      }
       try {
         showMap(await ipc.openMap(id));
         return true;
       } catch (e) {
         messages.showError(e);
+        setScreen((s) => (s.kind === "opening" ? { kind: "library", maps: s.back } : s));
         return false;
       }
     },
@@ -166,6 +181,21 @@ function Shell() {
       ))}
       <ErrorBoundary key={boundaryKey} onBackToLibrary={backToLibrary}>
         {screen.kind === "loading" && <p className="loading">Loading…</p>}
+        {screen.kind === "opening" && (
+          <div className="map-screen" data-testid="opening" aria-busy="true">
+            <div className="toolbar" />
+            <header className="map-header">
+              <div className="map-header__title">
+                <h1>
+                  <bdi>{screen.name}</bdi>
+                </h1>
+              </div>
+              <p className="loading" role="status">
+                Opening {screen.touchpoints.toLocaleString("en")} touchpoints…
+              </p>
+            </header>
+          </div>
+        )}
         {screen.kind === "recovery" && <RecoveryScreen recovery={screen.recovery} onRestored={restored} onSalvaged={salvaged} />}
         {screen.kind === "library" && (
           <LibraryView

@@ -3,7 +3,8 @@
 //! process's peak resident memory (`VmHWM`) beside the same process's peak after only
 //! building the map (the baseline). Linux only (it reads /proc/self/status).
 //!
-//! `cargo run --release -p journey-render --example peak -- pdf 1000`
+//! `cargo run --release -p journey-render --example peak -- pdf 1000 [OUT]` (OUT: also
+//! write the file there)
 
 use std::time::Instant;
 
@@ -51,6 +52,9 @@ fn main() {
         other => panic!("unknown format {other}: svg, png, pdf or report"),
     };
     let took = start.elapsed();
+    if let Some(out) = args.next() {
+        std::fs::write(&out, &bytes).expect("write the file");
+    }
     println!(
         "{{\"format\":\"{format}\",\"n\":{n},\"ms\":{},\"bytes\":{},\"json_bytes\":{},\"baseline_peak_mib\":{:.0},\"peak_mib\":{:.0}}}",
         took.as_millis(),
