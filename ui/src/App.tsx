@@ -75,7 +75,9 @@ function Shell() {
         setScreen({ kind: "opening", name: summary.name, touchpoints: summary.touchpointCount, back: now.maps });
       }
       try {
-        showMap(await ipc.openMap(id));
+        const view = await ipc.openMap(id);
+        performance.mark("jm:open-answered");
+        showMap(view);
         return true;
       } catch (e) {
         messages.showError(e);

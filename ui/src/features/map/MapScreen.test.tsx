@@ -10,6 +10,7 @@ const ipcMock = vi.hoisted(() => ({
   undo: vi.fn(),
   redo: vi.fn(),
   updateTouchpoint: vi.fn(),
+  openMap: vi.fn(),
   listFeedback: vi.fn(async () => []),
 }));
 vi.mock("../../ipc", async (importOriginal) => ({ ...(await importOriginal<object>()), ipc: ipcMock }));
@@ -46,6 +47,26 @@ describe("MapScreen", () => {
     expect(window.__jmCardRenders - before).toBe(1);
     expect(screen.getByTestId("undo")).toHaveProperty("disabled", true);
     expect(screen.getByTestId("redo")).toHaveProperty("disabled", false);
+  });
+
+  it("shows a new pain score on the card before the save answers, and what is stored if it fails", async () => {
+    const first = view();
+    start(first);
+    const id = first.touchpoints[0].id;
+    const badge = () => document.querySelector(`[data-touchpoint-id="${id}"] [data-testid="pain-badge"]`)?.textContent;
+    const before = badge();
+    fireEvent.click(screen.getAllByTestId("card")[0]);
+    // The save is held: the card already shows 9.
+    let fail: (e: unknown) => void = () => {};
+    ipcMock.updateTouchpoint.mockReturnValue(new Promise((_, reject) => (fail = reject)));
+    ipcMock.openMap.mockResolvedValue(first);
+    fireEvent.change(screen.getByTestId("field-pain"), { target: { value: "9" } });
+    await waitFor(() => expect(badge()).toBe("9"));
+    // Refused: the map is read again and the card shows the stored score.
+    fail({ code: "conflict", message: "changed by someone else", problems: [] });
+    await waitFor(() => expect(badge()).toBe(before));
+    expect(ipcMock.openMap).toHaveBeenCalledWith("jm_1");
+    expect(screen.getByTestId("error").textContent).toContain("changed by someone else");
   });
 
   it("leaves Ctrl+Z in a text field to the browser", async () => {

@@ -11,7 +11,7 @@ import type { HeatMetric } from "../../lib/heat";
 import { cardSelector } from "./boardActions";
 import type { LinkMode, Selection } from "./selection";
 
-type PaintMark = "jm:open-painted" | "jm:edit-painted";
+type PaintMark = "jm:open-painted" | "jm:edit-painted" | "jm:edit-shown";
 
 /** The view the board shows, replaced (as one object) by every edit's answer. */
 export type Session = {

@@ -102,7 +102,10 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
     };
     /** One save of a score, built on the latest stored fields (so quick successive keys never undo each other). */
     const saveScore = (id: string, patch: Pick<Partial<TouchpointFields>, "pain" | "emotion">) => {
-      d().edit((mapId, v) => ipc.updateTouchpoint(mapId, id, { ...touchpointFields(v, id), ...patch }));
+      d().edit((mapId, v) => ipc.updateTouchpoint(mapId, id, { ...touchpointFields(v, id), ...patch }), undefined, {
+        touchpointId: id,
+        fields: patch,
+      });
     };
 
     // The card on which a 1 was just pressed: a 0 on it before the timer ends makes 10.

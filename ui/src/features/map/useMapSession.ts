@@ -3,7 +3,7 @@
 // error banner (and refuses at once on a read-only database) and sets the timing marks
 // the UI timing run reads (`usePaintMarks`).
 import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
-import type { Edited, MapView } from "../../bindings";
+import type { Edited, MapView, TouchpointDto, TouchpointFields } from "../../bindings";
 import { ipc } from "../../ipc";
 import { applyPatch, changesLayout } from "../../lib/patch";
 import { reconcileView } from "../../lib/reconcile";
@@ -16,10 +16,17 @@ export type { Session } from "./mapStore";
 /** An edit: given the map id and the latest view, invokes one command. */
 export type EditRun = (mapId: string, latest: MapView) => Promise<Edited>;
 /**
+ * What a card will show once an edit of its own fields is saved: shown at once, before
+ * the command answers (the figures it counts towards follow with the answer).
+ */
+export type Preview = { touchpointId: string; fields: Partial<TouchpointFields> };
+/**
  * Runs an edit after the ones already queued. `onDone` runs as soon as the command
  * answers, before React renders the new view (use it to ask for focus after the render).
+ * `preview`: the card's new fields, painted at once; if the edit fails, the map is read
+ * again, so the card shows what is stored.
  */
-export type Edit = (run: EditRun, onDone?: (result: Edited) => void) => Promise<Edited | null>;
+export type Edit = (run: EditRun, onDone?: (result: Edited) => void, preview?: Preview) => Promise<Edited | null>;
 
 export function useMapSession(store: MapStore): {
   edit: Edit;
@@ -33,8 +40,13 @@ export function useMapSession(store: MapStore): {
   // re-renders), so an edit queued behind another builds on the other's result.
   const latest = useCallback(() => store.get().session.view, [store]);
 
+  // Previews not yet answered, by touchpoint: the newest one's fields stay on the card
+  // while earlier edits' answers arrive, so the card never steps back.
+  const previews = useRef(new Map<string, { seq: number; fields: Partial<TouchpointFields> }>());
+  const previewSeq = useRef(0);
+
   const edit = useCallback<Edit>(
-    (run, onDone) => {
+    (run, onDone, preview) => {
       // On a read-only database nothing is sent: the refusal shows at once, and the
       // caller hears null (a field goes back to the stored value, nothing says "saved").
       const readOnly = store.get().readOnly;
@@ -42,11 +54,27 @@ export function useMapSession(store: MapStore): {
         messages.showError({ code: "storage", message: readOnlyRefusal(readOnly), problems: [], existingMap: null });
         return Promise.resolve(null);
       }
+      performance.mark("jm:edit-start");
+      let seq = 0;
+      if (preview !== undefined) {
+        seq = ++previewSeq.current;
+        previews.current.set(preview.touchpointId, { seq, fields: preview.fields });
+        const shown = overlay(store, previews.current, [preview.touchpointId]);
+        if (shown !== null) {
+          const session = store.get().session;
+          store.setSession({ view: shown.view, mark: "jm:edit-shown", layoutKey: session.layoutKey }, [], shown.replaced);
+        }
+      }
+      const settle = () => {
+        if (preview !== undefined && previews.current.get(preview.touchpointId)?.seq === seq) {
+          previews.current.delete(preview.touchpointId);
+        }
+      };
       const task = chain.current.then(async () => {
-        performance.mark("jm:edit-start");
         try {
           const result = await run(mapId, latest());
           performance.mark("jm:edit-answered");
+          settle();
           const prev = latest();
           const patched = applyPatch(prev, result.patch);
           // A patch that does not fit what the board holds: read the whole map again.
@@ -58,10 +86,30 @@ export function useMapSession(store: MapStore): {
           const tp = result.patch.touchpoints;
           const replaced = patched !== null && !moved && tp.order === null && tp.removed.length === 0 ? tp.changed : null;
           store.setSession({ view, mark: "jm:edit-painted", layoutKey }, result.patch.feedbackChanged, replaced);
+          // Newer previews of cards this answer carried stay on them.
+          const again = overlay(
+            store,
+            previews.current,
+            tp.changed.map((t) => t.id),
+          );
+          if (again !== null) {
+            store.setSession({ view: again.view, mark: "jm:edit-painted", layoutKey }, [], again.replaced);
+          }
           onDone?.(result);
           return result;
         } catch (e) {
+          settle();
           messages.showError(e);
+          // A preview that was not saved: show what is stored.
+          if (preview !== undefined) {
+            try {
+              const stored = reconcileView(latest(), await ipc.openMap(mapId));
+              const session = store.get().session;
+              store.setSession({ view: stored, mark: "jm:edit-painted", layoutKey: session.layoutKey + 1 });
+            } catch {
+              // The error above is already shown.
+            }
+          }
           return null;
         }
       });
@@ -75,6 +123,32 @@ export function useMapSession(store: MapStore): {
 }
 
 /**
+ * The latest view with the previewed fields put on these touchpoints (those that have a
+ * preview), and the cards replaced; null when none of them has one.
+ */
+function overlay(
+  store: MapStore,
+  previews: ReadonlyMap<string, { fields: Partial<TouchpointFields> }>,
+  ids: readonly string[],
+): { view: MapView; replaced: TouchpointDto[] } | null {
+  const { session, byId } = store.get();
+  const next = new Map<string, TouchpointDto>();
+  for (const id of ids) {
+    const p = previews.get(id);
+    const t = byId.get(id);
+    if (p === undefined || t === undefined) continue;
+    const shown = { ...t, ...p.fields };
+    if ((Object.keys(p.fields) as (keyof TouchpointFields)[]).some((k) => t[k] !== shown[k])) next.set(id, shown);
+  }
+  if (next.size === 0) return null;
+  const view = session.view;
+  return {
+    view: { ...view, touchpoints: view.touchpoints.map((t) => next.get(t.id) ?? t) },
+    replaced: [...next.values()],
+  };
+}
+
+/**
  * Sets the timing marks for each session. Call it from a component rendered after the
  * board, so its layout effect runs after the board's (the link layer's measuring).
  */
@@ -85,6 +159,7 @@ export function usePaintMarks(): void {
   // links, have run).
   useLayoutEffect(() => {
     if (session.mark === "jm:edit-painted") performance.mark("jm:edit-committed");
+    if (session.mark === "jm:open-painted") performance.mark("jm:open-committed");
   }, [session]);
 
   // Painted: a task queued from the next animation frame runs once that frame's

@@ -43,11 +43,16 @@ export function TouchpointPanel(props: Props) {
   const decisions = useMemo(() => decisionsOf(props.decisions, t.id), [props.decisions, t.id]);
 
   // Builds on the latest stored fields, so quick successive saves never undo each other.
+  // The card shows the new value at once; the figures follow with the answer.
   const save = (patch: Partial<TouchpointFields>) =>
-    edit((mapId, v) => {
-      const cur = v.touchpoints.find((x) => x.id === t.id) ?? t;
-      return ipc.updateTouchpoint(mapId, t.id, { ...fieldsOf(cur), ...patch });
-    }).then((r) => r !== null);
+    edit(
+      (mapId, v) => {
+        const cur = v.touchpoints.find((x) => x.id === t.id) ?? t;
+        return ipc.updateTouchpoint(mapId, t.id, { ...fieldsOf(cur), ...patch });
+      },
+      undefined,
+      { touchpointId: t.id, fields: patch },
+    ).then((r) => r !== null);
 
   const feedback = (
     <FeedbackSection
