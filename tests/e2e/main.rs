@@ -1101,6 +1101,71 @@ async fn a_big_board_renders_what_is_in_view_and_reaches_every_card() {
     )
     .await;
 
+    // Tab and Shift+Tab go from card to card in reading order (lane by lane, stage by
+    // stage), past the rendered ones.
+    let order: Vec<&String> = cells.iter().flatten().collect();
+    let active = || async {
+        s.js("return document.activeElement?.dataset?.touchpointId ?? null")
+            .await
+    };
+    for _ in 0..3 {
+        s.client
+            .active_element()
+            .await
+            .expect("the focused card")
+            .send_keys(&k(Key::Tab).to_string())
+            .await
+            .expect("Tab");
+    }
+    s.until(
+        "three cards on",
+        &format!(
+            "document.activeElement?.dataset?.touchpointId === '{}'",
+            order[27]
+        ),
+    )
+    .await;
+    s.client
+        .active_element()
+        .await
+        .expect("the focused card")
+        .send_keys(&format!("{}{}{}", k(Key::Shift), k(Key::Tab), k(Key::Null)))
+        .await
+        .expect("Shift+Tab");
+    s.until(
+        "one card back",
+        &format!(
+            "document.activeElement?.dataset?.touchpointId === '{}'",
+            order[26]
+        ),
+    )
+    .await;
+
+    // Alt+Down moves the focused card to the lane below, thousands of pixels further
+    // down: focus follows it there.
+    let moved = order[26].clone();
+    assert!(cells[1].contains(&moved), "the card is in the second stage of the first lane");
+    let lane_before = s
+        .js("return document.activeElement.closest('[data-cell]').dataset.laneId")
+        .await;
+    let lane_before = lane_before.as_str().expect("a lane").to_string();
+    s.client
+        .active_element()
+        .await
+        .expect("the focused card")
+        .send_keys(&format!("{}{}{}", k(Key::Alt), k(Key::Down), k(Key::Null)))
+        .await
+        .expect("Alt+Down");
+    s.until(
+        "the moved card focused in another lane",
+        &format!(
+            "document.activeElement?.dataset?.touchpointId === '{moved}' && \
+             document.activeElement.closest('[data-cell]')?.dataset.laneId !== '{lane_before}'"
+        ),
+    )
+    .await;
+    assert_eq!(active().await, serde_json::json!(moved));
+
     // The far corner: its last card is rendered once the board is scrolled there.
     let corner = cells.last().and_then(|c| c.last()).expect("a last card");
     s.js("const b = document.querySelector('[data-board-scroll]'); b.scrollTo(b.scrollWidth, b.scrollHeight); return null;")

@@ -138,9 +138,18 @@ impl App {
                 "scale: a PNG is drawn at 0.25 to 4 pixels per unit".into(),
             ));
         }
-        let (map, analysis) = self.map_and_analysis(map_id, today)?;
+        // The analysis is run only for what needs it: the heatmap, the curve, a filter.
         let svg = match o.what {
+            Drawing::Heatmap => {
+                let (map, analysis) = self.map_and_analysis(map_id, today)?;
+                svg::heatmap_svg(&map, &analysis.heatmap)
+            }
+            Drawing::Curve => {
+                let (map, analysis) = self.map_and_analysis(map_id, today)?;
+                svg::curve_svg(&map, &analysis.curve)
+            }
             Drawing::Map => {
+                let map = self.load_map(map_id)?;
                 let stage = match &o.stage {
                     None => None,
                     Some(s) => Some(
@@ -156,14 +165,17 @@ impl App {
                             })?,
                     ),
                 };
-                let filter = o
-                    .filter
-                    .as_ref()
-                    .filter(|f| f.is_active())
-                    .map(|f| MapFilter {
-                        touchpoints: f.matching(&map, &analysis),
-                        label: f.label(&map),
-                    });
+                let filter = match o.filter.as_ref().filter(|f| f.is_active()) {
+                    None => None,
+                    Some(f) => {
+                        let rules = self.evidence_rules_on(map_id, today)?;
+                        let analysis = analysis_of(&map, &rules)?;
+                        Some(MapFilter {
+                            touchpoints: f.matching(&map, &analysis),
+                            label: f.label(&map),
+                        })
+                    }
+                };
                 svg::map_svg(
                     &map,
                     &MapOptions {
@@ -173,8 +185,6 @@ impl App {
                     },
                 )
             }
-            Drawing::Heatmap => svg::heatmap_svg(&map, &analysis.heatmap),
-            Drawing::Curve => svg::curve_svg(&map, &analysis.curve),
         };
         match o.format {
             DrawingFormat::Svg => Ok(svg.into_bytes()),

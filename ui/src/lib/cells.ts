@@ -45,6 +45,39 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
+/** The cards in the board's reading order (see `nextInReadingOrder`). */
+function readingOrder(
+  cells: CellMap,
+  stages: readonly { id: string }[],
+  lanes: readonly { id: string; hidden: boolean }[],
+  collapsedStages: ReadonlySet<string>,
+  collapsedLanes: ReadonlySet<string>,
+): string[] {
+  const out: string[] = [];
+  for (const lane of lanes) {
+    if (lane.hidden || collapsedLanes.has(lane.id)) continue;
+    for (const stage of stages) {
+      if (collapsedStages.has(stage.id)) continue;
+      for (const t of cellItems(cells, stage.id, lane.id)) out.push(t.id);
+    }
+  }
+  return out;
+}
+
+/** The card before `id` in the board's reading order; null before the first one. */
+export function previousInReadingOrder(
+  cells: CellMap,
+  stages: readonly { id: string }[],
+  lanes: readonly { id: string; hidden: boolean }[],
+  collapsedStages: ReadonlySet<string>,
+  collapsedLanes: ReadonlySet<string>,
+  id: string,
+): string | null {
+  const order = readingOrder(cells, stages, lanes, collapsedStages, collapsedLanes);
+  const at = order.indexOf(id);
+  return at > 0 ? order[at - 1] : null;
+}
+
 /**
  * The card after `id` in the board's reading order (lane by lane, stage by stage, each
  * cell top to bottom, as Tab goes), skipping hidden and collapsed lanes and collapsed

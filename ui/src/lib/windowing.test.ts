@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cellKey, nextInReadingOrder } from "./cells";
-import { CELL_PADDING, cellHeight, PITCH, scrollToShow, slotTop, visibleSlots } from "./windowing";
+import { cellKey, nextInReadingOrder, previousInReadingOrder } from "./cells";
+import { CELL_PADDING, cellHeight, PITCH, scrollToShow, slotRuns, slotTop, visibleSlots } from "./windowing";
 
 describe("a big board's window", () => {
   const cell = { top: 1000, left: 200, width: 240 };
@@ -61,5 +61,20 @@ describe("a big board's window", () => {
     expect(nextInReadingOrder(cells, stages, lanes, none, none, "c")).toBe("e");
     expect(nextInReadingOrder(cells, stages, lanes, new Set(["s2"]), none, "b")).toBe("e");
     expect(nextInReadingOrder(cells, stages, lanes, none, none, "e")).toBeNull();
+    expect(previousInReadingOrder(cells, stages, lanes, none, none, "e")).toBe("c");
+    expect(previousInReadingOrder(cells, stages, lanes, none, none, "a")).toBeNull();
+  });
+
+  it("keeps a focused or selected card rendered outside the visible run, in order", () => {
+    expect(slotRuns(10, 20, [])).toEqual([[10, 20]]);
+    expect(slotRuns(10, 20, [15])).toEqual([[10, 20]]);
+    expect(slotRuns(10, 20, [3, 40])).toEqual([
+      [3, 4],
+      [10, 20],
+      [40, 41],
+    ]);
+    expect(slotRuns(10, 20, [20])).toEqual([[10, 21]]);
+    expect(slotRuns(0, 0, [7])).toEqual([[7, 8]]);
+    expect(slotRuns(0, 0, [-1])).toEqual([]);
   });
 });

@@ -77,3 +77,20 @@ export function scrollToShow(
     left: axis(card.left, card.width, view.scrollLeft, view.width, sticky.left),
   };
 }
+
+/**
+ * The runs of slots a cell renders: the visible `[start, end)` and any slot kept
+ * rendered outside it (the focused card, the selected one), merged and in order.
+ */
+export function slotRuns(start: number, end: number, kept: readonly number[]): [number, number][] {
+  const runs: [number, number][] = end > start ? [[start, end]] : [];
+  for (const k of kept) if (k >= 0 && (k < start || k >= end)) runs.push([k, k + 1]);
+  runs.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of runs) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}

@@ -135,30 +135,39 @@ pub(crate) struct Index<'m> {
 }
 
 impl<'m> Index<'m> {
-    fn new(map: &'m JourneyMap) -> Index<'m> {
+    /// The index, or the graph's error for a touchpoint in a stage or lane the map does not
+    /// hold (checked here too, so the feedback half, which runs beside the graph's build,
+    /// never meets one).
+    fn new(map: &'m JourneyMap) -> Result<Index<'m>, GraphError> {
         let rank = |ids: &mut dyn Iterator<Item = &'m str>| -> HashMap<&'m str, usize> {
             ids.enumerate().map(|(i, id)| (id, i)).collect()
         };
         let stage_rank = rank(&mut map.stages.iter().map(|s| s.id.as_str()));
         let lane_rank = rank(&mut map.lanes.iter().map(|l| l.id.as_str()));
         let touchpoint_rank = rank(&mut map.touchpoints.iter().map(|t| t.id.as_str()));
-        let place = map
-            .touchpoints
-            .iter()
-            .map(|t| {
-                (
-                    stage_rank.get(t.stage_id.as_str()).copied(),
-                    lane_rank.get(t.lane_id.as_str()).copied(),
-                )
-            })
-            .collect();
-        Index {
+        let mut place = Vec::with_capacity(map.touchpoints.len());
+        for t in &map.touchpoints {
+            let Some(&stage) = stage_rank.get(t.stage_id.as_str()) else {
+                return Err(GraphError::MissingStage {
+                    touchpoint: t.id.clone(),
+                    stage: t.stage_id.clone(),
+                });
+            };
+            let Some(&lane) = lane_rank.get(t.lane_id.as_str()) else {
+                return Err(GraphError::MissingLane {
+                    touchpoint: t.id.clone(),
+                    lane: t.lane_id.clone(),
+                });
+            };
+            place.push((Some(stage), Some(lane)));
+        }
+        Ok(Index {
             map,
             stage_rank,
             lane_rank,
             touchpoint_rank,
             place,
-        }
+        })
     }
 
     pub fn stage_name(&self, id: &str) -> String {
@@ -224,7 +233,7 @@ impl Analysis {
         rules: &EvidenceRules,
         parallel: bool,
     ) -> Result<Analysis, GraphError> {
-        let ix = Index::new(map);
+        let ix = Index::new(map)?;
         let (evidence, flow) = if parallel {
             std::thread::scope(|s| {
                 let flow = s.spawn(|| flow_part(&ix));

@@ -387,6 +387,36 @@ fn the_curve_has_a_point_per_stage() {
     assert_eq!((c[1].mean_emotion, c[1].mean_pain), (None, None));
 }
 
+/// A touchpoint in a stage or lane the map does not hold is the graph's error, never a
+/// panic, whether the work runs on one thread or two.
+#[test]
+fn a_missing_stage_or_lane_is_an_error() {
+    let mut map = MapBuilder::new()
+        .stage("s")
+        .lane("l")
+        .touchpoint("a", "s", "l", Some(3))
+        .build();
+    map.touchpoints[0].stage_id = "gone".into();
+    for parallel in [false, true] {
+        assert!(matches!(
+            Analysis::run(&map, &EvidenceRules::default(), parallel),
+            Err(GraphError::MissingStage { .. })
+        ));
+    }
+    map.stages.clear();
+    assert!(Analysis::of(&map, &EvidenceRules::default()).is_err());
+    let mut map = MapBuilder::new()
+        .stage("s")
+        .lane("l")
+        .touchpoint("a", "s", "l", Some(3))
+        .build();
+    map.touchpoints[0].lane_id = "gone".into();
+    assert!(matches!(
+        Analysis::of(&map, &EvidenceRules::default()),
+        Err(GraphError::MissingLane { .. })
+    ));
+}
+
 mod random {
     use proptest::prelude::*;
 

@@ -638,17 +638,20 @@ fn title_page(input: ReportInput<'_>, size: (f64, f64), contents: &[(String, usi
         today,
         ..
     } = input;
-    let mut flow = Flow::new(size);
+    // The name across the page; under it two columns: the map and its figures on the
+    // left, the contents on the right. Every text is cut to a few lines, so the page
+    // never runs over (its flow is given a page too tall to break).
+    let full = size.0 - 2.0 * MARGIN;
+    let left = full * 0.6;
+    let mut flow = Flow::new((left + 2.0 * MARGIN, 100_000.0));
     flow.section = "Report".to_string();
     flow.y = 70.0;
-    for line in wrap(&map.meta.name, 26.0, true, flow.text_width())
-        .into_iter()
-        .take(3)
-    {
+    for line in wrap(&map.meta.name, 26.0, true, full).into_iter().take(3) {
         flow.y += 31.0;
         flow.put(MARGIN, &line, 26.0, true, INK);
     }
     flow.gap(8.0);
+    let columns_top = flow.y;
     if !map.meta.description.trim().is_empty() {
         let text = fit(&map.meta.description, 12.0, false, flow.text_width() * 3.0);
         flow.para(&text, 12.0, false, GREY, 0.0);
@@ -734,17 +737,26 @@ fn title_page(input: ReportInput<'_>, size: (f64, f64), contents: &[(String, usi
             0.0,
         );
     }
-    flow.gap(14.0);
-    flow.heading("Contents", 14.0);
+    // The contents, in the right-hand column.
+    let x = MARGIN + full * 0.64;
+    let mut y = columns_top + 14.0 * 1.2;
+    let _ = writeln!(
+        flow.body,
+        r#"<text x="{}" y="{}" font-size="14" font-weight="bold" fill="{INK}">Contents</text>"#,
+        n(x),
+        n(y)
+    );
+    y += 8.0;
     for (section, page) in contents {
-        flow.ensure(15.0);
-        flow.y += 15.0;
-        flow.put(MARGIN, section, 11.0, false, INK);
+        y += 15.0;
         let _ = writeln!(
             flow.body,
-            r#"<text x="{}" y="{}" font-size="11" text-anchor="end" fill="{INK}">page {page}</text>"#,
-            n(MARGIN + 360.0),
-            n(flow.y)
+            r#"<text x="{}" y="{}" font-size="11" fill="{INK}">{}</text><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{INK}">page {page}</text>"#,
+            n(x),
+            n(y),
+            escape(&fit(section, 11.0, false, full * 0.36 - 50.0)),
+            n(MARGIN + full),
+            n(y)
         );
     }
     Page {
@@ -796,4 +808,50 @@ fn finish(
     );
     out.push_str("</svg>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The baselines of every text of a page, in points from its top.
+    fn text_baselines(page: &str) -> Vec<f64> {
+        page.split("<text ")
+            .skip(1)
+            .filter_map(|t| t.split(" y=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect()
+    }
+
+    /// A title page with the longest name, description and persona, on both papers, keeps
+    /// every line above the footer: nothing runs off it or onto a page of its own.
+    #[test]
+    fn the_title_page_holds_everything_above_its_footer() {
+        let mut map = crate::sample::sample_map().expect("sample");
+        map.meta.name = "Ж".repeat(200);
+        map.meta.description = "A very long description of the journey. ".repeat(60);
+        map.meta.persona.name = "Щ".repeat(80);
+        map.meta.persona.description = "Someone with many needs and a long story. ".repeat(40);
+        let analysis =
+            crate::analysis::Analysis::of(&map, &Default::default()).expect("analysis");
+        for page in [PageSize::A4, PageSize::Letter] {
+            let pages = report_pages(ReportInput {
+                map: &map,
+                analysis: &analysis,
+                page,
+                today: "2026-12-01",
+            });
+            let (_, height) = page.points();
+            let title = &pages[0];
+            assert!(title.contains("Contents"), "the contents are on the title page");
+            for y in text_baselines(title) {
+                // The footer's line is at height − 18; everything else stays above it.
+                assert!(y <= height - 18.0 + 0.1, "a line at {y} of {height}");
+            }
+            let body: Vec<f64> = text_baselines(title)
+                .into_iter()
+                .filter(|&y| y < height - 20.0)
+                .collect();
+            assert!(body.iter().all(|&y| y < height - 40.0), "{body:?}");
+        }
+    }
 }

@@ -15,7 +15,7 @@ import { CARD_HEIGHT, CELL_PADDING, scrollToShow, slotTop } from "../../lib/wind
 import { useEditsOff } from "../common/readOnly";
 import { LinkLayer } from "../links/LinkLayer";
 import { WindowedLinkLayer } from "../links/WindowedLinkLayer";
-import { CARD_HELP_ID, CELL_SELECTOR, cardSelector } from "./boardActions";
+import { CARD_HELP_ID, CARD_SELECTOR, CELL_SELECTOR, cardSelector } from "./boardActions";
 import { type BoardViewport, BoardViewportContext, createBoardViewport, type Span } from "./boardViewport";
 import { Cell } from "./Cell";
 import { CurveRow } from "./CurveRow";
@@ -46,8 +46,12 @@ type Props = {
   decisionCounts?: ReadonlyMap<string, number>;
   /** Render only what is on screen (a big map). */
   windowed?: boolean;
-  /** Receives the function that scrolls a card into view and returns it rendered (or null). */
-  onRevealer?: (reveal: ((id: string) => HTMLElement | null) | null) => void;
+  /**
+   * Receives the function that brings a card on screen and returns its element: at once
+   * when `sync` (from an event handler), else once the board has rendered it (from an
+   * effect, where React cannot render synchronously; the element may be null then).
+   */
+  onRevealer?: (reveal: ((id: string, sync: boolean) => HTMLElement | null) | null) => void;
 };
 
 const NONE: ReadonlySet<string> = new Set();
@@ -64,16 +68,20 @@ export const Board = memo(function Board(props: Props) {
   const visibleLanes = useMemo(() => lanes.filter((l) => !l.hidden), [lanes]);
   const columns = `var(--lane-column) ${stages.map((s) => (collapsedStages.has(s.id) ? "var(--collapsed-column)" : "var(--stage-column)")).join(" ")}`;
   const size = useScaledSize(gridRef, zoom);
-  useViewport(viewport, scrollRef, gridRef, zoom, [layoutKey, stages, visibleLanes, collapsedStages, collapsedLanes, cells]);
+  useViewport(viewport, scrollRef, gridRef, zoom, [layoutKey, stages, visibleLanes, collapsedStages, collapsedLanes]);
 
   // The revealer: a card not rendered (off screen on a big board) is scrolled to first.
   const cellsRef = useRef(cells);
   cellsRef.current = cells;
   const zoomRef = useRef(zoom);
   zoomRef.current = zoom;
+  const collapsedRef = useRef({ stages: collapsedStages, lanes: collapsedLanes });
+  collapsedRef.current = { stages: collapsedStages, lanes: collapsedLanes };
   useLayoutEffect(() => {
     if (onRevealer === undefined) return;
-    onRevealer((id) => revealCard(id, viewport, scrollRef.current, gridRef.current, cellsRef.current, zoomRef.current));
+    onRevealer((id, sync) =>
+      revealCard(id, sync, viewport, scrollRef.current, gridRef.current, cellsRef.current, collapsedRef.current, zoomRef.current),
+    );
     return () => onRevealer(null);
   }, [onRevealer, viewport]);
   // Collapsing moves cards without an edit: count collapses into the links' layout key
@@ -245,14 +253,23 @@ function useViewport(
     const grid = gridRef.current;
     if (viewport === null || box === null || grid === null) return;
     const onScroll = () => viewport.set({ region: regionOf(box, zoomRef.current) });
+    // The focused card stays rendered while it is scrolled away.
+    const onFocus = (e: FocusEvent) => {
+      const card = (e.target as Element | null)?.closest?.<HTMLElement>(CARD_SELECTOR);
+      viewport.set({ focused: card?.dataset.touchpointId ?? null });
+    };
     box.addEventListener("scroll", onScroll, { passive: true });
-    if (typeof ResizeObserver === "undefined") return () => box.removeEventListener("scroll", onScroll);
-    const observer = new ResizeObserver(() => viewport.set({ ...measureGrid(grid), region: regionOf(box, zoomRef.current) }));
-    observer.observe(box);
-    observer.observe(grid);
+    box.addEventListener("focusin", onFocus);
+    const observer =
+      typeof ResizeObserver === "undefined"
+        ? null
+        : new ResizeObserver(() => viewport.set({ ...measureGrid(grid), region: regionOf(box, zoomRef.current) }));
+    observer?.observe(box);
+    observer?.observe(grid);
     return () => {
       box.removeEventListener("scroll", onScroll);
-      observer.disconnect();
+      box.removeEventListener("focusin", onFocus);
+      observer?.disconnect();
     };
   }, [viewport, scrollRef, gridRef]);
 }
@@ -276,31 +293,37 @@ function measureGrid(grid: HTMLElement): { rows: Map<string, Span>; columns: Map
 }
 
 /**
- * Brings a card on screen and returns its element: on a small board it is there already;
- * on a big one it is scrolled to (the least movement that shows it whole, clear of the
- * sticky headers), rendered at once, and returned.
+ * Brings a card on screen and returns its element: on a small board, or when it is
+ * rendered already, it is there; on a big one it is scrolled to (the least movement that
+ * shows it whole, clear of the sticky headers) and rendered, at once when `sync` (an
+ * event handler may render synchronously), else with the next render (the caller looks
+ * for it again then). Null for a card in a collapsed stage or lane, which has no place.
  */
 function revealCard(
   id: string,
+  sync: boolean,
   viewport: BoardViewport | null,
   box: HTMLElement | null,
   grid: HTMLElement | null,
   cells: CellMap,
+  collapsed: { stages: ReadonlySet<string>; lanes: ReadonlySet<string> },
   zoom: number,
 ): HTMLElement | null {
   const found = document.querySelector<HTMLElement>(cardSelector(id));
-  if (viewport === null || box === null || grid === null) return found;
+  if (found !== null || viewport === null || box === null || grid === null) return found;
   // Where the card sits: its cell's row and column, its slot in the cell.
   const { rows, columns } = viewport.get();
   for (const items of cells.values()) {
     const slot = items.findIndex((t) => t.id === id);
     if (slot < 0) continue;
     const t = items[slot];
+    if (collapsed.stages.has(t.stageId) || collapsed.lanes.has(t.laneId)) return null;
     const row = rows.get(t.laneId);
     const column = columns.get(t.stageId);
-    if (row === undefined || column === undefined) return found;
+    if (row === undefined || column === undefined) return null;
+    // Zoomed, the headers and lane labels scroll with the grid: nothing covers the card.
     const header = grid.querySelector<HTMLElement>(".board-corner");
-    const sticky = { top: (header?.offsetHeight ?? 0) * zoom, left: (header?.offsetWidth ?? 0) * zoom };
+    const sticky = zoom === 1 ? { top: header?.offsetHeight ?? 0, left: header?.offsetWidth ?? 0 } : { top: 0, left: 0 };
     const card = {
       top: row.start + slotTop(slot),
       left: column.start + CELL_PADDING,
@@ -309,13 +332,13 @@ function revealCard(
     };
     const view = { scrollTop: box.scrollTop, scrollLeft: box.scrollLeft, width: box.clientWidth, height: box.clientHeight };
     const to = scrollToShow(card, view, zoom, sticky);
-    if (to.top !== box.scrollTop || to.left !== box.scrollLeft) {
-      box.scrollTo(to.left, to.top);
-      flushSync(() => viewport.set({ region: regionOf(box, zoom) }));
-    }
+    if (to.top !== box.scrollTop || to.left !== box.scrollLeft) box.scrollTo(to.left, to.top);
+    const region = { region: regionOf(box, zoom) };
+    if (sync) flushSync(() => viewport.set(region));
+    else viewport.set(region);
     return document.querySelector<HTMLElement>(cardSelector(id));
   }
-  return found;
+  return null;
 }
 
 /** The grid's layout size while it is zoomed (null at 1: nothing is measured then). */

@@ -7,12 +7,12 @@ import { type DragEvent, memo, useRef, useState } from "react";
 import type { LaneKind, TouchpointDto } from "../../bindings";
 import { isolate } from "../../lib/bidi";
 import { laneAccentClass } from "../../lib/lanes";
-import { cellHeight, PITCH } from "../../lib/windowing";
+import { cellHeight, PITCH, slotRuns } from "../../lib/windowing";
 import { InlineTextInput } from "../common/InlineTextInput";
 import { useEditsOff } from "../common/readOnly";
 import { Card } from "../touchpoints/Card";
 import { CARD_SELECTOR, cardSelector, useBoardActions } from "./boardActions";
-import { useVisibleSlots, useWindowed } from "./boardViewport";
+import { useFocusedCard, useVisibleSlots, useWindowed } from "./boardViewport";
 import { selectAddingCardIn, useOptionalMapSelector } from "./mapStore";
 
 type Props = {
@@ -41,6 +41,11 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
   const where = `${isolate(stageName)}, ${isolate(laneName)}`;
   const windowed = useWindowed();
   const [first, last] = useVisibleSlots(stageId, laneId, items.length);
+  // The focused and the selected card stay rendered while scrolled away: focus is never
+  // dropped, and the panel's card is still on the page.
+  const focused = useFocusedCard();
+  const kept = windowed ? [focused, selectedId].filter((id) => id !== null).map((id) => items.findIndex((t) => t.id === id)) : [];
+  const runs = windowed ? slotRuns(first, last, kept) : [];
 
   const mark = (el: HTMLElement | null) => {
     if (marked.current === el) return;
@@ -96,14 +101,16 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
         if (id !== null) actions.dropOnCell(stageId, laneId, id, before);
       }}
     >
-      {windowed && adding === null ? (
-        <>
-          {first > 0 && <div className="cell__spacer" style={{ height: first * PITCH }} aria-hidden="true" />}
-          {items.slice(first, last).map(card)}
-        </>
-      ) : (
-        items.slice(0, at).map(card)
-      )}
+      {windowed && adding === null
+        ? // One flat list of spacers and cards, each card keyed by its id: a card moving from
+          // one run to another as the board scrolls keeps its element, and with it focus.
+          runs.flatMap(([from, to], i) => {
+            const gap = from - (i === 0 ? 0 : runs[i - 1][1]);
+            const spacer =
+              gap > 0 ? [<div key={`gap-${i}`} className="cell__spacer" style={{ height: gap * PITCH }} aria-hidden="true" />] : [];
+            return [...spacer, ...items.slice(from, to).map(card)];
+          })
+        : items.slice(0, at).map(card)}
       {/* No "+" on a read-only database: there is nothing it could add. */}
       {!editsOff && adding !== null && (
         <InlineTextInput
@@ -122,7 +129,7 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
         />
       )}
       {windowed && adding === null ? null : items.slice(at).map(card)}
-      {editsOff || adding !== null || (windowed && last < items.length) ? null : (
+      {editsOff || adding !== null || (windowed && (runs.length === 0 || runs[runs.length - 1][1] < items.length)) ? null : (
         <button
           type="button"
           className="cell__add"

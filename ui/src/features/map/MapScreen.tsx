@@ -31,6 +31,7 @@ import { MapPanel } from "./MapPanel";
 import { MapToolbar } from "./MapToolbar";
 import {
   createMapStore,
+  focusCard,
   type MapScreenKind,
   type MapStore,
   MapStoreContext,
@@ -226,7 +227,10 @@ export function showTouchpoint(store: MapStore, id: string) {
   store.set((s) => {
     const stages = new Set(s.collapsedStages);
     const lanes = new Set(s.collapsedLanes);
-    const changed = t !== undefined && (stages.delete(t.stageId) || lanes.delete(t.laneId));
+    // Both, not either: a card in a collapsed stage and a collapsed lane needs both open.
+    const stageOpened = t !== undefined && stages.delete(t.stageId);
+    const laneOpened = t !== undefined && lanes.delete(t.laneId);
+    const changed = stageOpened || laneOpened;
     return {
       screen: "board",
       selection: { kind: "touchpoint", id },
@@ -461,13 +465,10 @@ function AfterRender() {
   useEffect(() => {
     const id = reveal ?? (selection?.kind === "touchpoint" ? selection.id : null);
     if (id === null) return;
-    // On a big board the card may be off screen and not rendered: it is scrolled to first.
-    const el = store.revealCard(id);
-    el?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
-    if (reveal !== null) {
-      el?.focus({ preventScroll: true });
-      store.set({ reveal: null });
-    }
+    // On a big board the card may be off screen and not rendered: it is scrolled to,
+    // and focused once rendered.
+    focusCard(store, id, reveal !== null);
+    if (reveal !== null) store.set({ reveal: null });
   }, [store, reveal, selection, insightOpen, screen]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new view or selection on screen is the signal to move focus.
@@ -475,11 +476,16 @@ function AfterRender() {
     const selectors = store.takeFocusRequest();
     if (selectors === null) return;
     for (const s of selectors) {
-      // A card asked for by id that a big board has not rendered is scrolled to first.
-      const card = /^\[data-card\]\[data-touchpoint-id="(.*)"\]$/.exec(s);
-      const el = document.querySelector<HTMLElement>(s) ?? (card === null ? null : store.revealCard(unescapeId(card[1])));
+      const el = document.querySelector<HTMLElement>(s);
       if (el) {
         el.focus();
+        break;
+      }
+      // A card asked for by id that a big board has not rendered: scrolled to, and
+      // focused once rendered.
+      const card = /^\[data-card\]\[data-touchpoint-id="(.*)"\]$/.exec(s);
+      if (card !== null && store.get().byId.has(unescapeId(card[1]))) {
+        focusCard(store, unescapeId(card[1]), true);
         break;
       }
     }

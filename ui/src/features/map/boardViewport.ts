@@ -15,6 +15,8 @@ export type BoardLayout = {
   rows: ReadonlyMap<string, Span>;
   /** Each stage's column. */
   columns: ReadonlyMap<string, Span>;
+  /** The card that has focus, kept rendered while it is scrolled away (null: none). */
+  focused: string | null;
 };
 
 export type BoardViewport = {
@@ -25,14 +27,22 @@ export type BoardViewport = {
 };
 
 export function createBoardViewport(): BoardViewport {
-  let layout: BoardLayout = { region: null, rows: new Map(), columns: new Map() };
+  let layout: BoardLayout = { region: null, rows: new Map(), columns: new Map(), focused: null };
   const listeners = new Set<() => void>();
   return {
     get: () => layout,
     set: (update) => {
-      const changed = (Object.keys(update) as (keyof BoardLayout)[]).some((k) => !sameValue(layout[k], update[k]));
+      // Only the fields whose values changed are replaced: an equal map of rows keeps its
+      // identity, so the link layer does not route every link again.
+      const next: BoardLayout = { ...layout };
+      let changed = false;
+      for (const k of Object.keys(update) as (keyof BoardLayout)[]) {
+        if (sameValue(layout[k], update[k])) continue;
+        (next as Record<keyof BoardLayout, unknown>)[k] = update[k];
+        changed = true;
+      }
       if (!changed) return;
-      layout = { ...layout, ...update };
+      layout = next;
       for (const l of [...listeners]) l();
     },
     subscribe: (listener) => {
@@ -70,6 +80,14 @@ const NO_SUBSCRIPTION = () => () => {};
  * on a big one those in view (none until the board has measured itself). The cell
  * re-renders only when the range changes.
  */
+/** The focused card's id on a big board (it stays rendered while scrolled away). */
+export function useFocusedCard(): string | null {
+  const viewport = useContext(BoardViewportContext);
+  return useSyncExternalStore(viewport === null ? NO_SUBSCRIPTION : viewport.subscribe, () =>
+    viewport === null ? null : viewport.get().focused,
+  );
+}
+
 export function useVisibleSlots(stageId: string, laneId: string, n: number): [number, number] {
   const viewport = useContext(BoardViewportContext);
   const key = useSyncExternalStore(viewport === null ? NO_SUBSCRIPTION : viewport.subscribe, () => {

@@ -114,15 +114,25 @@ export type MapStore = {
    * changed. `replaced`: when the edit only replaced these touchpoints (none added,
    * removed or reordered), the cells and the index are updated for them alone.
    */
-  setSession: (session: Session, feedbackChanged?: readonly string[], replaced?: readonly TouchpointDto[] | null) => void;
+  setSession: (
+    session: Session,
+    feedbackChanged?: readonly string[],
+    replaced?: readonly TouchpointDto[] | null,
+    /** False for a preview shown before an edit is saved: views that follow edits wait for the answer. */
+    countsAsEdit?: boolean,
+  ) => void;
   /** Asks for focus on the first element matching one of the selectors after the next render. */
   requestFocus: (...selectors: string[]) => void;
   /** The pending focus request, which it clears. */
   takeFocusRequest: () => string[] | null;
   /** Registers how the board brings a card on screen (a big board renders only what is in view). */
-  setCardRevealer: (reveal: ((id: string) => HTMLElement | null) | null) => void;
-  /** A card's element, scrolled on screen and rendered first when the board needs to. */
-  revealCard: (id: string) => HTMLElement | null;
+  setCardRevealer: (reveal: ((id: string, sync: boolean) => HTMLElement | null) | null) => void;
+  /**
+   * A card's element, scrolled on screen and rendered first when the board needs to: at
+   * once when `sync` (call it so from event handlers only), else possibly null until the
+   * next render (see `focusCard`).
+   */
+  revealCard: (id: string, sync?: boolean) => HTMLElement | null;
 };
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
@@ -161,7 +171,7 @@ export function initialMapState(view: MapView, readOnly: string | null = null): 
 export function createMapStore(view: MapView, readOnly: string | null = null): MapStore {
   let state = initialMapState(view, readOnly);
   let pendingFocus: string[] | null = null;
-  let revealer: ((id: string) => HTMLElement | null) | null = null;
+  let revealer: ((id: string, sync: boolean) => HTMLElement | null) | null = null;
   const listeners = new Set<() => void>();
   const emit = () => {
     for (const l of [...listeners]) l();
@@ -180,7 +190,7 @@ export function createMapStore(view: MapView, readOnly: string | null = null): M
       state = { ...state, ...u };
       emit();
     },
-    setSession: (session, feedbackChanged = [], replaced = null) => {
+    setSession: (session, feedbackChanged = [], replaced = null, countsAsEdit = true) => {
       const prev = state;
       const touchpoints = session.view.touchpoints;
       const same = touchpoints === prev.session.view.touchpoints;
@@ -197,7 +207,7 @@ export function createMapStore(view: MapView, readOnly: string | null = null): M
         cells: same ? prev.cells : (quick?.cells ?? groupByCell(touchpoints, prev.cells)),
         byId: same ? prev.byId : (quick?.byId ?? byIdOf(touchpoints)),
         feedbackVersions,
-        editVersion: prev.editVersion + 1,
+        editVersion: countsAsEdit ? prev.editVersion + 1 : prev.editVersion,
       };
       emit();
     },
@@ -212,7 +222,7 @@ export function createMapStore(view: MapView, readOnly: string | null = null): M
     setCardRevealer: (reveal) => {
       revealer = reveal;
     },
-    revealCard: (id) => (revealer === null ? document.querySelector<HTMLElement>(cardSelector(id)) : revealer(id)),
+    revealCard: (id, sync = false) => (revealer === null ? document.querySelector<HTMLElement>(cardSelector(id)) : revealer(id, sync)),
   };
 }
 
@@ -241,6 +251,30 @@ function replaceIn(
     nextById.set(t.id, t);
   }
   return { cells: nextCells, byId: nextById };
+}
+
+/**
+ * Brings a card on screen and, with `focus`, gives it focus once it is rendered: from an
+ * effect a big board renders it with its next frame, so it is looked for again for a
+ * few frames.
+ */
+export function focusCard(store: MapStore, id: string, focus: boolean): void {
+  const done = (el: HTMLElement) => {
+    el.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    if (focus) el.focus({ preventScroll: true });
+  };
+  const el = store.revealCard(id);
+  if (el !== null) {
+    done(el);
+    return;
+  }
+  let tries = 0;
+  const again = () => {
+    const found = document.querySelector<HTMLElement>(cardSelector(id));
+    if (found !== null) done(found);
+    else if (++tries < 10) requestAnimationFrame(again);
+  };
+  requestAnimationFrame(again);
 }
 
 function byIdOf(touchpoints: readonly TouchpointDto[]): ReadonlyMap<string, TouchpointDto> {

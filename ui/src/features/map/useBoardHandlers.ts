@@ -7,7 +7,7 @@ import { useMemo, useRef } from "react";
 import type { MapView, TouchpointDto, TouchpointFields } from "../../bindings";
 import { ipc } from "../../ipc";
 import type { CellMap } from "../../lib/cells";
-import { cellItems, nextInReadingOrder } from "../../lib/cells";
+import { cellItems, nextInReadingOrder, previousInReadingOrder } from "../../lib/cells";
 import { dropIndex, keyboardMoveTarget, type MoveKey } from "../../lib/keyboardMove";
 import { WINDOW_FROM } from "../../lib/windowing";
 import { type CardContext, handleCardKey, TEN_WINDOW_MS } from "./actions";
@@ -127,7 +127,7 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
         // then brought on screen.
         const v = state.session.view;
         const next = nextInReadingOrder(state.cells, v.stages, v.lanes, state.collapsedStages, state.collapsedLanes, id);
-        if (next !== null) store.revealCard(next)?.focus();
+        if (next !== null) store.revealCard(next, true)?.focus();
         return;
       }
       const cards = [...document.querySelectorAll<HTMLElement>(CARD_SELECTOR)];
@@ -200,6 +200,20 @@ export function useBoardHandlers(deps: BoardDeps): BoardActions {
 
       cardKeyDown: (e: KeyboardEvent<HTMLElement>, t: TouchpointDto) => {
         if (e.target !== e.currentTarget) return;
+        // A big board renders only the cards in view, so Tab cannot find the next card in
+        // the page: it goes from card to card in reading order, bringing each on screen.
+        const { store } = depsRef.current;
+        const state = store.get();
+        if (e.key === "Tab" && !e.altKey && !e.ctrlKey && !e.metaKey && state.session.view.touchpoints.length >= WINDOW_FROM) {
+          const v = state.session.view;
+          const args = [state.cells, v.stages, v.lanes, state.collapsedStages, state.collapsedLanes, t.id] as const;
+          const to = e.shiftKey ? previousInReadingOrder(...args) : nextInReadingOrder(...args);
+          if (to !== null) {
+            e.preventDefault();
+            store.revealCard(to, true)?.focus();
+          }
+          return;
+        }
         const ran = handleCardKey(e, t, cardContext);
         // Any other command ends the window in which a 0 would make a 1 into 10.
         if (ran !== null && ran.name !== "setPain") endTen();

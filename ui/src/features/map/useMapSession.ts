@@ -40,9 +40,9 @@ export function useMapSession(store: MapStore): {
   // re-renders), so an edit queued behind another builds on the other's result.
   const latest = useCallback(() => store.get().session.view, [store]);
 
-  // Previews not yet answered, by touchpoint: the newest one's fields stay on the card
-  // while earlier edits' answers arrive, so the card never steps back.
-  const previews = useRef(new Map<string, { seq: number; fields: Partial<TouchpointFields> }>());
+  // Previews not yet answered, by touchpoint, oldest first: their fields, merged, stay on
+  // the card while earlier edits' answers arrive, so the card never steps back.
+  const previews = useRef(new Map<string, { seq: number; fields: Partial<TouchpointFields> }[]>());
   const previewSeq = useRef(0);
 
   const edit = useCallback<Edit>(
@@ -58,17 +58,20 @@ export function useMapSession(store: MapStore): {
       let seq = 0;
       if (preview !== undefined) {
         seq = ++previewSeq.current;
-        previews.current.set(preview.touchpointId, { seq, fields: preview.fields });
+        const list = previews.current.get(preview.touchpointId) ?? [];
+        previews.current.set(preview.touchpointId, [...list, { seq, fields: preview.fields }]);
         const shown = overlay(store, previews.current, [preview.touchpointId]);
         if (shown !== null) {
           const session = store.get().session;
-          store.setSession({ view: shown.view, mark: "jm:edit-shown", layoutKey: session.layoutKey }, [], shown.replaced);
+          store.setSession({ view: shown.view, mark: "jm:edit-shown", layoutKey: session.layoutKey }, [], shown.replaced, false);
         }
       }
+      // This edit's preview is answered (saved or not): it no longer overlays the card.
       const settle = () => {
-        if (preview !== undefined && previews.current.get(preview.touchpointId)?.seq === seq) {
-          previews.current.delete(preview.touchpointId);
-        }
+        if (preview === undefined) return;
+        const left = (previews.current.get(preview.touchpointId) ?? []).filter((p) => p.seq !== seq);
+        if (left.length > 0) previews.current.set(preview.touchpointId, left);
+        else previews.current.delete(preview.touchpointId);
       };
       const task = chain.current.then(async () => {
         try {
@@ -86,14 +89,11 @@ export function useMapSession(store: MapStore): {
           const tp = result.patch.touchpoints;
           const replaced = patched !== null && !moved && tp.order === null && tp.removed.length === 0 ? tp.changed : null;
           store.setSession({ view, mark: "jm:edit-painted", layoutKey }, result.patch.feedbackChanged, replaced);
-          // Newer previews of cards this answer carried stay on them.
-          const again = overlay(
-            store,
-            previews.current,
-            tp.changed.map((t) => t.id),
-          );
+          // Previews not answered yet stay on their cards (this answer, or a map read
+          // again, may have carried an older value).
+          const again = overlay(store, previews.current, [...previews.current.keys()]);
           if (again !== null) {
-            store.setSession({ view: again.view, mark: "jm:edit-painted", layoutKey }, [], again.replaced);
+            store.setSession({ view: again.view, mark: "jm:edit-painted", layoutKey }, [], again.replaced, false);
           }
           onDone?.(result);
           return result;
@@ -128,17 +128,18 @@ export function useMapSession(store: MapStore): {
  */
 function overlay(
   store: MapStore,
-  previews: ReadonlyMap<string, { fields: Partial<TouchpointFields> }>,
+  previews: ReadonlyMap<string, readonly { fields: Partial<TouchpointFields> }[]>,
   ids: readonly string[],
 ): { view: MapView; replaced: TouchpointDto[] } | null {
   const { session, byId } = store.get();
   const next = new Map<string, TouchpointDto>();
   for (const id of ids) {
-    const p = previews.get(id);
+    const list = previews.get(id);
     const t = byId.get(id);
-    if (p === undefined || t === undefined) continue;
-    const shown = { ...t, ...p.fields };
-    if ((Object.keys(p.fields) as (keyof TouchpointFields)[]).some((k) => t[k] !== shown[k])) next.set(id, shown);
+    if (list === undefined || list.length === 0 || t === undefined) continue;
+    const fields: Partial<TouchpointFields> = Object.assign({}, ...list.map((p) => p.fields));
+    const shown = { ...t, ...fields };
+    if ((Object.keys(fields) as (keyof TouchpointFields)[]).some((k) => t[k] !== shown[k])) next.set(id, shown);
   }
   if (next.size === 0) return null;
   const view = session.view;
