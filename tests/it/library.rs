@@ -17,13 +17,13 @@ use journeymap_tests::pg::Cluster;
 use crate::support::TestApp;
 
 /// A client of our own on the test's database, to look at what the library wrote.
-fn raw(url: &str) -> postgres::Client {
+pub(crate) fn raw(url: &str) -> postgres::Client {
     postgres::Client::connect(url, postgres::NoTls).expect("raw connection")
 }
 
 /// Every row of every table of the library, in a fixed order: "the library is
 /// unchanged" means this is equal before and after.
-fn dump(url: &str) -> String {
+pub(crate) fn dump(url: &str) -> String {
     let mut c = raw(url);
     let tables: Vec<String> = c
         .query(

@@ -18,6 +18,9 @@
 //! - `library`: the team library on a PostgreSQL cluster the tests start themselves
 //!   (`journeymap_tests::pg`): publish and load give the SQLite store's map and the same
 //!   export, a publish is all or nothing, conflicts, masked passwords, refused databases.
+//! - `library_app`: the team library through the app: library maps opened and edited
+//!   with every use-case, two editors, conflicts, undo, the server stopped mid-edit, and
+//!   twenty writers (figures printed with `--nocapture`).
 //!
 //! Every test here is hermetic: it needs no display, no webview and no server but the
 //! PostgreSQL cluster `library` starts and stops itself (Debian's `postgresql` package
@@ -34,6 +37,7 @@ mod crash;
 mod damage;
 mod hostile;
 mod library;
+mod library_app;
 mod memory;
 mod patches;
 mod render;

@@ -30,7 +30,7 @@ fn feedback(nps: u8) -> FeedbackFields {
 
 /// One edit, picked by `op`, on items picked by `a` and `b`. Some are refused (deleting a
 /// built-in lane, a duplicate link); the patch must then still be right.
-fn run(app: &mut App, map: &str, op: u8, a: usize, b: usize) -> Option<MapPatch> {
+pub(crate) fn run(app: &mut App, map: &str, op: u8, a: usize, b: usize) -> Option<MapPatch> {
     let m = app.load_map(map).expect("load");
     let pick = |n: usize, i: usize| (n > 0).then(|| i % n);
     let tp = pick(m.touchpoints.len(), a).map(|i| m.touchpoints[i].clone());

@@ -13,6 +13,10 @@
 //! programs run here, so a test never reaches a server it did not start, such as the
 //! cluster Debian's package may have started on port 5432.
 //!
+//! A test of its own cluster can take the server away and bring it back
+//! ([`Cluster::stop`], [`Cluster::start_again`]: the same folder, port and socket), to see
+//! what the app does while the library is unreachable.
+//!
 //! `initdb`, `postgres` and `pg_ctl` refuse to run as root. When the tests run as root
 //! (CI does), those three run as the `postgres` user that Debian's package creates,
 //! through `runuser -u postgres --`, in a folder given to that user; the tests' own
@@ -39,7 +43,8 @@ pub struct Cluster {
     dir: tempfile::TempDir,
     bindir: PathBuf,
     port: u16,
-    server: Child,
+    /// The running server; `None` while it is stopped ([`Cluster::stop`]).
+    server: Option<Child>,
     /// Whether the server's programs run as the `postgres` user (we are root).
     as_postgres: bool,
     next_db: AtomicU32,
@@ -96,14 +101,34 @@ impl Cluster {
         );
 
         let port = free_port();
-        let log_path = dir.path().join("postgres.log");
-        let log = File::create(&log_path).expect("server log");
-        let server = server_command(&bindir, "postgres", as_postgres, dir.path())
+        let mut cluster = Cluster {
+            dir,
+            bindir,
+            port,
+            server: None,
+            as_postgres,
+            next_db: AtomicU32::new(0),
+        };
+        cluster.spawn_server();
+        cluster
+    }
+
+    /// Starts `postgres` on the cluster's folder, socket and port, and waits until it
+    /// accepts connections.
+    fn spawn_server(&mut self) {
+        let data = self.dir.path().join("data");
+        let log_path = self.dir.path().join("postgres.log");
+        let log = File::options()
+            .create(true)
+            .append(true)
+            .open(&log_path)
+            .expect("server log");
+        let server = server_command(&self.bindir, "postgres", self.as_postgres, self.dir.path())
             .arg("-D")
             .arg(&data)
             .arg("-k")
-            .arg(dir.path())
-            .args(["-p", &port.to_string(), "-h", ""])
+            .arg(self.dir.path())
+            .args(["-p", &self.port.to_string(), "-h", ""])
             .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
             .args(["-c", "full_page_writes=off", "-c", "max_connections=60"])
             .stdin(Stdio::null())
@@ -111,16 +136,47 @@ impl Cluster {
             .stderr(log)
             .spawn()
             .expect("start postgres");
-        let mut cluster = Cluster {
-            dir,
-            bindir,
-            port,
-            server,
-            as_postgres,
-            next_db: AtomicU32::new(0),
+        self.server = Some(server);
+        self.wait_until_ready(&log_path);
+    }
+
+    /// Stops the server (`pg_ctl stop -m fast`: every session is ended, its open
+    /// transaction rolled back) and waits until it has exited. The folder stays, so
+    /// [`Cluster::start_again`] brings the same databases back.
+    pub fn stop(&mut self) {
+        let Some(mut server) = self.server.take() else {
+            return;
         };
-        cluster.wait_until_ready(&log_path);
-        cluster
+        let stopped = self.pg_ctl_stop();
+        assert!(stopped, "pg_ctl could not stop the server");
+        server.wait().expect("the server exits");
+    }
+
+    /// Starts the server again after [`Cluster::stop`], on the same folder, socket and
+    /// port, and waits until it accepts connections.
+    pub fn start_again(&mut self) {
+        assert!(self.server.is_none(), "the server is running");
+        self.spawn_server();
+    }
+
+    /// `pg_ctl stop -m fast`, waiting for the server to exit; whether it did.
+    fn pg_ctl_stop(&self) -> bool {
+        let data = self.dir.path().join("data");
+        server_command(&self.bindir, "pg_ctl", self.as_postgres, self.dir.path())
+            .arg("stop")
+            .arg("-D")
+            .arg(&data)
+            .args([
+                "-m",
+                "fast",
+                "-w",
+                "-t",
+                &READY_WITHIN.as_secs().to_string(),
+            ])
+            .stdout(Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
     }
 
     /// Polls `pg_isready` until the server accepts connections; fails at once if the
@@ -129,7 +185,11 @@ impl Cluster {
         let started = Instant::now();
         let mut pause = Duration::from_millis(5);
         loop {
-            if let Some(status) = self.server.try_wait().expect("server status") {
+            let exited = match self.server.as_mut() {
+                Some(server) => server.try_wait().expect("server status"),
+                None => panic!("no server was started"),
+            };
+            if let Some(status) = exited {
                 panic!(
                     "postgres exited ({status}) before accepting connections:\n{}",
                     std::fs::read_to_string(log).unwrap_or_default()
@@ -200,23 +260,11 @@ impl Drop for Cluster {
     /// `pg_ctl stop -m fast`: clients are disconnected, the server shuts down cleanly. If
     /// `pg_ctl` cannot do it, the postmaster gets SIGINT, which is the same fast shutdown.
     fn drop(&mut self) {
-        let data = self.dir.path().join("data");
-        let stopped = server_command(&self.bindir, "pg_ctl", self.as_postgres, self.dir.path())
-            .arg("stop")
-            .arg("-D")
-            .arg(&data)
-            .args([
-                "-m",
-                "fast",
-                "-w",
-                "-t",
-                &READY_WITHIN.as_secs().to_string(),
-            ])
-            .stdout(Stdio::null())
-            .status()
-            .map(|s| s.success())
-            .unwrap_or(false);
-        if !stopped {
+        let Some(mut server) = self.server.take() else {
+            return;
+        };
+        if !self.pg_ctl_stop() {
+            let data = self.dir.path().join("data");
             let pid = std::fs::read_to_string(data.join("postmaster.pid"))
                 .ok()
                 .and_then(|s| s.lines().next().map(str::to_string));
@@ -224,7 +272,7 @@ impl Drop for Cluster {
                 let _ = Command::new("kill").args(["-INT", &pid]).status();
             }
         }
-        let _ = self.server.wait();
+        let _ = server.wait();
     }
 }
 

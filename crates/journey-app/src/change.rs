@@ -4,7 +4,9 @@
 //! an edit's cost is the number of rows it touches, not the size of the map.
 
 use journey_core::model::*;
-use journey_store::{Result, StoreError, Write};
+
+use crate::store::Tx;
+use crate::{AppError, Result};
 
 /// One stored row, as it is or as it will be.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,54 +40,57 @@ impl Row {
         }
     }
 
-    fn insert(&self, w: &Write<'_>, map_id: &str) -> Result<()> {
+    fn insert(&self, w: &dyn Tx, map_id: &str) -> Result<()> {
         match self {
             Row::Map(m) => w.insert_map(m),
-            Row::Meta(m) => w.update_meta(m),
+            Row::Meta(m) => w.update_meta(None, m),
             Row::Stage(s) => w.insert_stage(map_id, s),
             Row::Lane(l) => w.insert_lane(map_id, l),
             Row::Touchpoint(t) => w.insert_touchpoint(map_id, t),
-            Row::Link(None, l) => w.append_link(map_id, l),
-            Row::Link(Some(seq), l) => w.restore_link(map_id, l, *seq),
-            Row::Feedback(None, f) => w.append_feedback(map_id, f),
-            Row::Feedback(Some(seq), f) => w.restore_feedback(map_id, f, *seq),
+            Row::Link(seq, l) => w.insert_link(map_id, l, *seq),
+            Row::Feedback(seq, f) => w.insert_feedback(map_id, f, *seq),
             Row::Decision(seq, d) => w.insert_decision(map_id, d, *seq),
             Row::Round(seq, r) => w.insert_round(map_id, r, *seq),
         }
     }
 
-    fn update(&self, w: &Write<'_>) -> Result<()> {
-        match self {
-            Row::Map(m) => {
+    /// Writes `self` over `before` (the row as it is before this step). Rows of
+    /// different kinds never pair up; a change lists an update as the same row twice.
+    fn update(&self, before: &Row, w: &dyn Tx) -> Result<()> {
+        match (before, self) {
+            (_, Row::Map(m)) => {
                 w.delete_map(&m.meta.id)?;
                 w.insert_map(m)
             }
-            Row::Meta(m) => w.update_meta(m),
-            Row::Stage(s) => w.update_stage(s),
-            Row::Lane(l) => w.update_lane(l),
-            Row::Touchpoint(t) => w.update_touchpoint(t),
-            Row::Link(_, l) => w.update_link(l),
-            Row::Feedback(_, f) => w.update_feedback(f),
-            Row::Decision(_, d) => w.update_decision(d),
-            Row::Round(_, r) => w.update_round(r),
+            (Row::Meta(b), Row::Meta(m)) => w.update_meta(Some(b), m),
+            (Row::Stage(b), Row::Stage(s)) => w.update_stage(b, s),
+            (Row::Lane(b), Row::Lane(l)) => w.update_lane(b, l),
+            (Row::Touchpoint(b), Row::Touchpoint(t)) => w.update_touchpoint(b, t),
+            (Row::Link(_, b), Row::Link(_, l)) => w.update_link(b, l),
+            (Row::Feedback(_, b), Row::Feedback(_, f)) => w.update_feedback(b, f),
+            (Row::Decision(_, b), Row::Decision(_, d)) => w.update_decision(b, d),
+            (Row::Round(_, b), Row::Round(_, r)) => w.update_round(b, r),
+            _ => Err(AppError::Invalid(
+                "an edit changed a row into a row of another kind".into(),
+            )),
         }
     }
 
     /// Deletes the row. A row already gone with its parent (through a cascade) is fine.
-    fn delete(&self, w: &Write<'_>) -> Result<()> {
+    fn delete(&self, w: &dyn Tx) -> Result<()> {
         let r = match self {
             Row::Map(m) => w.delete_map(&m.meta.id),
             Row::Meta(_) => Ok(()),
-            Row::Stage(s) => w.delete_stage(&s.id),
-            Row::Lane(l) => w.delete_lane(&l.id),
-            Row::Touchpoint(t) => w.delete_touchpoint(&t.id),
-            Row::Link(_, l) => w.delete_link(&l.id),
-            Row::Feedback(_, f) => w.delete_feedback(&f.id),
-            Row::Decision(_, d) => w.delete_decision(&d.id),
-            Row::Round(_, r) => w.delete_round(&r.id),
+            Row::Stage(s) => w.delete_stage(s),
+            Row::Lane(l) => w.delete_lane(l),
+            Row::Touchpoint(t) => w.delete_touchpoint(t),
+            Row::Link(_, l) => w.delete_link(l),
+            Row::Feedback(_, f) => w.delete_feedback(f),
+            Row::Decision(_, d) => w.delete_decision(d),
+            Row::Round(_, r) => w.delete_round(r),
         };
         match r {
-            Err(StoreError::NotFound { .. }) => Ok(()),
+            Err(AppError::NotFound(_)) => Ok(()),
             other => other,
         }
     }
@@ -150,14 +155,14 @@ impl Change {
     /// Applies the change inside the caller's transaction: deletes children first, then
     /// updates, then inserts parents first, then updates of voting rounds (a round's votes
     /// name touchpoints, which an undone delete puts back first).
-    pub fn apply(&self, w: &Write<'_>, dir: Direction) -> Result<()> {
+    pub fn apply(&self, w: &dyn Tx, dir: Direction) -> Result<()> {
         let mut deletes: Vec<&Row> = Vec::new();
-        let mut updates: Vec<&Row> = Vec::new();
+        let mut updates: Vec<(&Row, &Row)> = Vec::new();
         let mut inserts: Vec<&Row> = Vec::new();
         for rc in &self.rows {
             match rc.oriented(dir) {
                 (Some(from), None) => deletes.push(from),
-                (Some(_), Some(to)) => updates.push(to),
+                (Some(from), Some(to)) => updates.push((from, to)),
                 (None, Some(to)) => inserts.push(to),
                 (None, None) => {}
             }
@@ -167,24 +172,25 @@ impl Change {
         for r in deletes {
             r.delete(w)?;
         }
-        let (rounds, updates): (Vec<&Row>, Vec<&Row>) = updates
+        type Updates<'a> = Vec<(&'a Row, &'a Row)>;
+        let (rounds, updates): (Updates<'_>, Updates<'_>) = updates
             .into_iter()
-            .partition(|r| matches!(r, Row::Round(..)));
-        for r in updates {
-            r.update(w)?;
+            .partition(|(_, r)| matches!(r, Row::Round(..)));
+        for (from, to) in updates {
+            to.update(from, w)?;
         }
         for r in inserts {
             r.insert(w, &self.map_id)?;
         }
-        for r in rounds {
-            r.update(w)?;
+        for (from, to) in rounds {
+            to.update(from, w)?;
         }
         Ok(())
     }
 
     /// Applies the change in direction `dir` inside the caller's transaction and marks the
     /// map changed at `now` (unless the change is a whole map: a library edit).
-    pub fn commit(&self, w: &Write<'_>, dir: Direction, now: &str) -> Result<()> {
+    pub fn commit(&self, w: &dyn Tx, dir: Direction, now: &str) -> Result<()> {
         self.apply(w, dir)?;
         if !self.is_whole_map() {
             w.touch_map(&self.map_id, now)?;

@@ -4,6 +4,7 @@
 //! switch on it exhaustively; the message is a sentence a person can read.
 
 use journey_core::interchange::ImportError;
+use journey_library::LibraryError;
 use journey_store::StoreError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -17,7 +18,9 @@ pub enum AppError {
     /// No such map, stage, lane, touchpoint, link or feedback.
     #[error("{0}")]
     NotFound(String),
-    /// The edit clashes with what is there (a duplicate link…).
+    /// The edit clashes with what is there (a duplicate link…), or, in the team library,
+    /// with what someone else saved since (the message names what changed; nothing of the
+    /// edit was written).
     #[error("{0}")]
     Conflict(String),
     /// An imported map's id is already in the database: which map holds it.
@@ -32,6 +35,15 @@ pub enum AppError {
     /// Reading or writing a file.
     #[error("{0}")]
     Io(String),
+    /// The team library's server cannot be reached (or a library map is open from the
+    /// copy kept on this computer while it cannot): local maps keep working, and the call
+    /// can be made again. No password is ever in the message.
+    #[error("{0}")]
+    Unreachable(String),
+    /// The team library refused or failed otherwise (a database that is not a library,
+    /// one newer than this build, a server error).
+    #[error("{0}")]
+    Library(String),
 }
 
 /// What kind of failure an error is: stable, machine-readable, the same in Rust and
@@ -45,6 +57,8 @@ pub enum ErrorCode {
     Import,
     Storage,
     Io,
+    /// The team library cannot be reached; local maps keep working.
+    Unreachable,
     /// Something went wrong outside the use-cases (the shell, the IPC bridge).
     Internal,
 }
@@ -58,6 +72,7 @@ impl ErrorCode {
             ErrorCode::Import => "import",
             ErrorCode::Storage => "storage",
             ErrorCode::Io => "io",
+            ErrorCode::Unreachable => "unreachable",
             ErrorCode::Internal => "internal",
         }
     }
@@ -84,6 +99,18 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<LibraryError> for AppError {
+    fn from(e: LibraryError) -> Self {
+        match e {
+            LibraryError::Unreachable { .. } => AppError::Unreachable(e.to_string()),
+            LibraryError::Conflict { what } => AppError::Conflict(what),
+            LibraryError::NotFound { .. } => AppError::NotFound(e.to_string()),
+            LibraryError::Invalid(why) => AppError::Invalid(why),
+            LibraryError::Refused(_) | LibraryError::Db(_) => AppError::Library(e.to_string()),
+        }
+    }
+}
+
 impl AppError {
     /// Names the database file in a storage error that could not know it (a full disk).
     pub(crate) fn at(self, db: &std::path::Path) -> AppError {
@@ -99,8 +126,9 @@ impl AppError {
             AppError::NotFound(_) => ErrorCode::NotFound,
             AppError::Conflict(_) | AppError::MapExists { .. } => ErrorCode::Conflict,
             AppError::Import(_) => ErrorCode::Import,
-            AppError::Store(_) => ErrorCode::Storage,
+            AppError::Store(_) | AppError::Library(_) => ErrorCode::Storage,
             AppError::Io(_) => ErrorCode::Io,
+            AppError::Unreachable(_) => ErrorCode::Unreachable,
         }
     }
 

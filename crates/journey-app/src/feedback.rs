@@ -7,18 +7,30 @@ use journey_core::model::*;
 use journey_core::ops::IdKind;
 
 use crate::change::Row;
-use crate::edit::{invalid, one_delete, one_insert, one_update, optional, score, text};
+use crate::edit::{invalid, one_delete, one_insert, one_update, optional, score, text, On};
 use crate::{fresh_id, App, FeedbackFields, Result};
 
 impl App {
     /// Feedback on one touchpoint or stage, oldest first.
+    /// Feedback on one touchpoint or stage, oldest first. On the map the app has open
+    /// from the team library, from its open copy.
     pub fn feedback_for(&self, target: &FeedbackTarget) -> Result<Vec<Feedback>> {
+        if self.on_library(On::Target(target)) {
+            if let Some(m) = self.library_copy_any() {
+                return Ok(m
+                    .feedback
+                    .iter()
+                    .filter(|f| &f.target == target)
+                    .cloned()
+                    .collect());
+            }
+        }
         Ok(self.store.feedback_for(target)?)
     }
 
     pub fn add_feedback(&mut self, target: &FeedbackTarget, f: &FeedbackFields) -> Result<Id> {
         let fb = checked(fresh_id(IdKind::Feedback), target.clone(), f)?;
-        self.edit(|w| {
+        self.edit(On::Target(target), |w| {
             let map_id = match target {
                 FeedbackTarget::Touchpoint(id) => w.get_touchpoint(id)?.0,
                 FeedbackTarget::Stage(id) => w.get_stage(id)?.0,
@@ -34,7 +46,7 @@ impl App {
     }
 
     pub fn update_feedback(&mut self, id: &str, f: &FeedbackFields) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Feedback(id), |w| {
             let (map_id, seq, before) = w.get_feedback(id)?;
             let after = checked(id.to_string(), before.target.clone(), f)?;
             Ok(one_update(
@@ -47,7 +59,7 @@ impl App {
     }
 
     pub fn delete_feedback(&mut self, id: &str) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Feedback(id), |w| {
             let (map_id, seq, fb) = w.get_feedback(id)?;
             Ok(one_delete(
                 &map_id,

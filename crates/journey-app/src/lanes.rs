@@ -8,7 +8,7 @@ use journey_core::ops::IdKind;
 use journey_store::Scope;
 
 use crate::change::{Row, RowChange};
-use crate::edit::{change, name, one_insert, one_update};
+use crate::edit::{change, name, one_insert, one_update, On};
 use crate::touchpoints::cascade;
 use crate::{fresh_id, App, AppError, LaneFields, Result};
 
@@ -16,7 +16,7 @@ impl App {
     /// Adds a custom lane at `index` (`None`: last).
     pub fn add_lane(&mut self, map_id: &str, lane_name: &str, index: Option<usize>) -> Result<Id> {
         let lane_name = name("lane name", TextField::LaneName, lane_name)?;
-        self.edit(|w| {
+        self.edit(On::Map(map_id), |w| {
             w.load_meta(map_id)?;
             let scope = Scope::Lanes { map_id };
             let position = match index {
@@ -38,7 +38,7 @@ impl App {
     /// Renames, hides or shows a lane. A built-in lane keeps its category.
     pub fn update_lane(&mut self, id: &str, f: &LaneFields) -> Result<()> {
         let lane_name = name("lane name", TextField::LaneName, &f.name)?;
-        self.edit(|w| {
+        self.edit(On::Lane(id), |w| {
             let (map_id, before) = w.get_lane(id)?;
             let after = Lane {
                 name: lane_name,
@@ -55,7 +55,7 @@ impl App {
     }
 
     pub fn move_lane(&mut self, id: &str, index: usize) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Lane(id), |w| {
             let (map_id, before) = w.get_lane(id)?;
             let position = w.position_for_move(Scope::Lanes { map_id: &map_id }, id, index)?;
             let after = Lane {
@@ -73,7 +73,7 @@ impl App {
 
     /// Deletes a custom lane with its touchpoints. Built-in lanes are hidden, not deleted.
     pub fn delete_lane(&mut self, id: &str) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Lane(id), |w| {
             let (map_id, lane) = w.get_lane(id)?;
             if lane.kind.is_built_in() {
                 return Err(AppError::Invalid(format!(

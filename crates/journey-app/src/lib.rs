@@ -12,7 +12,11 @@
 //! - `stages.rs`, `lanes.rs`, `touchpoints.rs`, `links.rs`, `feedback.rs`: editing a map;
 //! - `history.rs`: undo and redo, per map and for the library ([`HistoryKey`]);
 //! - `edit.rs`: how every edit runs (one transaction, the open map kept in step, the
-//!   history) and the input checks all of them share.
+//!   history) and the input checks all of them share;
+//! - `store.rs`: [`store::Tx`], the one interface the use-cases read and write through,
+//!   whichever store holds the map (the SQLite file, or the team library);
+//! - `library.rs`: the team library (connect, publish, pull, open and edit library maps,
+//!   hear others' edits, the offline copy).
 //!
 //! Every edit is built as a [`change::Change`] (rows before and after) inside one write
 //! transaction and applied there; the change is then kept for undo and redo.
@@ -42,18 +46,23 @@ pub mod files;
 mod history;
 pub mod insight;
 mod lanes;
+mod library;
 mod links;
 mod maps;
 pub mod paths;
 mod stages;
+pub mod store;
 mod touchpoints;
 mod workshop;
 
 pub use backups::{DEFAULT_EVERY_MINUTES, EVERY_MINUTES_KEY};
 pub use desktop::{api, dto, patch};
+pub use dto::{LibraryStatus, MapLocation};
 pub use error::{AppError, ErrorCode, Result};
 pub use fields_in::*;
 pub use history::HistoryKey;
+pub use journey_library::LibraryMapSummary;
+pub use library::{LIBRARY_URL_KEY, LIBRARY_USER_KEY, OFFLINE_EVERY, OFFLINE_FILE};
 pub use maps::ImportMode;
 
 /// The current time as the store keeps it: RFC 3339, UTC, whole seconds.
@@ -79,6 +88,15 @@ pub struct App {
     open: Option<desktop::view_cache::ViewCache>,
     /// When the automatic backups were last taken.
     backups: backups::Schedule,
+    /// The team library, once connected.
+    library: Option<library::LibraryLink>,
+}
+
+/// A library map left open is kept as its offline copy when the app closes.
+impl Drop for App {
+    fn drop(&mut self) {
+        self.keep_offline(true);
+    }
 }
 
 impl App {
@@ -94,6 +112,7 @@ impl App {
             history: history::History::default(),
             open: None,
             backups: backups::Schedule::default(),
+            library: None,
         })
     }
 

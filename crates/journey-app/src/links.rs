@@ -6,7 +6,7 @@ use journey_core::model::*;
 use journey_core::ops::IdKind;
 
 use crate::change::Row;
-use crate::edit::{one_delete, one_insert, one_update, optional, text};
+use crate::edit::{one_delete, one_insert, one_update, optional, text, On};
 use crate::{fresh_id, App, AppError, LinkFields, Result};
 
 /// A link's label as the user typed it: trimmed, empty means none.
@@ -24,7 +24,7 @@ impl App {
                 "a touchpoint cannot link to itself".into(),
             ));
         }
-        self.edit(|w| {
+        self.edit(On::Touchpoint(from), |w| {
             let (map_a, _) = w.get_touchpoint(from)?;
             let (map_b, _) = w.get_touchpoint(to)?;
             if map_a != map_b {
@@ -52,7 +52,7 @@ impl App {
 
     pub fn update_link(&mut self, id: &str, f: &LinkFields) -> Result<()> {
         let label = label(f)?;
-        self.edit(|w| {
+        self.edit(On::Link(id), |w| {
             let (map_id, seq, before) = w.get_link(id)?;
             if f.kind != before.kind && w.link_exists(&before.from, &before.to, f.kind)? {
                 return Err(AppError::Conflict(format!(
@@ -75,7 +75,7 @@ impl App {
     }
 
     pub fn delete_link(&mut self, id: &str) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Link(id), |w| {
             let (map_id, seq, link) = w.get_link(id)?;
             Ok(one_delete(
                 &map_id,

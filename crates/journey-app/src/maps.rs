@@ -9,7 +9,7 @@ use journey_core::ops;
 use journey_store::{MapSummary, StoreError, Write};
 
 use crate::change::{Change, Direction, Row, RowChange};
-use crate::edit::{change, name, one_update, text};
+use crate::edit::{change, name, one_update, text, On};
 use crate::{fresh_id, now, App, AppError, Result};
 
 /// What to do when an imported map's id is already in the database.
@@ -51,12 +51,20 @@ impl App {
         Ok(self.store.list_maps()?)
     }
 
+    /// A whole map. The map the app has open from the team library is its open copy
+    /// (what the view shows).
     pub fn load_map(&self, id: &str) -> Result<JourneyMap> {
+        if let Some(m) = self.library_copy(id) {
+            return Ok(m.clone());
+        }
         Ok(self.store.load_map(id)?)
     }
 
     /// The name of the map with this id.
     pub fn map_name(&self, id: &str) -> Result<String> {
+        if let Some(m) = self.library_copy(id) {
+            return Ok(m.meta.name.clone());
+        }
         self.store
             .map_name(id)?
             .ok_or_else(|| AppError::NotFound(format!("no map with id {id}")))
@@ -91,7 +99,7 @@ impl App {
 
     /// The map as canonical JSON.
     pub fn export_map(&self, id: &str) -> Result<String> {
-        Ok(interchange::export_json(&self.store.load_map(id)?))
+        Ok(interchange::export_json(&self.load_map(id)?))
     }
 
     // Editing the library.
@@ -101,7 +109,7 @@ impl App {
         let map_name = name("name", TextField::MapName, map_name)?;
         let map = ops::new_map(&map_name, &now(), fresh_id);
         let id = map.meta.id.clone();
-        self.edit(|_| Ok((insert_map(map, "Create map"), ())))?;
+        self.edit(On::Local, |_| Ok((insert_map(map, "Create map"), ())))?;
         Ok(id)
     }
 
@@ -115,7 +123,7 @@ impl App {
             TextField::Description,
             &f.persona_description,
         )?;
-        self.edit(|w| {
+        self.edit(On::Map(id), |w| {
             let before = w.load_meta(id)?;
             let after = MapMeta {
                 name: map_name,
@@ -137,7 +145,7 @@ impl App {
 
     /// A copy of the map with fresh ids, named "… (copy)".
     pub fn duplicate_map(&mut self, id: &str) -> Result<Id> {
-        self.edit(|w| {
+        self.edit(On::Local, |w| {
             let map = w.load_map(id)?;
             let name = ops::copy_name(&map.meta.name);
             let copy = fresh_copy(map, Some(name));
@@ -148,7 +156,7 @@ impl App {
 
     /// Deletes the map and everything in it (undoable in the library's history).
     pub fn delete_map(&mut self, id: &str) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Local, |w| {
             let map = w.load_map(id)?;
             Ok((
                 change(
@@ -167,7 +175,9 @@ impl App {
     pub fn create_sample(&mut self) -> Result<Id> {
         let map = fresh_copy(journey_core::sample::sample_map()?, None);
         let id = map.meta.id.clone();
-        self.edit(|_| Ok((insert_map(map, "Create sample map"), ())))?;
+        self.edit(On::Local, |_| {
+            Ok((insert_map(map, "Create sample map"), ()))
+        })?;
         Ok(id)
     }
 
@@ -187,15 +197,31 @@ impl App {
 
     pub fn import_map(&mut self, bytes: &[u8], mode: ImportMode) -> Result<Id> {
         let parsed = interchange::parse_map_file(bytes, &Limits::default())?;
+        let label = match mode {
+            ImportMode::Copy => "Import map as a copy",
+            _ => "Import map",
+        };
+        self.write_whole_map(parsed, mode, label)
+    }
+
+    /// Writes a whole map read elsewhere (a file, the team library) into the local
+    /// database, in one transaction: refused when its id is taken, replacing the map that
+    /// has it, or as a copy with fresh ids (`mode`). Kept in the library's history.
+    pub(crate) fn write_whole_map(
+        &mut self,
+        parsed: JourneyMap,
+        mode: ImportMode,
+        label: &str,
+    ) -> Result<Id> {
         // One whole map in memory at a time: a large file's map is most of what an
         // import holds (the copy is made in place; the history keeps the map that was
         // written, not a clone of it).
-        let (map, label) = match mode {
+        let map = match mode {
             ImportMode::Copy => {
                 let name = ops::copy_name(&parsed.meta.name);
-                (fresh_copy(parsed, Some(name)), "Import map as a copy")
+                fresh_copy(parsed, Some(name))
             }
-            _ => (parsed, "Import map"),
+            _ => parsed,
         };
         let id = map.meta.id.clone();
         self.backup_if_due();
@@ -226,7 +252,7 @@ impl App {
             })
             .map_err(|e| e.at(self.store.path()))?;
         self.committed(&change, Direction::Forward, &now());
-        self.history.record(change);
+        self.history.record(change, false);
         Ok(id)
     }
 }

@@ -7,7 +7,7 @@ use journey_core::ops::IdKind;
 use journey_store::Scope;
 
 use crate::change::{Row, RowChange};
-use crate::edit::{change, name, one_insert, one_update, score, text};
+use crate::edit::{change, name, one_insert, one_update, score, text, On};
 use crate::touchpoints::cascade;
 use crate::{fresh_id, App, Result, StageFields};
 
@@ -20,7 +20,7 @@ impl App {
         index: Option<usize>,
     ) -> Result<Id> {
         let stage_name = name("stage name", TextField::StageName, stage_name)?;
-        self.edit(|w| {
+        self.edit(On::Map(map_id), |w| {
             w.load_meta(map_id)?;
             let scope = Scope::Stages { map_id };
             let position = match index {
@@ -45,7 +45,7 @@ impl App {
         let description = text("description", TextField::Description, &f.description)?;
         let pain = score("pain", Score::Pain, f.pain)?;
         let emotion = score("emotion", Score::Emotion, f.emotion)?;
-        self.edit(|w| {
+        self.edit(On::Stage(id), |w| {
             let (map_id, before) = w.get_stage(id)?;
             let after = Stage {
                 name: stage_name,
@@ -64,7 +64,7 @@ impl App {
     }
 
     pub fn move_stage(&mut self, id: &str, index: usize) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Stage(id), |w| {
             let (map_id, before) = w.get_stage(id)?;
             let position = w.position_for_move(Scope::Stages { map_id: &map_id }, id, index)?;
             let after = Stage {
@@ -82,7 +82,7 @@ impl App {
 
     /// Deletes a stage with its touchpoints, their links and all their feedback.
     pub fn delete_stage(&mut self, id: &str) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Stage(id), |w| {
             let (map_id, stage) = w.get_stage(id)?;
             let tps = w.touchpoints_in_stage(id)?;
             let mut rows = vec![RowChange::delete(Row::Stage(stage))];

@@ -4,10 +4,11 @@
 use journey_core::fields::{Score, TextField};
 use journey_core::model::*;
 use journey_core::ops::IdKind;
-use journey_store::{Scope, Write};
+use journey_store::Scope;
 
 use crate::change::{Row, RowChange};
-use crate::edit::{change, name, one_insert, one_update, score, text};
+use crate::edit::{change, name, one_insert, one_update, score, text, On};
+use crate::store::Tx;
 use crate::{fresh_id, App, AppError, Result, TouchpointFields};
 
 impl App {
@@ -20,7 +21,7 @@ impl App {
         index: Option<usize>,
     ) -> Result<Id> {
         let title = name("title", TextField::TouchpointTitle, title)?;
-        self.edit(|w| {
+        self.edit(On::Stage(stage_id), |w| {
             let map_id = same_map_cell(w, stage_id, lane_id)?;
             let scope = Scope::Cell { stage_id, lane_id };
             let position = match index {
@@ -56,7 +57,7 @@ impl App {
         let owner = text("owner", TextField::Owner, &f.owner)?;
         let pain = score("pain", Score::Pain, f.pain)?;
         let emotion = score("emotion", Score::Emotion, f.emotion)?;
-        self.edit(|w| {
+        self.edit(On::Touchpoint(id), |w| {
             let (map_id, before) = w.get_touchpoint(id)?;
             let after = Touchpoint {
                 title,
@@ -84,7 +85,7 @@ impl App {
         lane_id: &str,
         index: usize,
     ) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Touchpoint(id), |w| {
             let (map_id, before) = w.get_touchpoint(id)?;
             let cell_map = same_map_cell(w, stage_id, lane_id)?;
             if cell_map != map_id {
@@ -110,7 +111,7 @@ impl App {
 
     /// Deletes a touchpoint with its links and feedback.
     pub fn delete_touchpoint(&mut self, id: &str) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Touchpoint(id), |w| {
             let (map_id, t) = w.get_touchpoint(id)?;
             let rows = cascade(w, &[t], None)?;
             Ok((change(&map_id, "Delete touchpoint", rows), ()))
@@ -119,7 +120,7 @@ impl App {
 }
 
 /// The map a (stage, lane) cell belongs to; both must be of the same map.
-fn same_map_cell(w: &Write<'_>, stage_id: &str, lane_id: &str) -> Result<Id> {
+fn same_map_cell(w: &dyn Tx, stage_id: &str, lane_id: &str) -> Result<Id> {
     let (a, _) = w.get_stage(stage_id)?;
     let (b, _) = w.get_lane(lane_id)?;
     if a != b {
@@ -133,7 +134,7 @@ fn same_map_cell(w: &Write<'_>, stage_id: &str, lane_id: &str) -> Result<Id> {
 /// The rows that go with touchpoints (and a stage) when they are deleted: the touchpoints,
 /// their links, their feedback, decisions and votes, and the stage's own feedback.
 pub(crate) fn cascade(
-    w: &Write<'_>,
+    w: &dyn Tx,
     tps: &[Touchpoint],
     stage: Option<&str>,
 ) -> Result<Vec<RowChange>> {

@@ -6,14 +6,14 @@ use journey_core::model::*;
 use journey_core::ops::IdKind;
 
 use crate::change::Row;
-use crate::edit::{invalid, name, one_delete, one_insert, one_update, optional, text};
+use crate::edit::{invalid, name, one_delete, one_insert, one_update, optional, text, On};
 use crate::{fresh_id, now, App, AppError, DecisionFields, Result, RoundFields};
 
 impl App {
     /// Writes a decision or opportunity onto a touchpoint.
     pub fn add_decision(&mut self, touchpoint_id: &str, f: &DecisionFields) -> Result<Id> {
         let (text, owner, due) = checked_decision(f)?;
-        self.edit(|w| {
+        self.edit(On::Touchpoint(touchpoint_id), |w| {
             let (map_id, _) = w.get_touchpoint(touchpoint_id)?;
             let d = Decision {
                 id: fresh_id(IdKind::Decision),
@@ -35,7 +35,7 @@ impl App {
 
     pub fn update_decision(&mut self, id: &str, f: &DecisionFields) -> Result<()> {
         let (text, owner, due) = checked_decision(f)?;
-        self.edit(|w| {
+        self.edit(On::Decision(id), |w| {
             let (map_id, seq, before) = w.get_decision(id)?;
             let after = Decision {
                 kind: f.kind,
@@ -54,7 +54,7 @@ impl App {
     }
 
     pub fn delete_decision(&mut self, id: &str) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Decision(id), |w| {
             let (map_id, seq, d) = w.get_decision(id)?;
             Ok(one_delete(
                 &map_id,
@@ -86,7 +86,7 @@ impl App {
                 .collect(),
         };
         round.check().map_err(|e| invalid("round", e))?;
-        self.edit(|w| {
+        self.edit(On::Map(map_id), |w| {
             w.load_meta(map_id)?;
             for v in &round.votes {
                 let (of, _) = w.get_touchpoint(&v.touchpoint_id)?;
@@ -114,7 +114,7 @@ impl App {
 
     /// Deletes a voting round (undoable).
     pub fn delete_round(&mut self, id: &str) -> Result<()> {
-        self.edit(|w| {
+        self.edit(On::Round(id), |w| {
             let (map_id, seq, r) = w.get_round(id)?;
             Ok(one_delete(
                 &map_id,

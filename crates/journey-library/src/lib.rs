@@ -13,6 +13,10 @@
 //! - [`Library::publish`] writes a whole map in one transaction; [`Library::load_map`]
 //!   reads one in one `REPEATABLE READ` snapshot; [`Library::list_maps`],
 //!   [`Library::map_rev`] and [`Library::delete_map`] complete the set.
+//! - [`Library::begin_edit`] edits a map row by row (`edit.rs`): one transaction that
+//!   checks every row it changes against what the editor saw, so a conflict is never
+//!   silent, and notifies listeners on commit. [`Listener`] (`listen.rs`) hears those
+//!   notifications on a thread and connection of its own.
 //!
 //! ## Connection strings and passwords
 //!
@@ -50,6 +54,13 @@
 //! who wrote last and `maps.written_at` is when, by the server's clock (`now()` of the
 //! writing transaction); `maps.updated_at` stays the map's own field, as in its file.
 //!
+//! An edit ([`Library::begin_edit`]) takes the map's row lock first, by moving its `rev`
+//! on, so the writes to one map are serialized; it checks each row it changes by its
+//! values (the "before" the editor saw, column by column), not by `rev`, because the
+//! editor's copy of the map is the domain's `JourneyMap`, which carries no revisions.
+//! Every write, a publish included, notifies `map_id:rev` on the channel
+//! [`CHANNEL`] when it commits.
+//!
 //! ## Permissions
 //!
 //! The first connection to an empty database creates the tables in the first schema of
@@ -63,20 +74,27 @@
 //! itself (`tests/src/pg.rs`): `initdb` into a temporary folder, a Unix socket only, stopped
 //! with `pg_ctl stop -m fast`; as the `postgres` user when the tests run as root.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::time::Duration;
 
 use postgres::tls::{MakeTlsConnect, TlsConnect};
-use postgres::{Client, Socket};
+use postgres::{Client, Socket, Statement};
 
+mod edit;
 mod error;
+mod listen;
 mod mask;
+mod position;
 mod read;
 mod schema;
 mod write;
 
+pub use edit::{Write, Written, CHANNEL};
 pub use error::{LibraryError, Result};
+pub use listen::Listener;
 pub use mask::mask;
+pub use position::Scope;
 pub use read::LibraryMapSummary;
 pub use schema::SCHEMA_VERSION;
 
@@ -91,6 +109,8 @@ pub struct Library {
     url: String,
     /// The schema version the library had when we connected (0: we created it).
     found_version: i32,
+    /// The statements edits run, prepared once per connection.
+    statements: HashMap<String, Statement>,
 }
 
 impl fmt::Debug for Library {
@@ -143,6 +163,7 @@ impl Library {
             client,
             url: masked,
             found_version,
+            statements: HashMap::new(),
         })
     }
 
@@ -162,6 +183,33 @@ impl Library {
     pub fn is_closed(&self) -> bool {
         self.client.is_closed()
     }
+}
+
+/// The name of who writes, trimmed: 1–200 characters (`maps.updated_by`'s rule), checked
+/// before anything is sent.
+pub(crate) fn check_author(by: &str) -> Result<&str> {
+    let by = by.trim();
+    if by.is_empty() || by.chars().count() > 200 {
+        return Err(LibraryError::Invalid(
+            "a write to the team library needs the name of who makes it (1–200 characters)".into(),
+        ));
+    }
+    Ok(by)
+}
+
+/// `sql` prepared on the connection of `tx`, once per connection (`cache` keeps it), so
+/// that running it again is one round trip instead of two.
+pub(crate) fn prepared(
+    cache: &mut HashMap<String, Statement>,
+    tx: &mut postgres::Transaction<'_>,
+    sql: &str,
+) -> std::result::Result<Statement, postgres::Error> {
+    if let Some(s) = cache.get(sql) {
+        return Ok(s.clone());
+    }
+    let s = tx.prepare(sql)?;
+    cache.insert(sql.to_string(), s.clone());
+    Ok(s)
 }
 
 /// Client errors as library errors naming the masked connection string.

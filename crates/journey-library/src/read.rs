@@ -36,26 +36,42 @@ impl Library {
     /// read-only transaction: every table as of the same moment, whatever others commit
     /// meanwhile. Equal to what the SQLite store loads for the same rows.
     pub fn load_map(&mut self, id: &str) -> Result<JourneyMap> {
-        let url = self.url.as_str();
-        let mut tx = self
-            .client
+        Ok(self.load_map_at(id)?.0)
+    }
+
+    /// [`Library::load_map`] with the map's revision, read in the same snapshot: the map
+    /// is exactly what that revision holds.
+    pub fn load_map_at(&mut self, id: &str) -> Result<(JourneyMap, i64)> {
+        let Library {
+            client,
+            url,
+            statements,
+            ..
+        } = self;
+        let url = url.as_str();
+        let mut tx = client
             .build_transaction()
             .isolation_level(IsolationLevel::RepeatableRead)
             .read_only(true)
             .start()
             .at(url)?;
         let r = &Reader { url };
-        let meta = tx
-            .query_opt(
-                "SELECT id, name, description, persona_name, persona_description, created_at,
-                        updated_at
-                 FROM maps WHERE id = $1",
-                &[&id],
-            )
-            .at(url)?
-            .ok_or_else(|| LibraryError::NotFound {
-                what: format!("map {id}"),
-            })?;
+        // Each statement is prepared once per connection: one round trip per table.
+        let mut query = |sql: &str| -> Result<Vec<Row>> {
+            let st = crate::prepared(statements, &mut tx, sql).at(url)?;
+            tx.query(&st, &[&id]).at(url)
+        };
+        let meta = query(
+            "SELECT id, name, description, persona_name, persona_description, created_at,
+                    updated_at, rev
+             FROM maps WHERE id = $1",
+        )?
+        .into_iter()
+        .next()
+        .ok_or_else(|| LibraryError::NotFound {
+            what: format!("map {id}"),
+        })?;
+        let rev: i64 = r.get(&meta, 7)?;
         let meta = MapMeta {
             id: r.get(&meta, 0)?,
             name: r.get(&meta, 1)?,
@@ -68,32 +84,24 @@ impl Library {
             updated_at: r.get(&meta, 6)?,
         };
 
-        let stages = tx
-            .query(
-                "SELECT id, name, description, pain, emotion, position FROM stages
+        let stages = query(
+            "SELECT id, name, description, pain, emotion, position FROM stages
                  WHERE map_id = $1",
-                &[&id],
-            )
-            .at(url)?
-            .iter()
-            .map(|row| {
-                Ok(Stage {
-                    id: r.get(row, 0)?,
-                    name: r.get(row, 1)?,
-                    description: r.get(row, 2)?,
-                    pain: r.small(row, 3)?,
-                    emotion: r.small(row, 4)?,
-                    position: r.get(row, 5)?,
-                })
+        )?
+        .iter()
+        .map(|row| {
+            Ok(Stage {
+                id: r.get(row, 0)?,
+                name: r.get(row, 1)?,
+                description: r.get(row, 2)?,
+                pain: r.small(row, 3)?,
+                emotion: r.small(row, 4)?,
+                position: r.get(row, 5)?,
             })
-            .collect::<Result<Vec<_>>>()?;
+        })
+        .collect::<Result<Vec<_>>>()?;
 
-        let lanes = tx
-            .query(
-                "SELECT id, name, kind, hidden, position FROM lanes WHERE map_id = $1",
-                &[&id],
-            )
-            .at(url)?
+        let lanes = query("SELECT id, name, kind, hidden, position FROM lanes WHERE map_id = $1")?
             .iter()
             .map(|row| {
                 Ok(Lane {
@@ -106,135 +114,117 @@ impl Library {
             })
             .collect::<Result<Vec<_>>>()?;
 
-        let touchpoints = tx
-            .query(
-                "SELECT id, stage_id, lane_id, title, description, channel, owner, pain, emotion,
+        let touchpoints = query(
+            "SELECT id, stage_id, lane_id, title, description, channel, owner, pain, emotion,
                         position
                  FROM touchpoints WHERE map_id = $1",
-                &[&id],
-            )
-            .at(url)?
-            .iter()
-            .map(|row| {
-                Ok(Touchpoint {
-                    id: r.get(row, 0)?,
-                    stage_id: r.get(row, 1)?,
-                    lane_id: r.get(row, 2)?,
-                    title: r.get(row, 3)?,
-                    description: r.get(row, 4)?,
-                    channel: r.get(row, 5)?,
-                    owner: r.get(row, 6)?,
-                    pain: r.small(row, 7)?,
-                    emotion: r.small(row, 8)?,
-                    position: r.get(row, 9)?,
-                })
+        )?
+        .iter()
+        .map(|row| {
+            Ok(Touchpoint {
+                id: r.get(row, 0)?,
+                stage_id: r.get(row, 1)?,
+                lane_id: r.get(row, 2)?,
+                title: r.get(row, 3)?,
+                description: r.get(row, 4)?,
+                channel: r.get(row, 5)?,
+                owner: r.get(row, 6)?,
+                pain: r.small(row, 7)?,
+                emotion: r.small(row, 8)?,
+                position: r.get(row, 9)?,
             })
-            .collect::<Result<Vec<_>>>()?;
+        })
+        .collect::<Result<Vec<_>>>()?;
 
-        let links = tx
-            .query(
-                "SELECT id, from_id, to_id, kind, label FROM links WHERE map_id = $1 ORDER BY seq",
-                &[&id],
-            )
-            .at(url)?
-            .iter()
-            .map(|row| {
-                Ok(Link {
-                    id: r.get(row, 0)?,
-                    from: r.get(row, 1)?,
-                    to: r.get(row, 2)?,
-                    kind: r.kind(row, 3, "link kind", LinkKind::parse)?,
-                    label: r.get(row, 4)?,
-                })
+        let links = query(
+            "SELECT id, from_id, to_id, kind, label FROM links WHERE map_id = $1 ORDER BY seq",
+        )?
+        .iter()
+        .map(|row| {
+            Ok(Link {
+                id: r.get(row, 0)?,
+                from: r.get(row, 1)?,
+                to: r.get(row, 2)?,
+                kind: r.kind(row, 3, "link kind", LinkKind::parse)?,
+                label: r.get(row, 4)?,
             })
-            .collect::<Result<Vec<_>>>()?;
+        })
+        .collect::<Result<Vec<_>>>()?;
 
-        let feedback = tx
-            .query(
-                "SELECT id, touchpoint_id, stage_id, kind, text, source, date, segment, nps, csat,
+        let feedback = query(
+            "SELECT id, touchpoint_id, stage_id, kind, text, source, date, segment, nps, csat,
                         ces
                  FROM feedback WHERE map_id = $1 ORDER BY seq",
-                &[&id],
-            )
-            .at(url)?
-            .iter()
-            .map(|row| {
-                let target = match (r.get(row, 1)?, r.get(row, 2)?) {
-                    (Some(t), _) => FeedbackTarget::Touchpoint(t),
-                    (None, Some(s)) => FeedbackTarget::Stage(s),
-                    (None, None) => return Err(r.bad("feedback without a target")),
-                };
-                Ok(Feedback {
-                    id: r.get(row, 0)?,
-                    target,
-                    kind: r.kind(row, 3, "feedback kind", FeedbackKind::parse)?,
-                    text: r.get(row, 4)?,
-                    source: r.get(row, 5)?,
-                    date: r.get(row, 6)?,
-                    segment: r.get(row, 7)?,
-                    answers: SurveyAnswers {
-                        nps: r.small(row, 8)?,
-                        csat: r.small(row, 9)?,
-                        ces: r.small(row, 10)?,
-                    },
-                })
+        )?
+        .iter()
+        .map(|row| {
+            let target = match (r.get(row, 1)?, r.get(row, 2)?) {
+                (Some(t), _) => FeedbackTarget::Touchpoint(t),
+                (None, Some(s)) => FeedbackTarget::Stage(s),
+                (None, None) => return Err(r.bad("feedback without a target")),
+            };
+            Ok(Feedback {
+                id: r.get(row, 0)?,
+                target,
+                kind: r.kind(row, 3, "feedback kind", FeedbackKind::parse)?,
+                text: r.get(row, 4)?,
+                source: r.get(row, 5)?,
+                date: r.get(row, 6)?,
+                segment: r.get(row, 7)?,
+                answers: SurveyAnswers {
+                    nps: r.small(row, 8)?,
+                    csat: r.small(row, 9)?,
+                    ces: r.small(row, 10)?,
+                },
             })
-            .collect::<Result<Vec<_>>>()?;
+        })
+        .collect::<Result<Vec<_>>>()?;
 
-        let decisions = tx
-            .query(
-                "SELECT id, touchpoint_id, kind, text, owner, due, created_at FROM decisions
+        let decisions = query(
+            "SELECT id, touchpoint_id, kind, text, owner, due, created_at FROM decisions
                  WHERE map_id = $1 ORDER BY seq",
-                &[&id],
-            )
-            .at(url)?
-            .iter()
-            .map(|row| {
-                Ok(Decision {
-                    id: r.get(row, 0)?,
-                    touchpoint_id: r.get(row, 1)?,
-                    kind: r.kind(row, 2, "decision kind", DecisionKind::parse)?,
-                    text: r.get(row, 3)?,
-                    owner: r.get(row, 4)?,
-                    due: r.get(row, 5)?,
-                    created_at: r.get(row, 6)?,
-                })
+        )?
+        .iter()
+        .map(|row| {
+            Ok(Decision {
+                id: r.get(row, 0)?,
+                touchpoint_id: r.get(row, 1)?,
+                kind: r.kind(row, 2, "decision kind", DecisionKind::parse)?,
+                text: r.get(row, 3)?,
+                owner: r.get(row, 4)?,
+                due: r.get(row, 5)?,
+                created_at: r.get(row, 6)?,
             })
-            .collect::<Result<Vec<_>>>()?;
+        })
+        .collect::<Result<Vec<_>>>()?;
 
-        let mut rounds = tx
-            .query(
-                "SELECT id, name, held_at, budget, voters, one_per_item, scope FROM voting_rounds
+        let mut rounds = query(
+            "SELECT id, name, held_at, budget, voters, one_per_item, scope FROM voting_rounds
                  WHERE map_id = $1 ORDER BY seq",
-                &[&id],
-            )
-            .at(url)?
-            .iter()
-            .map(|row| {
-                Ok(VotingRound {
-                    id: r.get(row, 0)?,
-                    name: r.get(row, 1)?,
-                    held_at: r.get(row, 2)?,
-                    budget: r.count(row, 3)?,
-                    voters: r.count(row, 4)?,
-                    one_per_item: r.get(row, 5)?,
-                    scope: r.get(row, 6)?,
-                    votes: Vec::new(),
-                })
+        )?
+        .iter()
+        .map(|row| {
+            Ok(VotingRound {
+                id: r.get(row, 0)?,
+                name: r.get(row, 1)?,
+                held_at: r.get(row, 2)?,
+                budget: r.count(row, 3)?,
+                voters: r.count(row, 4)?,
+                one_per_item: r.get(row, 5)?,
+                scope: r.get(row, 6)?,
+                votes: Vec::new(),
             })
-            .collect::<Result<Vec<_>>>()?;
+        })
+        .collect::<Result<Vec<_>>>()?;
         let at: HashMap<String, usize> = rounds
             .iter()
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
-        let votes = tx
-            .query(
-                "SELECT round_id, touchpoint_id, dots FROM round_votes WHERE map_id = $1
+        let votes = query(
+            "SELECT round_id, touchpoint_id, dots FROM round_votes WHERE map_id = $1
                  ORDER BY round_id, position",
-                &[&id],
-            )
-            .at(url)?;
+        )?;
         for row in &votes {
             let round: String = r.get(row, 0)?;
             // The foreign keys keep every vote's round in the map.
@@ -260,7 +250,7 @@ impl Library {
         // The same rule as the SQLite store: positions, ties broken by id, in Rust, so
         // the order never depends on the server's collation.
         map.sort_for_display();
-        Ok(map)
+        Ok((map, rev))
     }
 
     /// Every map of the library, by name (ASCII case folded, as the local list sorts

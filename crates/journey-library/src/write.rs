@@ -4,7 +4,7 @@ use journey_core::model::JourneyMap;
 use postgres::Transaction;
 
 use crate::error::{LibraryError, Result};
-use crate::{AtUrl, Library};
+use crate::{check_author, AtUrl, Library, CHANNEL};
 
 impl Library {
     /// Writes the whole map into the library in one transaction: all of it or nothing. `by`
@@ -14,13 +14,7 @@ impl Library {
     /// whose id another map of the library uses is a `Conflict` too; a value the schema
     /// refuses is [`LibraryError::Invalid`].
     pub fn publish(&mut self, map: &JourneyMap, by: &str, replace: bool) -> Result<()> {
-        let by = by.trim();
-        if by.is_empty() || by.chars().count() > 200 {
-            return Err(LibraryError::Invalid(
-                "a write to the team library needs the name of who makes it (1–200 characters)"
-                    .into(),
-            ));
-        }
+        let by = check_author(by)?;
         let url = self.url.as_str();
         let mut tx = self.client.transaction().at(url)?;
         let id = &map.meta.id;
@@ -48,6 +42,12 @@ impl Library {
             None => 1,
         };
         insert_map(&mut tx, map, by, rev, url)?;
+        // Whoever has the map open reads it again (see `Listener`).
+        tx.execute(
+            "SELECT pg_notify($1::text, $2::text || ':' || $3::int8::text)",
+            &[&CHANNEL, id, &rev],
+        )
+        .at(url)?;
         tx.commit().at(url)
     }
 

@@ -7,7 +7,7 @@ export type LinkKind = "flow" | "handoff" | "depends_on";
 
 export type FeedbackKind = "quote" | "observation" | "survey_response" | "support_ticket" | "review";
 
-export type ErrorCode = "invalid" | "not_found" | "conflict" | "import" | "storage" | "io" | "internal";
+export type ErrorCode = "invalid" | "not_found" | "conflict" | "import" | "storage" | "io" | "unreachable" | "internal";
 
 export type ErrorDto = { code: ErrorCode, message: string, problems: Array<string>, existingMap: MapRefDto | null, };
 
@@ -26,6 +26,49 @@ export type PainDto = { mean: number, max: number, n: number, };
 export type MetricsDto = { feedbackCount: number, nps: NpsDto | null, csat: ScaleDto | null, ces: ScaleDto | null, pain: PainDto | null, };
 
 export type MapSummaryDto = { id: string, name: string, personaName: string, stageCount: number, touchpointCount: number, updatedAt: string, };
+
+export type LibraryStatus = { 
+/**
+ * A connection to the server is open (as far as the app knows: a server that went
+ * away is noticed at the next call).
+ */
+connected: boolean, 
+/**
+ * The library's connection string, its password masked; null when none is set.
+ */
+url: string | null, 
+/**
+ * The name the app signs its library writes with.
+ */
+user: string | null, 
+/**
+ * Others' edits are being heard (the listener's own connection is up).
+ */
+listening: boolean, 
+/**
+ * Why the library cannot be used now, in words, when it cannot.
+ */
+problem: string | null, };
+
+export type LibraryMapDto = { id: string, name: string, personaName: string, stageCount: number, touchpointCount: number, 
+/**
+ * The map's revision: 1 when first published, one more with every write.
+ */
+rev: bigint, 
+/**
+ * Who wrote to it last.
+ */
+updatedBy: string, 
+/**
+ * When the library last wrote it, by the server's clock (RFC 3339 UTC).
+ */
+writtenAt: string, 
+/**
+ * The map's own `updatedAt`, as in its file.
+ */
+updatedAt: string, };
+
+export type MapLocation = "local" | "library";
 
 export type MapMetaDto = { id: string, name: string, description: string, personaName: string, personaDescription: string, createdAt: string, updatedAt: string, };
 
@@ -55,7 +98,18 @@ export type RoundDto = { id: string, name: string, heldAt: string, budget: numbe
  */
 votes: Array<VoteDto>, };
 
-export type MapView = { map: MapMetaDto, stages: Array<StageDto>, lanes: Array<LaneDto>, touchpoints: Array<TouchpointDto>, links: Array<LinkDto>, 
+export type MapView = { 
+/**
+ * Where the map lives: `local`, or `library` (the team library; others' edits arrive
+ * through `library_changed`).
+ */
+location: MapLocation, 
+/**
+ * Why the map can only be read, if it can: the local database is read-only, or the
+ * team library is unreachable and this is the copy kept on this computer. Every edit
+ * is refused with this reason.
+ */
+readOnly: string | null, map: MapMetaDto, stages: Array<StageDto>, lanes: Array<LaneDto>, touchpoints: Array<TouchpointDto>, links: Array<LinkDto>, 
 /**
  * Decisions and opportunities, oldest first.
  */

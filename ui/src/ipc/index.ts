@@ -28,7 +28,7 @@ import type {
 
 export type { ImportMode };
 
-const CODES: readonly ErrorCode[] = ["invalid", "not_found", "conflict", "import", "storage", "io", "internal"];
+const CODES: readonly ErrorCode[] = ["invalid", "not_found", "conflict", "import", "storage", "io", "unreachable", "internal"];
 
 /** Turns whatever a rejected invoke carries into an ErrorDto. */
 export function toError(e: unknown): ErrorDto {

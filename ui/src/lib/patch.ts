@@ -37,6 +37,8 @@ export function applyPatch(prev: MapView, patch: MapPatch): MapView | null {
     return null;
   }
   return {
+    location: prev.location,
+    readOnly: prev.readOnly,
     map: sameMeta(prev.map, patch.map) ? prev.map : patch.map,
     stages,
     lanes,

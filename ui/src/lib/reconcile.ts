@@ -67,11 +67,26 @@ export function reconcileView(prev: MapView | null, next: MapView): MapView {
     rounds === prev.rounds &&
     metrics === prev.metrics &&
     next.canUndo === prev.canUndo &&
-    next.canRedo === prev.canRedo
+    next.canRedo === prev.canRedo &&
+    next.location === prev.location &&
+    next.readOnly === prev.readOnly
   ) {
     return prev;
   }
-  return { map, stages, lanes, touchpoints, links, decisions, rounds, metrics, canUndo: next.canUndo, canRedo: next.canRedo };
+  return {
+    location: next.location,
+    readOnly: next.readOnly,
+    map,
+    stages,
+    lanes,
+    touchpoints,
+    links,
+    decisions,
+    rounds,
+    metrics,
+    canUndo: next.canUndo,
+    canRedo: next.canRedo,
+  };
 }
 
 /**

@@ -52,6 +52,8 @@ export function decision(id: string, touchpointId: string, over: Partial<Decisio
 
 export function view(over: Partial<MapView> = {}): MapView {
   return {
+    location: "local",
+    readOnly: null,
     map: {
       id: "jm_1",
       name: "Map",

@@ -139,6 +139,59 @@ impl From<&Metrics> for MetricsDto {
     }
 }
 
+/// Whether the app is connected to a team library, and to which (the connection string
+/// with its password masked).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryStatus {
+    /// A connection to the server is open (as far as the app knows: a server that went
+    /// away is noticed at the next call).
+    pub connected: bool,
+    /// The library's connection string, its password masked; null when none is set.
+    pub url: Option<String>,
+    /// The name the app signs its library writes with.
+    pub user: Option<String>,
+    /// Others' edits are being heard (the listener's own connection is up).
+    pub listening: bool,
+    /// Why the library cannot be used now, in words, when it cannot.
+    pub problem: Option<String>,
+}
+
+/// One map of the team library: who changed it last and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryMapDto {
+    pub id: String,
+    pub name: String,
+    pub persona_name: String,
+    pub stage_count: u32,
+    pub touchpoint_count: u32,
+    /// The map's revision: 1 when first published, one more with every write.
+    pub rev: i64,
+    /// Who wrote to it last.
+    pub updated_by: String,
+    /// When the library last wrote it, by the server's clock (RFC 3339 UTC).
+    pub written_at: String,
+    /// The map's own `updatedAt`, as in its file.
+    pub updated_at: String,
+}
+
+impl From<journey_library::LibraryMapSummary> for LibraryMapDto {
+    fn from(m: journey_library::LibraryMapSummary) -> Self {
+        LibraryMapDto {
+            id: m.id,
+            name: m.name,
+            persona_name: m.persona_name,
+            stage_count: m.stage_count,
+            touchpoint_count: m.touchpoint_count,
+            rev: m.rev,
+            updated_by: m.updated_by,
+            written_at: m.written_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
 /// One line of the library.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -331,11 +384,28 @@ impl From<&VotingRound> for RoundDto {
     }
 }
 
+/// Where a map lives: in this computer's database, or in the team library (PostgreSQL),
+/// where others edit it too.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum MapLocation {
+    #[default]
+    Local,
+    Library,
+}
+
 /// A whole map as the board shows it: everything but the feedback texts (fetched per
 /// touchpoint or stage when the detail panel opens), with metrics computed.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MapView {
+    /// Where the map lives: `local`, or `library` (the team library; others' edits arrive
+    /// through `library_changed`).
+    pub location: MapLocation,
+    /// Why the map can only be read, if it can: the local database is read-only, or the
+    /// team library is unreachable and this is the copy kept on this computer. Every edit
+    /// is refused with this reason.
+    pub read_only: Option<String>,
     pub map: MapMetaDto,
     pub stages: Vec<StageDto>,
     pub lanes: Vec<LaneDto>,
@@ -408,13 +478,27 @@ impl TouchpointDto {
 }
 
 impl MapView {
+    /// The view of a local map that can be edited.
     pub fn build(map: &JourneyMap, can_undo: bool, can_redo: bool) -> MapView {
+        MapView::build_at(map, can_undo, can_redo, MapLocation::Local, None)
+    }
+
+    /// The view of a map that lives at `location`, read-only for `read_only`'s reason.
+    pub fn build_at(
+        map: &JourneyMap,
+        can_undo: bool,
+        can_redo: bool,
+        location: MapLocation,
+        read_only: Option<String>,
+    ) -> MapView {
         let m = MapMetrics::compute(map);
         let metrics_of = |table: &std::collections::BTreeMap<Id, Metrics>, id: &str| {
             table.get(id).map(MetricsDto::from).unwrap_or_default()
         };
         let (decisions, rounds) = MapView::workshop_of(map);
         MapView {
+            location,
+            read_only,
             map: MapMetaDto::of(&map.meta),
             stages: map
                 .stages
@@ -543,6 +627,9 @@ pub fn typescript() -> String {
         PainDto::decl(&cfg),
         MetricsDto::decl(&cfg),
         MapSummaryDto::decl(&cfg),
+        LibraryStatus::decl(&cfg),
+        LibraryMapDto::decl(&cfg),
+        MapLocation::decl(&cfg),
         MapMetaDto::decl(&cfg),
         StageDto::decl(&cfg),
         LaneDto::decl(&cfg),

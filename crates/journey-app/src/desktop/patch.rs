@@ -203,6 +203,8 @@ impl MapView {
             return None;
         }
         Some(MapView {
+            location: self.location,
+            read_only: self.read_only.clone(),
             map: patch.map.clone(),
             stages: apply_list(&self.stages, &patch.stages)?,
             lanes: apply_list(&self.lanes, &patch.lanes)?,

@@ -17,67 +17,114 @@ use journey_core::metrics::{Groups, MapMetrics, Metrics};
 use journey_core::model::*;
 
 use crate::change::{Change, Direction, Row};
-use crate::dto::{self, LaneDto, MapMetaDto, MapView, MetricsDto, StageDto, TouchpointDto};
+use crate::dto::{LaneDto, MapLocation, MapMetaDto, MapView, MetricsDto, StageDto, TouchpointDto};
 use crate::patch::{self, ListPatch, MapPatch};
 use crate::{App, HistoryKey, Result};
 
 impl App {
-    /// The open map's copy, if it is map `id` and still what the database holds.
+    /// The open map's copy, if it is map `id` and still what its store holds.
     pub(crate) fn open_map_if_current(&self, id: &str) -> Result<Option<&JourneyMap>> {
         let Some(c) = &self.open else {
             return Ok(None);
         };
-        if c.map.meta.id != id
-            || c.links_stale
-            || c.workshop_stale
-            || c.version != self.store.data_version()?
-        {
+        if c.map.meta.id != id || c.links_stale || c.workshop_stale {
             return Ok(None);
         }
-        Ok(Some(&c.map))
+        let current = match c.location {
+            MapLocation::Local => c.version == self.store.data_version()?,
+            MapLocation::Library => !c.reload,
+        };
+        Ok(current.then_some(&c.map))
     }
 
     /// The map as the board shows it, with metrics and whether undo/redo are possible.
+    /// The map the app has open from the team library is shown from its copy.
     pub fn view(&self, id: &str) -> Result<MapView> {
-        let map = self.store.load_map(id)?;
         let key = HistoryKey::map(id);
-        Ok(MapView::build(
+        if let Some(c) = self
+            .open
+            .as_ref()
+            .filter(|c| c.location == MapLocation::Library && c.map.meta.id == id)
+        {
+            return Ok(c.build_view(self.can_undo(&key), self.can_redo(&key)));
+        }
+        let map = self.store.load_map(id)?;
+        Ok(MapView::build_at(
             &map,
             self.can_undo(&key),
             self.can_redo(&key),
+            MapLocation::Local,
+            self.read_only().map(str::to_string),
         ))
     }
 
     /// The map's view, which later edits answer with patches against (see
-    /// [`App::patch`]). Only one map is kept open at a time.
+    /// [`App::patch`]). Only one map is kept open at a time. A map in the local database
+    /// opens from there; a map that is only in the team library (when one is connected)
+    /// opens from the library (see [`App::open_view_at`]).
     pub fn open_view(&mut self, id: &str) -> Result<MapView> {
+        if self.library.is_some() && self.store.map_name(id)?.is_none() {
+            return self.open_library_view(id);
+        }
+        self.open_local_view(id)
+    }
+
+    /// Opens map `id` from where it lives: `local`, or `library` (a published map keeps
+    /// its id, so the same id can be in both).
+    pub fn open_view_at(&mut self, id: &str, location: MapLocation) -> Result<MapView> {
+        match location {
+            MapLocation::Local => self.open_local_view(id),
+            MapLocation::Library => self.open_library_view(id),
+        }
+    }
+
+    fn open_local_view(&mut self, id: &str) -> Result<MapView> {
+        self.keep_offline(true);
         self.open = None;
         let version = self.store.data_version()?;
         let map = self.store.load_map(id)?;
         let key = HistoryKey::map(id);
-        let view = MapView::build(&map, self.can_undo(&key), self.can_redo(&key));
-        self.open = Some(ViewCache {
+        let cache = ViewCache::new(
             map,
-            view: view.clone(),
+            self.can_undo(&key),
+            self.can_redo(&key),
+            MapLocation::Local,
+            self.read_only().map(str::to_string),
             version,
-            links_stale: false,
-            workshop_stale: false,
-            feedback_changed: Default::default(),
-            touched: Touched::default(),
-        });
+        );
+        let view = cache.view.clone();
+        self.open = Some(cache);
         Ok(view)
     }
 
     /// What changed in map `id`'s view since it was opened or last patched. Built from the
     /// copy in memory; read from the database when the map is not the open one or another
     /// connection has written since (then every item is sent, and every feedback list is
-    /// marked changed).
+    /// marked changed). For the map open from the team library, read from the library
+    /// when the copy may be behind (an edit met a conflict, someone else wrote in between,
+    /// a list was renumbered): then the patch holds what changed.
     pub fn patch(&mut self, id: &str) -> Result<MapPatch> {
-        let version = self.store.data_version()?;
         let key = HistoryKey::map(id);
         let (can_undo, can_redo) = (self.can_undo(&key), self.can_redo(&key));
+        if self.library_copy(id).is_some() {
+            let behind = self
+                .open
+                .as_ref()
+                .is_some_and(|c| c.reload || c.links_stale || c.workshop_stale);
+            if behind {
+                return self.refresh_library_view();
+            }
+            let c = self
+                .open
+                .as_mut()
+                .ok_or_else(|| crate::AppError::NotFound(format!("map {id} is not open")))?;
+            return Ok(c.patch_kept(can_undo, can_redo));
+        }
+        let version = self.store.data_version()?;
         let kept = self.open.take();
-        if let Some(mut c) = kept.filter(|c| c.map.meta.id == id && c.version == version) {
+        if let Some(mut c) = kept.filter(|c| {
+            c.location == MapLocation::Local && c.map.meta.id == id && c.version == version
+        }) {
             if c.links_stale {
                 c.map.links = self.store.load_links(id)?;
                 c.links_stale = false;
@@ -86,22 +133,11 @@ impl App {
                 (c.map.decisions, c.map.rounds) = self.store.load_workshop(id)?;
                 c.workshop_stale = false;
             }
-            let changed = std::mem::take(&mut c.feedback_changed)
-                .into_iter()
-                .collect();
-            let touched = std::mem::take(&mut c.touched);
-            let patch = if touched.order {
-                let view = dto::MapView::build(&c.map, can_undo, can_redo);
-                let patch = patch::MapPatch::between(&c.view, &view, changed);
-                c.view = view;
-                patch
-            } else {
-                c.patch_in_place(&touched, can_undo, can_redo, changed)
-            };
+            let patch = c.patch_kept(can_undo, can_redo);
             self.open = Some(c);
             return Ok(patch);
         }
-        let view = self.open_view(id)?;
+        let view = self.open_local_view(id)?;
         let everything = view
             .stages
             .iter()
@@ -117,8 +153,25 @@ pub(crate) struct ViewCache {
     pub map: JourneyMap,
     /// The view the UI has now: the last one sent or patched.
     pub view: MapView,
-    /// `data_version` when the map was read.
+    /// Where the map lives.
+    pub location: MapLocation,
+    /// Why the map can only be read (a read-only database; the team library unreachable
+    /// and this its copy kept on this computer).
+    pub read_only: Option<String>,
+    /// `data_version` when the map was read (a local map).
     pub version: i64,
+    /// The library's revision of the map this copy holds (a library map).
+    pub rev: i64,
+    /// The listener's generation when `rev` was last known to be current: a new one means
+    /// notifications may have been missed (a library map).
+    pub generation: u64,
+    /// The copy may be behind the library: read it again before the next patch (an edit
+    /// met a conflict, someone else wrote between our reads, a list was renumbered).
+    pub reload: bool,
+    /// The copy changed since it was last kept as the offline copy (a library map).
+    pub offline_dirty: bool,
+    /// When it was last kept as the offline copy.
+    pub offline_saved: Option<std::time::Instant>,
     /// A link was put back at its old place: read the links again (their order is the
     /// database's `seq`).
     pub links_stale: bool,
@@ -194,6 +247,62 @@ fn moves(before: &Row, after: &Row) -> bool {
 }
 
 impl ViewCache {
+    /// A copy of `map` and the view built from it.
+    pub fn new(
+        map: JourneyMap,
+        can_undo: bool,
+        can_redo: bool,
+        location: MapLocation,
+        read_only: Option<String>,
+        version: i64,
+    ) -> ViewCache {
+        let view = MapView::build_at(&map, can_undo, can_redo, location, read_only.clone());
+        ViewCache {
+            map,
+            view,
+            location,
+            read_only,
+            version,
+            rev: 0,
+            generation: 0,
+            reload: false,
+            offline_dirty: false,
+            offline_saved: None,
+            links_stale: false,
+            workshop_stale: false,
+            feedback_changed: Default::default(),
+            touched: Touched::default(),
+        }
+    }
+
+    /// The view of the copy as it is.
+    pub fn build_view(&self, can_undo: bool, can_redo: bool) -> MapView {
+        MapView::build_at(
+            &self.map,
+            can_undo,
+            can_redo,
+            self.location,
+            self.read_only.clone(),
+        )
+    }
+
+    /// The patch for the changes applied since the last one, from the copy (which must be
+    /// current).
+    pub fn patch_kept(&mut self, can_undo: bool, can_redo: bool) -> MapPatch {
+        let changed = std::mem::take(&mut self.feedback_changed)
+            .into_iter()
+            .collect();
+        let touched = std::mem::take(&mut self.touched);
+        if touched.order {
+            let view = self.build_view(can_undo, can_redo);
+            let patch = patch::MapPatch::between(&self.view, &view, changed);
+            self.view = view;
+            patch
+        } else {
+            self.patch_in_place(&touched, can_undo, can_redo, changed)
+        }
+    }
+
     /// Applies an edit (or its undo) that has been committed to the database. A change
     /// lists every row it removes, cascaded children included, so rows are upserted or
     /// removed one by one. Returns `false` when the copy can no longer be kept (the whole

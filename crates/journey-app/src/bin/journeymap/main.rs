@@ -3,6 +3,11 @@
 //!
 //! Exit status: 0 on success, 1 on bad input or data (the first line of stderr names the
 //! problem), 2 on a usage error.
+//!
+//! With `--library URL` (or `$JOURNEYMAP_LIBRARY`), the commands that read a map read the
+//! team library's map instead of the local one, `list` lists the library, and `publish` and
+//! `pull` move maps between the two. The connection string's password is never printed:
+//! errors name it masked.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,7 +17,7 @@ use clap::{Parser, Subcommand};
 use journey_app::exports::{Drawing, DrawingFormat, DrawingOptions, ReportFormat};
 use journey_app::files::{read_input, write_atomically, write_bytes_atomically};
 use journey_app::insight::analysis_of;
-use journey_app::{paths, App, AppError, ImportMode};
+use journey_app::{paths, App, AppError, ErrorCode, ImportMode, MapLocation};
 use journey_core::filter::BoardFilter;
 use journey_core::interchange::{self, Limits};
 use journey_core::report as render;
@@ -33,9 +38,36 @@ struct Cli {
     /// report that reads the same tomorrow.
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     today: Option<String>,
+    /// The team library (a PostgreSQL connection string: postgres://user@host/db or
+    /// host=… dbname=…). Default: $JOURNEYMAP_LIBRARY. With it, list, show, export,
+    /// report, heatmap, render, export-csv and votes read the library's maps; publish and
+    /// pull need it.
+    #[arg(long, global = true, value_name = "URL", value_parser = secret)]
+    library: Option<Secret>,
+    /// The name your writes to the team library are signed with. Default:
+    /// $JOURNEYMAP_USER, else $USER.
+    #[arg(long, global = true, value_name = "NAME")]
+    user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
+
+/// A connection string, which may hold a password: shown only masked.
+#[derive(Clone)]
+struct Secret(String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&journey_library::mask(&self.0))
+    }
+}
+
+fn secret(s: &str) -> Result<Secret, String> {
+    Ok(Secret(s.to_string()))
+}
+
+/// The environment variable that names the team library.
+const LIBRARY_ENV: &str = "JOURNEYMAP_LIBRARY";
 
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -67,6 +99,27 @@ enum Command {
     },
     /// Check a file without touching any database.
     Validate { file: PathBuf },
+    /// Copy a local map into the team library (needs --library), whole, under the same
+    /// ids; print its id.
+    Publish {
+        /// A local map's id, or its exact and unique name.
+        map: String,
+        /// Replace the library's map with the same id.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Copy a map of the team library into the local database (needs --library); print
+    /// the local map's id.
+    Pull {
+        /// A library map's id, or its exact and unique name there.
+        map: String,
+        /// Replace the local map with the same id.
+        #[arg(long, conflicts_with = "copy")]
+        replace: bool,
+        /// Pull as a new local map with fresh ids, its name marked as a copy.
+        #[arg(long)]
+        copy: bool,
+    },
     /// Where customers hurt and how sure we are: pain points, pain paths, structure
     /// problems, hand-offs, backstage impact, metrics per stage and lane with evidence.
     Report {
@@ -309,6 +362,83 @@ fn hint(e: &AppError) -> &'static str {
     }
 }
 
+/// Where the CLI's maps come from: the database, and the team library when one is given.
+struct Source {
+    db: Option<PathBuf>,
+    library: Option<Secret>,
+    user: String,
+}
+
+impl Source {
+    fn of(cli: &Cli) -> Source {
+        let library = cli.library.clone().or_else(|| {
+            std::env::var(LIBRARY_ENV)
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+                .map(Secret)
+        });
+        let user = cli
+            .user
+            .clone()
+            .or_else(|| std::env::var("JOURNEYMAP_USER").ok())
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| "journeymap".to_string());
+        Source {
+            db: cli.db.clone(),
+            library,
+            user,
+        }
+    }
+
+    /// The database, connected to the library when one is given. A library that does not
+    /// answer is reported on stderr; the commands that need it then fail, and a map read
+    /// before comes from the copy kept on this computer.
+    fn app(&self) -> Result<App, AppError> {
+        let mut app = open(self.db.clone())?;
+        if let Some(url) = &self.library {
+            match app.connect_library(&url.0, &self.user) {
+                Ok(()) => {}
+                Err(e) if e.code() == ErrorCode::Unreachable => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(app)
+    }
+
+    /// The database connected to the library, for `publish` and `pull`.
+    fn app_with_library(&self, command: &str) -> Result<App, AppError> {
+        if self.library.is_none() {
+            return Err(AppError::Invalid(format!(
+                "{command} needs the team library: give --library URL or set {LIBRARY_ENV}"
+            )));
+        }
+        self.app()
+    }
+
+    /// The app with map `map` ready to read: the local map by id or name, or, with a
+    /// library, the library's map opened from there (or from the copy kept on this
+    /// computer, with a note on stderr, when the library does not answer).
+    fn map(&self, map: &str) -> Result<(App, String), AppError> {
+        let mut app = self.app()?;
+        if self.library.is_none() {
+            let id = app.resolve_map(map)?;
+            return Ok((app, id));
+        }
+        let id = match app.resolve_library_map(map) {
+            Ok(id) => id,
+            Err(e) if e.code() == ErrorCode::Unreachable => map.to_string(),
+            Err(e) => return Err(e),
+        };
+        let view = app.open_view_at(&id, MapLocation::Library)?;
+        if let Some(why) = view.read_only {
+            eprintln!("note: {why}");
+        }
+        Ok((app, id))
+    }
+}
+
 fn db_path(db: Option<PathBuf>) -> Result<PathBuf, AppError> {
     db.or_else(paths::default_db_path).ok_or_else(|| {
         AppError::Invalid(
@@ -344,6 +474,7 @@ fn backup_line(b: &journey_store::BackupInfo) -> String {
 }
 
 fn run(cli: Cli) -> Result<(), AppError> {
+    let source = Source::of(&cli);
     let mut out = std::io::stdout().lock();
     let mut print = |s: &str| {
         out.write_all(s.as_bytes())
@@ -423,6 +554,43 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
             print(&s)
         }
+        Command::List if source.library.is_some() => {
+            let mut app = source.app()?;
+            let mut s = String::new();
+            for m in app.library_maps()? {
+                let clean = |t: &str| t.replace(['\t', '\n'], " ");
+                s.push_str(&format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                    m.id,
+                    clean(&m.name),
+                    m.stage_count,
+                    m.touchpoint_count,
+                    m.rev,
+                    clean(&m.updated_by),
+                    m.written_at
+                ));
+            }
+            print(&s)
+        }
+        Command::Publish { map, replace } => {
+            let mut app = source.app_with_library("publish")?;
+            let id = app.resolve_map(&map)?;
+            app.publish_map(&id, replace)?;
+            print(&format!("{id}\n"))
+        }
+        Command::Pull { map, replace, copy } => {
+            let mut app = source.app_with_library("pull")?;
+            let id = app.resolve_library_map(&map)?;
+            let mode = if replace {
+                ImportMode::Replace
+            } else if copy {
+                ImportMode::Copy
+            } else {
+                ImportMode::Refuse
+            };
+            let local = app.pull_map(&id, mode)?;
+            print(&format!("{local}\n"))
+        }
         Command::List => {
             let app = open(cli.db)?;
             let mut s = String::new();
@@ -436,13 +604,11 @@ fn run(cli: Cli) -> Result<(), AppError> {
             print(&s)
         }
         Command::Show { map } => {
-            let app = open(cli.db)?;
-            let id = app.resolve_map(&map)?;
+            let (app, id) = source.map(&map)?;
             print(&render::grid(&app.load_map(&id)?))
         }
         Command::Export { map, output } => {
-            let app = open(cli.db)?;
-            let id = app.resolve_map(&map)?;
+            let (app, id) = source.map(&map)?;
             let json = app.export_map(&id)?;
             match output {
                 Some(path) => write_atomically(&path, &json),
@@ -487,8 +653,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             page,
             output,
         } => {
-            let app = open(cli.db)?;
-            let id = app.resolve_map(&map)?;
+            let (app, id) = source.map(&map)?;
             let format = match (json, format) {
                 (true, _) | (_, ReportArg::Json) => ReportFormat::Json,
                 (_, ReportArg::Text) => ReportFormat::Text,
@@ -521,8 +686,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             filter,
             output,
         } => {
-            let app = open(cli.db)?;
-            let id = app.resolve_map(&map)?;
+            let (app, id) = source.map(&map)?;
             let format = match format {
                 FormatArg::Svg => DrawingFormat::Svg,
                 FormatArg::Png => DrawingFormat::Png,
@@ -557,8 +721,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             feedback: _,
             output,
         } => {
-            let app = open(cli.db)?;
-            let id = app.resolve_map(&map)?;
+            let (app, id) = source.map(&map)?;
             let map = app.load_map(&id)?;
             let text = if touchpoints {
                 journey_core::tables::touchpoints_csv(&map)
@@ -571,8 +734,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
         }
         Command::Votes { map, csv, output } => {
-            let app = open(cli.db)?;
-            let id = app.resolve_map(&map)?;
+            let (app, id) = source.map(&map)?;
             let text = if csv {
                 app.rounds_csv(&id)?
             } else {
@@ -584,8 +746,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             }
         }
         Command::Heatmap { map, metric } => {
-            let app = open(cli.db)?;
-            let id = app.resolve_map(&map)?;
+            let (app, id) = source.map(&map)?;
             let map = app.load_map(&id)?;
             let rules = app.evidence_rules_on(&id, cli.today.as_deref())?;
             let analysis = analysis_of(&map, &rules)?;
