@@ -1144,7 +1144,10 @@ async fn a_big_board_renders_what_is_in_view_and_reaches_every_card() {
     // Alt+Down moves the focused card to the lane below, thousands of pixels further
     // down: focus follows it there.
     let moved = order[26].clone();
-    assert!(cells[1].contains(&moved), "the card is in the second stage of the first lane");
+    assert!(
+        cells[1].contains(&moved),
+        "the card is in the second stage of the first lane"
+    );
     let lane_before = s
         .js("return document.activeElement.closest('[data-cell]').dataset.laneId")
         .await;

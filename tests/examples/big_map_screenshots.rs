@@ -22,8 +22,7 @@ async fn main() {
                 ImportMode::Refuse,
             )
             .expect("import");
-        api::open_map(&mut api::Ctx::new(&mut app), api::OpenMapRequest { id })
-            .expect("open");
+        api::open_map(&mut api::Ctx::new(&mut app), api::OpenMapRequest { id }).expect("open");
     }
     let s = Session::start(Launch {
         db: Some(db),

@@ -378,7 +378,8 @@ async fn main() {
                 .await,
             );
         }
-        let (open, floor, edit, shown) = (median(opens), median(floor), median(edits), median(shown));
+        let (open, floor, edit, shown) =
+            (median(opens), median(floor), median(edits), median(shown));
         println!(
             "| {n} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} | {:.0} ms | {:.0} ms | {:.0} → {:.0} MiB |",
             open,

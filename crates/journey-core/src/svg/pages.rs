@@ -831,8 +831,7 @@ mod tests {
         map.meta.description = "A very long description of the journey. ".repeat(60);
         map.meta.persona.name = "Щ".repeat(80);
         map.meta.persona.description = "Someone with many needs and a long story. ".repeat(40);
-        let analysis =
-            crate::analysis::Analysis::of(&map, &Default::default()).expect("analysis");
+        let analysis = crate::analysis::Analysis::of(&map, &Default::default()).expect("analysis");
         for page in [PageSize::A4, PageSize::Letter] {
             let pages = report_pages(ReportInput {
                 map: &map,
@@ -842,7 +841,10 @@ mod tests {
             });
             let (_, height) = page.points();
             let title = &pages[0];
-            assert!(title.contains("Contents"), "the contents are on the title page");
+            assert!(
+                title.contains("Contents"),
+                "the contents are on the title page"
+            );
             for y in text_baselines(title) {
                 // The footer's line is at height − 18; everything else stays above it.
                 assert!(y <= height - 18.0 + 0.1, "a line at {y} of {height}");
