@@ -1187,3 +1187,106 @@ async fn a_big_board_renders_what_is_in_view_and_reaches_every_card() {
     assert!(count("[data-testid=card]").await > 0);
     s.stop().await;
 }
+
+/// Two app windows (two processes, each with its own local database) on one team library
+/// map, served by a PostgreSQL cluster this test starts: a pain score set in one shows up
+/// in the other, and an edit over a change the other window has not heard of is refused
+/// with a conflict that names the card, after which the view shows what is stored.
+#[tokio::test]
+async fn two_windows_on_one_library_map_see_each_others_edits_and_a_conflict() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let cluster = journeymap_tests::pg::Cluster::start();
+    let url = cluster.database();
+    let keep = tempfile::tempdir().expect("tempdir");
+    // The PostgreSQL client blocks: it runs on threads of its own, off the test's runtime.
+    let setup_db = keep.path().join("setup.sqlite3");
+    let setup_url = url.clone();
+    let (id, card, title) = std::thread::spawn(move || {
+        let mut app = journey_app::App::open(&setup_db).expect("db");
+        let id = app.create_sample().expect("sample");
+        app.connect_library(&setup_url, "Setup").expect("connect");
+        app.publish_map(&id, false).expect("publish");
+        let map = app.load_map(&id).expect("load");
+        let t = &map.touchpoints[0];
+        (id, t.id.clone(), t.title.clone())
+    })
+    .join()
+    .expect("setup");
+    let launch = |user: &str| Launch {
+        env: vec![
+            ("JOURNEYMAP_LIBRARY".into(), url.clone()),
+            ("JOURNEYMAP_USER".into(), user.into()),
+        ],
+        ..Launch::default()
+    };
+    let ana = Session::start(launch("Ana")).await;
+    let ben = Session::start(launch("Ben")).await;
+    for s in [&ana, &ben] {
+        s.wait("[data-testid=board]").await;
+        s.click("[data-testid=to-library]").await;
+        s.wait("[data-testid=library-map]").await;
+        s.click(&format!(
+            "[data-testid=library-map][data-map-id='{id}'] [data-testid=library-map-open]"
+        ))
+        .await;
+        s.wait("[data-testid=library-badge]").await;
+    }
+    let badge = format!("[data-card][data-touchpoint-id='{card}'] [data-testid=pain-badge]");
+
+    // Ana sets a pain score; Ben's board shows it without doing anything.
+    ana.click(&format!("[data-card][data-touchpoint-id='{card}']"))
+        .await;
+    ana.select("[data-testid=field-pain]", "9").await;
+    let sent = std::time::Instant::now();
+    ben.until_text(&badge, "9").await;
+    eprintln!(
+        "Ana's edit on Ben's board after {} ms",
+        sent.elapsed().as_millis()
+    );
+
+    // Someone changes the card's title in the library without a notification reaching
+    // Ben (written straight into PostgreSQL): his view still shows the old title.
+    let sql = |query: &'static str| {
+        let (url, card) = (url.clone(), card.clone());
+        std::thread::spawn(move || {
+            let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+            client
+                .query(query, &[&card])
+                .expect("query")
+                .first()
+                .map(|r| r.get::<_, i16>(0))
+        })
+        .join()
+        .expect("sql")
+    };
+    sql("UPDATE touchpoints SET title = 'Changed behind your back', rev = rev + 1 WHERE id = $1 RETURNING pain");
+    ben.until_text(
+        &format!("[data-card][data-touchpoint-id='{card}'] [data-testid=card-title]"),
+        &title,
+    )
+    .await;
+    // Ben's edit of that card is refused, names it, and the view shows what is stored.
+    ben.click(&format!("[data-card][data-touchpoint-id='{card}']"))
+        .await;
+    ben.select("[data-testid=field-pain]", "2").await;
+    ben.until(
+        "the conflict said",
+        "document.querySelector('[data-testid=error]')?.textContent.includes('was changed by someone else')",
+    )
+    .await;
+    ben.until_text(
+        &format!("[data-card][data-touchpoint-id='{card}'] [data-testid=card-title]"),
+        "Changed behind your back",
+    )
+    .await;
+    ben.until_text(&badge, "9").await;
+    let shots = journeymap_tests::target_dir().join("e2e-screenshots");
+    ben.screenshot(&shots.join("library-conflict.png")).await;
+    assert_eq!(
+        sql("SELECT pain FROM touchpoints WHERE id = $1"),
+        Some(9),
+        "nothing of Ben's refused edit was written"
+    );
+    ana.stop().await;
+    ben.stop().await;
+}

@@ -5,7 +5,7 @@
 // `start` says the user must be told (a file moved aside, maps salvaged) shows in
 // dismissible notices.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import type { MapSummaryDto, MapView, RecoveryDto, RestoredDto, SalvagedDto } from "./bindings";
+import type { LibraryStatus, MapSummaryDto, MapView, RecoveryDto, RestoredDto, SalvagedDto } from "./bindings";
 import { ReadOnlyContext } from "./features/common/readOnly";
 import { LibraryView } from "./features/library/LibraryView";
 import { MapScreen } from "./features/map/MapScreen";
@@ -22,6 +22,9 @@ type Screen =
   /** A big map on its way: its frame at once, the board when its view arrives. */
   | { kind: "opening"; name: string; touchpoints: number; back: MapSummaryDto[] }
   | { kind: "recovery"; recovery: RecoveryDto };
+
+/** No team library set. */
+const NO_LIBRARY: LibraryStatus = { connected: false, url: null, user: null, listening: false, problem: null };
 
 /** From this many touchpoints on, opening a map shows its frame while its view arrives. */
 const OPENING_FRAME_FROM = 2_000;
@@ -56,6 +59,8 @@ function Shell() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const noticeCount = useRef(0);
   const openCount = useRef(0);
+  // The team library's state, from start and from the library view's connect.
+  const [library, setLibrary] = useState<LibraryStatus>(NO_LIBRARY);
   const screenRef = useRef(screen);
   screenRef.current = screen;
 
@@ -82,6 +87,22 @@ function Shell() {
       } catch (e) {
         messages.showError(e);
         setScreen((s) => (s.kind === "opening" ? { kind: "library", maps: s.back } : s));
+        return false;
+      }
+    },
+    [messages, showMap],
+  );
+
+  const openLibraryMap = useCallback(
+    async (id: string) => {
+      performance.mark("jm:open-start");
+      try {
+        const view = await ipc.openLibraryMap(id);
+        performance.mark("jm:open-answered");
+        showMap(view);
+        return true;
+      } catch (e) {
+        messages.showError(e);
         return false;
       }
     },
@@ -124,7 +145,8 @@ function Shell() {
         setReadOnly(start.readOnly ?? null);
         setNotices((start.notices ?? []).map((text) => ({ id: ++noticeCount.current, text })));
         setScreen({ kind: "library", maps: start.maps });
-        if (start.openMapId !== null) await openMap(start.openMapId);
+        setLibrary(start.library ?? NO_LIBRARY);
+        if (start.openMapId !== null) await (start.openLibrary ? openLibraryMap : openMap)(start.openMapId);
       } catch (e) {
         const recovery = await recoveryOrNull();
         if (!live()) return;
@@ -136,7 +158,7 @@ function Shell() {
         setScreen({ kind: "library", maps: [] });
       }
     },
-    [messages, openMap],
+    [messages, openMap, openLibraryMap],
   );
 
   useEffect(() => {
@@ -205,15 +227,20 @@ function Shell() {
             onMapsChange={(maps) => setScreen({ kind: "library", maps })}
             onOpen={openMap}
             onCreate={createMap}
+            team={{ status: library, onStatus: setLibrary, onOpen: openLibraryMap }}
           />
         )}
         {screen.kind === "map" && (
-          <MapScreen
-            key={`${screen.view.map.id}:${screen.openCount}`}
-            initialView={screen.view}
-            onLibrary={showLibrary}
-            onOpenMap={openMap}
-          />
+          // A library map read from the copy kept on this computer (the server is away)
+          // can only be read, as a read-only database can.
+          <ReadOnlyContext.Provider value={readOnly ?? screen.view.readOnly}>
+            <MapScreen
+              key={`${screen.view.map.id}:${screen.openCount}`}
+              initialView={screen.view}
+              onLibrary={showLibrary}
+              onOpenMap={openMap}
+            />
+          </ReadOnlyContext.Provider>
         )}
       </ErrorBoundary>
     </ReadOnlyContext.Provider>

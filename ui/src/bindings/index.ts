@@ -52,9 +52,10 @@ problem: string | null, };
 
 export type LibraryMapDto = { id: string, name: string, personaName: string, stageCount: number, touchpointCount: number, 
 /**
- * The map's revision: 1 when first published, one more with every write.
+ * The map's revision: 1 when first published, one more with every write (a JSON
+ * number: far below 2^53).
  */
-rev: bigint, 
+rev: number, 
 /**
  * Who wrote to it last.
  */
@@ -175,6 +176,14 @@ export type RoundFields = { name: string, budget: number, voters: number, onePer
 scope: string, votes: Array<VoteFields>, };
 
 export type StartDto = { maps: Array<MapSummaryDto>, openMapId: string | null, 
+/**
+ * The map to open is the team library's (not a local one).
+ */
+openLibrary: boolean, 
+/**
+ * The team library, if one is set.
+ */
+library: LibraryStatus, 
 /**
  * Why the database can only be read (a read-only file, folder or disk): the app
  * shows it in a banner and turns editing off. `None` when it is writable.
@@ -568,6 +577,22 @@ export type ExportDrawingRequest = { mapId: string, options: DrawingOptions, };
 
 export type ExportReportRequest = { mapId: string, format: ReportFormat, page: PageSize, };
 
+export type LibraryStatusRequest = Record<symbol, never>;
+
+export type ConnectLibraryRequest = { url: string, user: string, };
+
+export type DisconnectLibraryRequest = Record<symbol, never>;
+
+export type LibraryMapsRequest = Record<symbol, never>;
+
+export type PublishMapRequest = { mapId: string, replace: boolean, };
+
+export type PullMapRequest = { mapId: string, mode: ImportMode, };
+
+export type OpenLibraryMapRequest = { id: string, };
+
+export type LibraryChangedRequest = { mapId: string, };
+
 export type RecoveryStatusRequest = Record<symbol, never>;
 
 export type RestoreBackupRequest = { path: string, };
@@ -620,6 +645,14 @@ export type Commands = {
   export_csv: { request: ExportCsvRequest; response: FileOutcome };
   export_drawing: { request: ExportDrawingRequest; response: FileOutcome };
   export_report: { request: ExportReportRequest; response: FileOutcome };
+  library_status: { request: LibraryStatusRequest; response: LibraryStatus };
+  connect_library: { request: ConnectLibraryRequest; response: LibraryStatus };
+  disconnect_library: { request: DisconnectLibraryRequest; response: LibraryStatus };
+  library_maps: { request: LibraryMapsRequest; response: Array<LibraryMapDto> };
+  publish_map: { request: PublishMapRequest; response: Array<LibraryMapDto> };
+  pull_map: { request: PullMapRequest; response: Array<MapSummaryDto> };
+  open_library_map: { request: OpenLibraryMapRequest; response: MapView };
+  library_changed: { request: LibraryChangedRequest; response: MapPatch | null };
   recovery_status: { request: RecoveryStatusRequest; response: RecoveryDto | null };
   restore_backup: { request: RestoreBackupRequest; response: RestoredDto };
   salvage_database: { request: SalvageRequest; response: SalvagedDto };

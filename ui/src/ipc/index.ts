@@ -111,6 +111,21 @@ export const ipc = {
   exportCsv: (mapId: string, table: CsvTable) => call("export_csv", { mapId, table }),
   /** Opens the native save dialog (on the Rust side) and writes a drawing of the map, its heatmap or its curve there. */
   exportDrawing: (mapId: string, options: DrawingOptions) => call("export_drawing", { mapId, options }),
+  /** The team library's state (set or not, connected, who writes, what is wrong). */
+  libraryStatus: () => call("library_status", {}),
+  /** Connects to a team library: a PostgreSQL connection string (kept in memory only) and the name writes are signed with. */
+  connectLibrary: (url: string, user: string) => call("connect_library", { url, user }),
+  disconnectLibrary: () => call("disconnect_library", {}),
+  /** The team library's maps, with who changed each last and when. */
+  libraryMaps: () => call("library_maps", {}),
+  /** Copies a local map into the team library (same ids). */
+  publishMap: (mapId: string, replace: boolean) => call("publish_map", { mapId, replace }),
+  /** Copies a library map into the local database. */
+  pullMap: (mapId: string, mode: ImportMode) => call("pull_map", { mapId, mode }),
+  /** Opens a map from the team library: edits go there, checked against everyone else's. */
+  openLibraryMap: (id: string) => call("open_library_map", { id }),
+  /** What others committed to the open library map since the view was sent, as a patch (null: nothing). */
+  libraryChanged: (mapId: string) => call("library_changed", { mapId }),
   /** Opens the native save dialog (on the Rust side) and writes the report (PDF on `page` paper, or Markdown) there. */
   exportReport: (mapId: string, format: ReportFormat, page: PageSize) => call("export_report", { mapId, format, page }),
 

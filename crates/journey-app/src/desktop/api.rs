@@ -19,11 +19,14 @@ pub use crate::desktop::recovery::{
 use crate::dto::*;
 use crate::exports::{Drawing, DrawingOptions, ReportFormat};
 use crate::fields_in::*;
+pub use crate::patch::MapPatch;
 use crate::{files, App, HistoryKey, ImportMode, Result};
 pub use journey_core::svg::PageSize;
 
 /// The setting that remembers the open map.
 const LAST_MAP: &str = "last_map";
+/// How the open map is remembered when it is the team library's.
+const LIBRARY_PREFIX: &str = "library:";
 
 /// The file dialogs a command may open. The shell shows the native dialogs (on its side,
 /// so the page never names a path); tests and headless callers use [`NoDialogs`].
@@ -162,6 +165,22 @@ requests! {
     /// The report in `format` (`pdf` on `page` paper, `md`, …), to the file chosen in the
     /// save dialog.
     ExportReportRequest { map_id: Id, format: ReportFormat, page: PageSize }
+    LibraryStatusRequest {}
+    /// `url`: a PostgreSQL connection string (kept in memory only; its password is never
+    /// stored or shown); `user`: the name the library's writes are signed with.
+    ConnectLibraryRequest { url: String, user: String }
+    DisconnectLibraryRequest {}
+    LibraryMapsRequest {}
+    /// Copies a local map into the team library (same ids); `replace` overwrites the
+    /// library's copy of it.
+    PublishMapRequest { map_id: Id, replace: bool }
+    /// Copies a library map into the local database.
+    PullMapRequest { map_id: Id, mode: ImportMode }
+    /// Opens a map from the team library (edits go there, checked against others').
+    OpenLibraryMapRequest { id: Id }
+    /// What others committed to the open library map since the view was sent (null:
+    /// nothing).
+    LibraryChangedRequest { map_id: Id }
 }
 
 /// Which table `export_csv` writes.
@@ -197,6 +216,10 @@ impl From<FeedbackTargetDto> for FeedbackTarget {
 pub struct StartDto {
     pub maps: Vec<MapSummaryDto>,
     pub open_map_id: Option<String>,
+    /// The map to open is the team library's (not a local one).
+    pub open_library: bool,
+    /// The team library, if one is set.
+    pub library: LibraryStatus,
     /// Why the database can only be read (a read-only file, folder or disk): the app
     /// shows it in a banner and turns editing off. `None` when it is writable.
     pub read_only: Option<String>,
@@ -207,6 +230,20 @@ pub struct StartDto {
 
 pub fn start(cx: &mut Ctx<'_>, _: StartRequest) -> Result<StartDto> {
     let app = &mut *cx.app;
+    // A team library named in the environment is connected at start; one the server does
+    // not answer is still set (its maps opened before show from the offline copy).
+    if let Ok(url) = std::env::var("JOURNEYMAP_LIBRARY") {
+        if !url.trim().is_empty() && !app.library_status().connected {
+            let user = std::env::var("JOURNEYMAP_USER")
+                .or_else(|_| std::env::var("USER"))
+                .unwrap_or_else(|_| "someone".into());
+            if let Err(e) = app.connect_library(url.trim(), &user) {
+                if e.code() != crate::ErrorCode::Unreachable {
+                    return Err(e);
+                }
+            }
+        }
+    }
     let mut maps = library(app)?;
     let read_only = app.read_only().map(str::to_string);
     if maps.is_empty() && app.setting(LAST_MAP)?.is_none() && read_only.is_none() {
@@ -214,10 +251,18 @@ pub fn start(cx: &mut Ctx<'_>, _: StartRequest) -> Result<StartDto> {
         app.set_setting(LAST_MAP, &id)?;
         maps = library(app)?;
     }
-    let last = app
-        .setting(LAST_MAP)?
-        .filter(|id| maps.iter().any(|m| &m.id == id));
-    let open_map_id = last.or_else(|| maps.first().map(|m| m.id.clone()));
+    // The map open last: a library map is remembered as `library:<id>`, and reopened from
+    // the library when one is set.
+    let last = app.setting(LAST_MAP)?.unwrap_or_default();
+    let (open_map_id, open_library) = match last.strip_prefix(LIBRARY_PREFIX) {
+        Some(id) if app.library_status().url.is_some() => (Some(id.to_string()), true),
+        _ => (
+            Some(last)
+                .filter(|id| maps.iter().any(|m| &m.id == id))
+                .or_else(|| maps.first().map(|m| m.id.clone())),
+            false,
+        ),
+    };
     let mut notices = Vec::new();
     if let Some(aside) = app.wal_set_aside() {
         notices.push(format!(
@@ -235,6 +280,8 @@ pub fn start(cx: &mut Ctx<'_>, _: StartRequest) -> Result<StartDto> {
     Ok(StartDto {
         maps,
         open_map_id,
+        open_library,
+        library: app.library_status(),
         read_only,
         notices,
     })
@@ -505,6 +552,65 @@ pub fn export_report(cx: &mut Ctx<'_>, r: ExportReportRequest) -> Result<FileOut
         path: Some(path.display().to_string()),
         map_id: Some(r.map_id),
     })
+}
+
+/// The team library's state: set or not, connected, who writes, why it cannot be used.
+pub fn library_status(cx: &mut Ctx<'_>, _: LibraryStatusRequest) -> Result<LibraryStatus> {
+    Ok(cx.app.library_status())
+}
+
+/// Connects to a team library; answers its state (an unreachable server is an error).
+pub fn connect_library(cx: &mut Ctx<'_>, r: ConnectLibraryRequest) -> Result<LibraryStatus> {
+    let user = r.user.trim();
+    if user.is_empty() {
+        return Err(crate::AppError::Invalid(
+            "your name: the library signs every write with it".into(),
+        ));
+    }
+    cx.app.connect_library(r.url.trim(), user)?;
+    Ok(cx.app.library_status())
+}
+
+pub fn disconnect_library(cx: &mut Ctx<'_>, _: DisconnectLibraryRequest) -> Result<LibraryStatus> {
+    cx.app.disconnect_library();
+    Ok(cx.app.library_status())
+}
+
+/// The team library's maps, by name, with who changed each last and when.
+pub fn library_maps(cx: &mut Ctx<'_>, _: LibraryMapsRequest) -> Result<Vec<LibraryMapDto>> {
+    Ok(cx
+        .app
+        .library_maps()?
+        .into_iter()
+        .map(LibraryMapDto::from)
+        .collect())
+}
+
+/// Publishes a local map; answers the library's maps.
+pub fn publish_map(cx: &mut Ctx<'_>, r: PublishMapRequest) -> Result<Vec<LibraryMapDto>> {
+    cx.app.publish_map(&r.map_id, r.replace)?;
+    library_maps(cx, LibraryMapsRequest {})
+}
+
+/// Copies a library map into the local database; answers the local maps.
+pub fn pull_map(cx: &mut Ctx<'_>, r: PullMapRequest) -> Result<Vec<MapSummaryDto>> {
+    cx.app.pull_map(&r.map_id, r.mode)?;
+    library(cx.app)
+}
+
+/// Opens a map from the team library.
+pub fn open_library_map(cx: &mut Ctx<'_>, r: OpenLibraryMapRequest) -> Result<MapView> {
+    let view = cx.app.open_view_at(&r.id, MapLocation::Library)?;
+    if cx.app.read_only().is_none() {
+        cx.app
+            .set_setting(LAST_MAP, &format!("{LIBRARY_PREFIX}{}", r.id))?;
+    }
+    Ok(view)
+}
+
+/// Others' commits to the open library map since the view was sent, as a patch.
+pub fn library_changed(cx: &mut Ctx<'_>, r: LibraryChangedRequest) -> Result<Option<MapPatch>> {
+    cx.app.library_changed(&r.map_id)
 }
 
 /// Writes one of the map's tables as CSV to `path` (the CLI's `export-csv` writes the same

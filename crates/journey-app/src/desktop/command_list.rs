@@ -64,6 +64,14 @@ macro_rules! with_commands {
             export_csv(ExportCsvRequest) -> FileOutcome;
             export_drawing(ExportDrawingRequest) -> FileOutcome;
             export_report(ExportReportRequest) -> FileOutcome;
+            library_status(LibraryStatusRequest) -> LibraryStatus;
+            connect_library(ConnectLibraryRequest) -> LibraryStatus;
+            disconnect_library(DisconnectLibraryRequest) -> LibraryStatus;
+            library_maps(LibraryMapsRequest) -> Vec<LibraryMapDto>;
+            publish_map(PublishMapRequest) -> Vec<LibraryMapDto>;
+            pull_map(PullMapRequest) -> Vec<MapSummaryDto>;
+            open_library_map(OpenLibraryMapRequest) -> MapView;
+            library_changed(LibraryChangedRequest) -> Option<MapPatch>;
             }
             recovery {
             recovery_status(RecoveryStatusRequest) -> Option<RecoveryDto>;

@@ -166,7 +166,9 @@ pub struct LibraryMapDto {
     pub persona_name: String,
     pub stage_count: u32,
     pub touchpoint_count: u32,
-    /// The map's revision: 1 when first published, one more with every write.
+    /// The map's revision: 1 when first published, one more with every write (a JSON
+    /// number: far below 2^53).
+    #[ts(type = "number")]
     pub rev: i64,
     /// Who wrote to it last.
     pub updated_by: String,

@@ -2,7 +2,7 @@
 // duplicate, delete (confirmed in the UI), filter by name, import; open a map by
 // clicking its row or pressing Enter on it.
 import { useMemo, useState } from "react";
-import type { MapSummaryDto } from "../../bindings";
+import type { LibraryStatus, MapSummaryDto } from "../../bindings";
 import { ipc } from "../../ipc";
 import { isolate } from "../../lib/bidi";
 import { useEditsOff } from "../common/readOnly";
@@ -10,6 +10,7 @@ import { useImport } from "../common/useImport";
 import { useMessages } from "../messages/messages";
 import { MapRow } from "./MapRow";
 import { NewMapForm } from "./NewMapForm";
+import { TeamLibrary } from "./TeamLibrary";
 import "./library.css";
 
 type Props = {
@@ -17,9 +18,11 @@ type Props = {
   onMapsChange: (maps: MapSummaryDto[]) => void;
   onOpen: (id: string) => Promise<boolean>;
   onCreate: (name: string) => Promise<boolean>;
+  /** The team library: its state, and opening one of its maps (absent: not shown). */
+  team?: { status: LibraryStatus; onStatus: (s: LibraryStatus) => void; onOpen: (id: string) => Promise<boolean> };
 };
 
-export function LibraryView({ maps, onMapsChange, onOpen, onCreate }: Props) {
+export function LibraryView({ maps, onMapsChange, onOpen, onCreate, team }: Props) {
   const messages = useMessages();
   // A read-only database: maps can be found and opened; creating, importing, renaming,
   // duplicating and deleting are not offered.
@@ -129,6 +132,9 @@ export function LibraryView({ maps, onMapsChange, onOpen, onCreate }: Props) {
             ))}
           </tbody>
         </table>
+      )}
+      {team !== undefined && (
+        <TeamLibrary status={team.status} onStatus={team.onStatus} localMaps={maps} onLocalMapsChange={onMapsChange} onOpen={team.onOpen} />
       )}
     </main>
   );

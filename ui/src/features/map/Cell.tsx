@@ -107,7 +107,7 @@ export const Cell = memo(function Cell({ stageId, laneId, stageName, laneName, l
           runs.flatMap(([from, to], i) => {
             const gap = from - (i === 0 ? 0 : runs[i - 1][1]);
             const spacer =
-              gap > 0 ? [<div key={`gap-${i}`} className="cell__spacer" style={{ height: gap * PITCH }} aria-hidden="true" />] : [];
+              gap > 0 ? [<div key={`before-${from}`} className="cell__spacer" style={{ height: gap * PITCH }} aria-hidden="true" />] : [];
             return [...spacer, ...items.slice(from, to).map(card)];
           })
         : items.slice(0, at).map(card)}

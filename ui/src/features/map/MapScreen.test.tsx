@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Edited, MapView } from "../../bindings";
+import type { Edited, MapPatch, MapView } from "../../bindings";
 import { clone, patchBetween, view } from "../../lib/testData";
 import { MessagesProvider } from "../messages/messages";
 import { MapScreen } from "./MapScreen";
@@ -11,6 +11,8 @@ const ipcMock = vi.hoisted(() => ({
   redo: vi.fn(),
   updateTouchpoint: vi.fn(),
   openMap: vi.fn(),
+  openLibraryMap: vi.fn(),
+  libraryChanged: vi.fn(async (): Promise<MapPatch | null> => null),
   listFeedback: vi.fn(async () => []),
 }));
 vi.mock("../../ipc", async (importOriginal) => ({ ...(await importOriginal<object>()), ipc: ipcMock }));
@@ -67,6 +69,32 @@ describe("MapScreen", () => {
     await waitFor(() => expect(badge()).toBe(before));
     expect(ipcMock.openMap).toHaveBeenCalledWith("jm_1");
     expect(screen.getByTestId("error").textContent).toContain("changed by someone else");
+  });
+
+  it("shows others' edits to a team library map as they make them, and says it is the library's", async () => {
+    const first = view({ location: "library" });
+    start(first);
+    expect(screen.getByTestId("library-badge")).toBeTruthy();
+    const next = clone(first);
+    next.touchpoints[1].title = "Renamed by Ben";
+    ipcMock.libraryChanged.mockResolvedValueOnce(patchBetween(first, next));
+    await waitFor(() => expect(screen.getAllByTestId("card-title")[1].textContent).toBe("Renamed by Ben"));
+    expect(ipcMock.libraryChanged).toHaveBeenCalledWith("jm_1");
+  });
+
+  it("a local map neither asks the library nor says it is the library's", async () => {
+    vi.useFakeTimers();
+    try {
+      start(view());
+      // A second of the clock passes: a library map would have asked three times.
+      await act(async () => {
+        vi.advanceTimersByTime(1000);
+      });
+      expect(ipcMock.libraryChanged).not.toHaveBeenCalled();
+      expect(screen.queryByTestId("library-badge")).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("leaves Ctrl+Z in a text field to the browser", async () => {

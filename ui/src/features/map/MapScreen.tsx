@@ -71,7 +71,7 @@ import {
 } from "./mapStore";
 import { useBoardHandlers } from "./useBoardHandlers";
 import { useAnalysis, useFilterMatches, usePathHighlight } from "./useMapInsight";
-import { type Edit, useMapSession, usePaintMarks } from "./useMapSession";
+import { type Edit, useLibrarySync, useMapSession, usePaintMarks } from "./useMapSession";
 import "./board.css";
 
 type Props = {
@@ -102,6 +102,7 @@ export function MapScreen({ initialView, onLibrary, onOpenMap }: Props) {
 
   const actions = useBoardHandlers({ store, edit, showStatus: messages.showStatus });
   useAnalysis(store, mapId, messages.showError);
+  useLibrarySync(store, messages.showError);
   usePathHighlight(store);
   useFilterMatches(store, mapId, messages.showError);
 
@@ -320,13 +321,21 @@ function InsightSide() {
 function HeaderView() {
   const store = useMapStore();
   const onDetails = useCallback(() => store.set({ selection: { kind: "map" } }), [store]);
+  const inLibrary = useMapSelector((s) => s.session.view.location === "library");
   return (
-    <MapHeader
-      meta={useMapSelector(selectMeta)}
-      metrics={useMapSelector(selectMetrics)}
-      lanes={useMapSelector(selectLanes)}
-      onDetails={onDetails}
-    />
+    <>
+      {inLibrary && (
+        <p className="library-badge" data-testid="library-badge" role="status">
+          Team library map: your edits are saved there, and others' edits appear here as they make them.
+        </p>
+      )}
+      <MapHeader
+        meta={useMapSelector(selectMeta)}
+        metrics={useMapSelector(selectMetrics)}
+        lanes={useMapSelector(selectLanes)}
+        onDetails={onDetails}
+      />
+    </>
   );
 }
 

@@ -81,7 +81,7 @@ export function useMapSession(store: MapStore): {
           const prev = latest();
           const patched = applyPatch(prev, result.patch);
           // A patch that does not fit what the board holds: read the whole map again.
-          const view = patched ?? reconcileView(prev, await ipc.openMap(mapId));
+          const view = patched ?? reconcileView(prev, await reopen(prev));
           const moved = patched === null || changesLayout(prev, result.patch, store.get().byId);
           const layoutKey = store.get().session.layoutKey + (moved ? 1 : 0);
           // Touchpoints only replaced (none added, removed or moved): the store updates
@@ -100,10 +100,11 @@ export function useMapSession(store: MapStore): {
         } catch (e) {
           settle();
           messages.showError(e);
-          // A preview that was not saved: show what is stored.
-          if (preview !== undefined) {
+          // A preview that was not saved, or an edit someone else's change overtook (a
+          // conflict on a team library map): show what is stored.
+          if (preview !== undefined || isConflict(e)) {
             try {
-              const stored = reconcileView(latest(), await ipc.openMap(mapId));
+              const stored = reconcileView(latest(), await reopen(latest()));
               const session = store.get().session;
               store.setSession({ view: stored, mark: "jm:edit-painted", layoutKey: session.layoutKey + 1 });
             } catch {
@@ -120,6 +121,61 @@ export function useMapSession(store: MapStore): {
   );
 
   return { edit, latest };
+}
+
+/** The map read again from where it lives: this computer or the team library. */
+function reopen(view: MapView): Promise<MapView> {
+  return view.location === "library" ? ipc.openLibraryMap(view.map.id) : ipc.openMap(view.map.id);
+}
+
+/** Whether a command failed because someone else's change came first. */
+function isConflict(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "conflict";
+}
+
+/**
+ * Keeps a team library map up to date with others' edits: about three times a second it
+ * asks the backend, which answers with nothing until the library has told it of a
+ * commit to this map, then with a patch; applied like an edit's answer. (The backend
+ * hears commits through PostgreSQL's LISTEN/NOTIFY; the page has no event permission,
+ * so it asks.)
+ */
+export function useLibrarySync(store: MapStore, onError: (e: unknown) => void): void {
+  useEffect(() => {
+    const view = store.get().session.view;
+    if (view.location !== "library") return;
+    const mapId = view.map.id;
+    let live = true;
+    let busy = false;
+    let failed = false;
+    const tick = async () => {
+      if (busy || !live) return;
+      busy = true;
+      try {
+        const patch = await ipc.libraryChanged(mapId);
+        failed = false;
+        if (patch !== null && live) {
+          const prev = store.get().session.view;
+          const patched = applyPatch(prev, patch);
+          const next = patched ?? reconcileView(prev, await ipc.openLibraryMap(mapId));
+          const moved = patched === null || changesLayout(prev, patch, store.get().byId);
+          const layoutKey = store.get().session.layoutKey + (moved ? 1 : 0);
+          store.setSession({ view: next, mark: null, layoutKey }, patch.feedbackChanged);
+        }
+      } catch (e) {
+        // Said once while the server is away, not three times a second.
+        if (!failed) onError(e);
+        failed = true;
+      } finally {
+        busy = false;
+      }
+    };
+    const timer = setInterval(() => void tick(), 300);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [store, onError]);
 }
 
 /**
