@@ -18,6 +18,10 @@
 //! - `library`: the team library on a PostgreSQL cluster the tests start themselves
 //!   (`journeymap_tests::pg`): publish and load give the SQLite store's map and the same
 //!   export, a publish is all or nothing, conflicts, masked passwords, refused databases.
+//! - `library_tls`: the team library over TCP, with TLS as `sslmode` asks, on clusters
+//!   that also listen on 127.0.0.1 with certificates made in the test: encrypted or not as
+//!   asked, an untrusted certificate or a server without TLS refused in words, and the
+//!   password of a role that needs one never shown.
 //! - `library_app`: the team library through the app: library maps opened and edited
 //!   with every use-case, two editors, conflicts, undo, the server stopped mid-edit, and
 //!   twenty writers (figures printed with `--nocapture`).
@@ -38,6 +42,7 @@ mod damage;
 mod hostile;
 mod library;
 mod library_app;
+mod library_tls;
 mod memory;
 mod patches;
 mod render;

@@ -13,6 +13,14 @@
 //! programs run here, so a test never reaches a server it did not start, such as the
 //! cluster Debian's package may have started on port 5432.
 //!
+//! [`Cluster::start_tcp`] starts a cluster that also listens on 127.0.0.1 (the same free
+//! port number), for the library's TLS tests: `ssl = on` with a certificate and key the
+//! test made (written into the data folder as `server.crt` and `server.key`, mode 0600,
+//! owned by the server's user), or `ssl = off`. Its TCP lines in `pg_hba.conf` ask for a
+//! password (`scram-sha-256`; [`Cluster::create_role`] makes a role that has one), while
+//! the socket stays `trust`. If the port number was taken in the meantime, the server is
+//! started again on another.
+//!
 //! A test of its own cluster can take the server away and bring it back
 //! ([`Cluster::stop`], [`Cluster::start_again`]: the same folder, port and socket), to see
 //! what the app does while the library is unreachable.
@@ -24,7 +32,7 @@
 
 use std::fs::File;
 use std::net::TcpListener;
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -37,12 +45,23 @@ pub const USER: &str = "journeymap";
 /// How long the server may take to accept connections, or to stop.
 const READY_WITHIN: Duration = Duration::from_secs(60);
 
+/// The server's certificate and private key, PEM, for `ssl = on`.
+#[derive(Debug, Clone)]
+pub struct ServerTls {
+    pub cert_pem: String,
+    pub key_pem: String,
+}
+
 /// A PostgreSQL cluster of our own, stopped and removed on drop.
 #[derive(Debug)]
 pub struct Cluster {
     dir: tempfile::TempDir,
     bindir: PathBuf,
     port: u16,
+    /// Whether the server also listens on 127.0.0.1 ([`Cluster::start_tcp`]).
+    tcp: bool,
+    /// Whether it offers TLS there (`ssl = on`).
+    ssl: bool,
     /// The running server; `None` while it is stopped ([`Cluster::stop`]).
     server: Option<Child>,
     /// Whether the server's programs run as the `postgres` user (we are root).
@@ -65,8 +84,38 @@ impl Cluster {
         cluster
     }
 
-    /// Creates and starts a new cluster; panics with the server's words if it cannot.
+    /// Creates and starts a new cluster on a Unix socket only; panics with the server's
+    /// words if it cannot.
     pub fn start() -> Cluster {
+        let mut cluster = Cluster::init(false, None);
+        if let Err(log) = cluster.spawn_server() {
+            panic!("{log}");
+        }
+        cluster
+    }
+
+    /// Creates and starts a cluster that also listens on 127.0.0.1, on the same port
+    /// number as its socket: with `ssl = on` and `tls`'s certificate and key, or with
+    /// `ssl = off` when `tls` is `None`. TCP connections must give a password
+    /// (`scram-sha-256`); the socket stays `trust`.
+    pub fn start_tcp(tls: Option<&ServerTls>) -> Cluster {
+        let mut cluster = Cluster::init(true, tls);
+        let mut tries = 0;
+        loop {
+            match cluster.spawn_server() {
+                Ok(()) => return cluster,
+                // Someone took the port number between our look and the server's bind.
+                Err(log) if log.contains("could not bind") && tries < 5 => {
+                    tries += 1;
+                    cluster.port = free_port();
+                }
+                Err(log) => panic!("{log}"),
+            }
+        }
+    }
+
+    /// `initdb` into a new temporary folder, and the TCP settings.
+    fn init(tcp: bool, tls: Option<&ServerTls>) -> Cluster {
         let bindir = bindir();
         let dir = tempfile::Builder::new()
             .prefix("jm-pg-")
@@ -99,23 +148,44 @@ impl Cluster {
             String::from_utf8_lossy(&initdb.stdout),
             String::from_utf8_lossy(&initdb.stderr)
         );
-
-        let port = free_port();
-        let mut cluster = Cluster {
+        if tcp {
+            // Overwritten in place: the file keeps its owner (the server's user).
+            std::fs::write(
+                data.join("pg_hba.conf"),
+                "local all all trust\n\
+                 host all all 127.0.0.1/32 scram-sha-256\n\
+                 host all all ::1/128 scram-sha-256\n",
+            )
+            .expect("pg_hba.conf");
+        }
+        if let Some(tls) = tls {
+            for (name, pem) in [("server.crt", &tls.cert_pem), ("server.key", &tls.key_pem)] {
+                let path = data.join(name);
+                std::fs::write(&path, pem).expect(name);
+                // The server refuses a key that others may read.
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+                    .expect(name);
+                if as_postgres {
+                    let (uid, gid) = postgres_user();
+                    std::os::unix::fs::chown(&path, Some(uid), Some(gid)).expect(name);
+                }
+            }
+        }
+        Cluster {
             dir,
             bindir,
-            port,
+            port: free_port(),
+            tcp,
+            ssl: tls.is_some(),
             server: None,
             as_postgres,
             next_db: AtomicU32::new(0),
-        };
-        cluster.spawn_server();
-        cluster
+        }
     }
 
     /// Starts `postgres` on the cluster's folder, socket and port, and waits until it
-    /// accepts connections.
-    fn spawn_server(&mut self) {
+    /// accepts connections; the server's log when it exits before.
+    fn spawn_server(&mut self) -> Result<(), String> {
         let data = self.dir.path().join("data");
         let log_path = self.dir.path().join("postgres.log");
         let log = File::options()
@@ -123,21 +193,28 @@ impl Cluster {
             .append(true)
             .open(&log_path)
             .expect("server log");
-        let server = server_command(&self.bindir, "postgres", self.as_postgres, self.dir.path())
-            .arg("-D")
+        let logged_before = log.metadata().map(|m| m.len()).unwrap_or(0);
+        let listen = if self.tcp { "127.0.0.1" } else { "" };
+        let mut cmd = server_command(&self.bindir, "postgres", self.as_postgres, self.dir.path());
+        cmd.arg("-D")
             .arg(&data)
             .arg("-k")
             .arg(self.dir.path())
-            .args(["-p", &self.port.to_string(), "-h", ""])
+            .args(["-p", &self.port.to_string(), "-h", listen])
             .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
-            .args(["-c", "full_page_writes=off", "-c", "max_connections=60"])
+            .args(["-c", "full_page_writes=off", "-c", "max_connections=60"]);
+        if self.ssl {
+            cmd.args(["-c", "ssl=on", "-c", "ssl_cert_file=server.crt"])
+                .args(["-c", "ssl_key_file=server.key"]);
+        }
+        let server = cmd
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("log"))
             .stderr(log)
             .spawn()
             .expect("start postgres");
         self.server = Some(server);
-        self.wait_until_ready(&log_path);
+        self.wait_until_ready(&log_path, logged_before)
     }
 
     /// Stops the server (`pg_ctl stop -m fast`: every session is ended, its open
@@ -156,7 +233,9 @@ impl Cluster {
     /// port, and waits until it accepts connections.
     pub fn start_again(&mut self) {
         assert!(self.server.is_none(), "the server is running");
-        self.spawn_server();
+        if let Err(log) = self.spawn_server() {
+            panic!("{log}");
+        }
     }
 
     /// `pg_ctl stop -m fast`, waiting for the server to exit; whether it did.
@@ -179,9 +258,10 @@ impl Cluster {
             .unwrap_or(false)
     }
 
-    /// Polls `pg_isready` until the server accepts connections; fails at once if the
-    /// server exits, and after [`READY_WITHIN`].
-    fn wait_until_ready(&mut self, log: &Path) {
+    /// Polls `pg_isready` until the server accepts connections. When the server exits
+    /// first: its log since `logged_before` (bytes), as the error. Panics after
+    /// [`READY_WITHIN`].
+    fn wait_until_ready(&mut self, log: &Path, logged_before: u64) -> Result<(), String> {
         let started = Instant::now();
         let mut pause = Duration::from_millis(5);
         loop {
@@ -190,10 +270,13 @@ impl Cluster {
                 None => panic!("no server was started"),
             };
             if let Some(status) = exited {
-                panic!(
+                self.server = None;
+                let text = std::fs::read(log).unwrap_or_default();
+                let start = usize::try_from(logged_before).map_or(0, |b| b.min(text.len()));
+                return Err(format!(
                     "postgres exited ({status}) before accepting connections:\n{}",
-                    std::fs::read_to_string(log).unwrap_or_default()
-                );
+                    String::from_utf8_lossy(&text[start..])
+                ));
             }
             let ready = self
                 .client_command("pg_isready")
@@ -201,7 +284,7 @@ impl Cluster {
                 .status()
                 .expect("run pg_isready");
             if ready.success() {
-                return;
+                return Ok(());
             }
             assert!(
                 started.elapsed() < READY_WITHIN,
@@ -242,6 +325,48 @@ impl Cluster {
             String::from_utf8_lossy(&out.stderr)
         );
         self.url(&name)
+    }
+
+    /// A new, empty database owned by `owner` (who may then create the library's tables
+    /// in it): its name.
+    pub fn database_owned_by(&self, owner: &str) -> String {
+        let name = format!("library_{}", self.next_db.fetch_add(1, Ordering::Relaxed));
+        let out = run(self
+            .client_command("createdb")
+            .args(["-O", owner])
+            .arg(&name));
+        assert!(
+            out.status.success(),
+            "createdb {name} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        name
+    }
+
+    /// Makes a role that may log in with `password` (stored as a SCRAM verifier, the
+    /// server's default).
+    pub fn create_role(&self, name: &str, password: &str) {
+        let sql = format!(
+            "CREATE ROLE \"{}\" LOGIN PASSWORD '{}'",
+            name.replace('"', "\"\""),
+            password.replace('\'', "''")
+        );
+        let out = run(self
+            .client_command("psql")
+            .args(["-d", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c"])
+            .arg(&sql));
+        assert!(
+            out.status.success(),
+            "creating role {name} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// The URL of database `dbname` over TCP at `host` (which must reach 127.0.0.1: an
+    /// address or `localhost`), as `user` with `password`, without parameters.
+    pub fn tcp_url(&self, host: &str, user: &str, password: &str, dbname: &str) -> String {
+        assert!(self.tcp, "this cluster listens on its socket only");
+        format!("postgres://{user}:{password}@{host}:{}/{dbname}", self.port)
     }
 
     /// A client program of the cluster's (`createdb`, `pg_isready`, `psql`…) aimed at this
@@ -376,8 +501,9 @@ fn postgres_user() -> (u32, u32) {
     (id("-u"), id("-g"))
 }
 
-/// A port number no one listens on now. The server only uses it to name its socket (it
-/// listens on no TCP port), so a later taker of the number does not matter.
+/// A port number no one listens on now. A socket-only server only uses it to name its
+/// socket, so a later taker of the number does not matter; a server that also listens on
+/// 127.0.0.1 is started again on another when it was taken ([`Cluster::start_tcp`]).
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())

@@ -106,7 +106,9 @@ impl From<LibraryError> for AppError {
             LibraryError::Conflict { what } => AppError::Conflict(what),
             LibraryError::NotFound { .. } => AppError::NotFound(e.to_string()),
             LibraryError::Invalid(why) => AppError::Invalid(why),
-            LibraryError::Refused(_) | LibraryError::Db(_) => AppError::Library(e.to_string()),
+            LibraryError::Refused(_) | LibraryError::Tls(_) | LibraryError::Db(_) => {
+                AppError::Library(e.to_string())
+            }
         }
     }
 }

@@ -26,6 +26,11 @@ pub enum LibraryError {
     /// UTF-8. Nothing was written to it.
     #[error("{0}")]
     Refused(String),
+    /// TLS was asked for (`sslmode`) and could not be had: the server offers none, its
+    /// certificate is not trusted or not for its host, the handshake failed. The message
+    /// names the masked connection string. Nothing was sent but the handshake.
+    #[error("{0}")]
+    Tls(String),
     /// Any other error the server answered with.
     #[error("the team library answered with an error: {0}")]
     Db(String),

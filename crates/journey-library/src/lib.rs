@@ -31,15 +31,19 @@
 //!
 //! ## TLS
 //!
-//! [`Library::connect`] connects without TLS (`postgres::NoTls`), which suits a server on
-//! the same machine or a Unix socket. [`Library::connect_with`] takes any TLS connector
-//! the `postgres` client accepts (a `MakeTlsConnect<postgres::Socket>`), so TLS for a
-//! server elsewhere is a dependency and one call away, with no change here: for example
-//! `tokio_postgres_rustls::MakeRustlsConnect` (the `tokio-postgres-rustls` crate) built
-//! from a rustls `ClientConfig` with the system's or the team's root certificates
-//! (`postgres-native-tls` works too but needs OpenSSL's headers to build).
-//! `sslmode=require` in the connection string then refuses a server that does not offer
-//! TLS.
+//! Every connection, the main one and the listener's, honours the connection string's
+//! `sslmode` as libpq does (`tls.rs`): `disable` (no TLS), `prefer` (the default: TLS
+//! when the server offers it), `require` (TLS or no connection), `verify-ca` (and the
+//! server's certificate signed by an authority trusted here: the system's root
+//! certificates, plus those of the PEM file `sslrootcert=PATH`) and `verify-full` (and
+//! the certificate names the host). `prefer` and `require` do not check the certificate,
+//! as libpq (unless `sslrootcert` is given, which makes `require` check it as
+//! `verify-ca`); a server elsewhere should be reached with `verify-full`. A Unix socket
+//! never uses TLS. TLS is rustls (with its `ring` provider) through
+//! `tokio-postgres-rustls`, so no OpenSSL is needed to build or run. A TLS failure is
+//! [`LibraryError::Tls`], in words, naming the masked string ("the team library at
+//! postgres://ana:***@db/j does not offer TLS, which sslmode=require asks for");
+//! [`Library::uses_tls`] says whether a connection is encrypted.
 //!
 //! ## Revisions
 //!
@@ -73,13 +77,14 @@
 //! `tests/it/library.rs` runs against a throwaway cluster that the test harness starts
 //! itself (`tests/src/pg.rs`): `initdb` into a temporary folder, a Unix socket only, stopped
 //! with `pg_ctl stop -m fast`; as the `postgres` user when the tests run as root.
+//! `tests/it/library_tls.rs` runs TLS against clusters that also listen on 127.0.0.1, with
+//! certificates the test makes and a role that logs in with a password.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::time::Duration;
 
-use postgres::tls::{MakeTlsConnect, TlsConnect};
-use postgres::{Client, Socket, Statement};
+use postgres::{Client, Statement};
 
 mod edit;
 mod error;
@@ -88,6 +93,7 @@ mod mask;
 mod position;
 mod read;
 mod schema;
+mod tls;
 mod write;
 
 pub use edit::{Write, Written, CHANNEL};
@@ -124,37 +130,22 @@ impl fmt::Debug for Library {
 }
 
 impl Library {
-    /// Connects without TLS (see the crate docs for TLS) and brings the library's schema
-    /// up to date. [`LibraryError::Unreachable`] when no server answers;
-    /// [`LibraryError::Refused`] for a database that is not a library this build may use,
-    /// left as it was.
+    /// Connects (with TLS as the string's `sslmode` asks: see the crate docs) and brings
+    /// the library's schema up to date. [`LibraryError::Unreachable`] when no server
+    /// answers; [`LibraryError::Tls`] when TLS was asked for and could not be had (no TLS
+    /// offered, a certificate not trusted); [`LibraryError::Refused`] for a database that
+    /// is not a library this build may use, left as it was.
     pub fn connect(url: &str) -> Result<Library> {
-        Library::connect_with(url, postgres::NoTls)
-    }
-
-    /// [`Library::connect`] through a TLS connector of the `postgres` client.
-    pub fn connect_with<T>(url: &str, tls: T) -> Result<Library>
-    where
-        T: MakeTlsConnect<Socket> + 'static + Send,
-        T::TlsConnect: Send,
-        T::Stream: Send,
-        <T::TlsConnect as TlsConnect<Socket>>::Future: Send,
-    {
         let masked = mask(url);
-        // The parser's own message may quote the string; ours names it masked.
-        let mut config: postgres::Config = url.parse().map_err(|_| {
-            LibraryError::Invalid(format!(
-                "{masked} is not a PostgreSQL connection string such as \
-                 postgres://user@host:5432/database or host=… user=… dbname=…"
-            ))
-        })?;
+        let mut target = tls::Target::parse(url, &masked)?;
+        let config = target.config_mut();
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
         if config.get_application_name().is_none() {
             config.application_name("journeymap");
         }
-        let mut client = config.connect(tls).at(&masked)?;
+        let mut client = target.connect()?;
         let mut tx = client.transaction().at(&masked)?;
         // Dropped without a commit on refusal: rolled back, nothing written.
         let found_version = schema::migrate(&mut tx, &masked)?;
@@ -176,6 +167,18 @@ impl Library {
     /// this connection created it).
     pub fn found_version(&self) -> i32 {
         self.found_version
+    }
+
+    /// Whether this connection is encrypted (TLS), as the server sees it.
+    pub fn uses_tls(&mut self) -> Result<bool> {
+        let row = self
+            .client
+            .query_one(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+                &[],
+            )
+            .at(&self.url)?;
+        Ok(row.get(0))
     }
 
     /// Whether the connection is gone (the server stopped, the network dropped): every

@@ -18,6 +18,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::error::{LibraryError, Result};
+use crate::tls::Target;
 use crate::{mask, CHANNEL};
 
 /// How long the thread waits for a notification before it checks whether to stop.
@@ -64,14 +65,15 @@ impl fmt::Debug for Listener {
 }
 
 impl Listener {
-    /// Starts listening on the library at `url` (without TLS, as [`crate::Library::connect`]).
+    /// Starts listening on the library at `url`, with TLS as its `sslmode` asks (as
+    /// [`crate::Library::connect`]).
     /// Returns at once; the thread connects on its own and keeps trying while the server
-    /// cannot be reached. Fails only for a string that is not a connection string.
+    /// cannot be reached. Fails only for a string that is not a connection string (or
+    /// names a root certificate file that cannot be read).
     pub fn start(url: &str) -> Result<Listener> {
         let masked = mask(url);
-        let mut config: postgres::Config = url.parse().map_err(|_| {
-            LibraryError::Invalid(format!("{masked} is not a PostgreSQL connection string"))
-        })?;
+        let mut target = Target::parse(url, &masked)?;
+        let config = target.config_mut();
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
@@ -81,10 +83,9 @@ impl Listener {
         let shared = Arc::new(Shared::default());
         let thread = {
             let shared = Arc::clone(&shared);
-            let masked = masked.clone();
             std::thread::Builder::new()
                 .name("journeymap-listener".into())
-                .spawn(move || listen(&config, &shared, &masked))
+                .spawn(move || listen(&target, &shared))
                 .map_err(|e| LibraryError::Db(format!("cannot start the listener: {e}")))?
         };
         Ok(Listener {
@@ -125,11 +126,11 @@ impl Drop for Listener {
 }
 
 /// The thread: connect, `LISTEN`, record what is heard; on a lost connection, again.
-fn listen(config: &postgres::Config, shared: &Shared, url: &str) {
+fn listen(target: &Target, shared: &Shared) {
     let stopped = || shared.stop.load(Ordering::Relaxed);
     let mut pause = Duration::from_millis(50);
     while !stopped() {
-        match config.connect(postgres::NoTls) {
+        match target.connect() {
             Ok(mut client) => match client.batch_execute(&format!("LISTEN {CHANNEL}")) {
                 Ok(()) => {
                     {
@@ -144,9 +145,9 @@ fn listen(config: &postgres::Config, shared: &Shared, url: &str) {
                     h.listening = false;
                     h.problem = why;
                 }
-                Err(e) => shared.heard().problem = Some(reason(e, url)),
+                Err(e) => shared.heard().problem = Some(target.failure(e).to_string()),
             },
-            Err(e) => shared.heard().problem = Some(reason(e, url)),
+            Err(e) => shared.heard().problem = Some(e.to_string()),
         }
         // Wait before trying again, in steps short enough to stop promptly.
         let mut waited = Duration::ZERO;
@@ -185,8 +186,4 @@ fn receive(
         }
     }
     None
-}
-
-fn reason(e: postgres::Error, url: &str) -> String {
-    crate::error::from_pg(e, url).to_string()
 }
