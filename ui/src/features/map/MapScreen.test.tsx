@@ -51,8 +51,8 @@ describe("MapScreen", () => {
     expect(screen.getByTestId("redo")).toHaveProperty("disabled", false);
   });
 
-  it("shows a new pain score on the card before the save answers, and what is stored if it fails", async () => {
-    const first = view();
+  it("shows a new pain score on a library map's card before the save answers, and what is stored if it fails", async () => {
+    const first = view({ location: "library" });
     start(first);
     const id = first.touchpoints[0].id;
     const badge = () => document.querySelector(`[data-touchpoint-id="${id}"] [data-testid="pain-badge"]`)?.textContent;
@@ -61,13 +61,13 @@ describe("MapScreen", () => {
     // The save is held: the card already shows 9.
     let fail: (e: unknown) => void = () => {};
     ipcMock.updateTouchpoint.mockReturnValue(new Promise((_, reject) => (fail = reject)));
-    ipcMock.openMap.mockResolvedValue(first);
+    ipcMock.openLibraryMap.mockResolvedValue(first);
     fireEvent.change(screen.getByTestId("field-pain"), { target: { value: "9" } });
     await waitFor(() => expect(badge()).toBe("9"));
     // Refused: the map is read again and the card shows the stored score.
     fail({ code: "conflict", message: "changed by someone else", problems: [] });
     await waitFor(() => expect(badge()).toBe(before));
-    expect(ipcMock.openMap).toHaveBeenCalledWith("jm_1");
+    expect(ipcMock.openLibraryMap).toHaveBeenCalledWith("jm_1");
     expect(screen.getByTestId("error").textContent).toContain("changed by someone else");
   });
 

@@ -23,8 +23,9 @@ export type Preview = { touchpointId: string; fields: Partial<TouchpointFields> 
 /**
  * Runs an edit after the ones already queued. `onDone` runs as soon as the command
  * answers, before React renders the new view (use it to ask for focus after the render).
- * `preview`: the card's new fields, painted at once; if the edit fails, the map is read
- * again, so the card shows what is stored.
+ * `preview`: the card's new fields, painted at once on a team library map (a local save
+ * answers within the frame); if the edit fails, the map is read again, so the card shows
+ * what is stored.
  */
 export type Edit = (run: EditRun, onDone?: (result: Edited) => void, preview?: Preview) => Promise<Edited | null>;
 
@@ -56,6 +57,10 @@ export function useMapSession(store: MapStore): {
       }
       performance.mark("jm:edit-start");
       let seq = 0;
+      // Only a team library map, whose saves cross the network, shows the card before
+      // the answer: a local save answers within the frame the preview would paint in, so
+      // on a big local map the preview would only add a render.
+      if (preview !== undefined && store.get().session.view.location !== "library") preview = undefined;
       if (preview !== undefined) {
         seq = ++previewSeq.current;
         const list = previews.current.get(preview.touchpointId) ?? [];
