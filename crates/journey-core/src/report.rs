@@ -689,6 +689,22 @@ pub fn more_ranked(a: &Analysis) -> Option<String> {
     })
 }
 
+/// " (owner Billing ops, due 2027-01-31)" when a decision has either; empty otherwise.
+pub fn owner_and_due(d: &crate::model::Decision) -> String {
+    let mut extra = Vec::new();
+    if !d.owner.is_empty() {
+        extra.push(format!("owner {}", d.owner));
+    }
+    if let Some(due) = &d.due {
+        extra.push(format!("due {due}"));
+    }
+    if extra.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", extra.join(", "))
+    }
+}
+
 /// What the workshop decided: every decision and opportunity, and every voting round
 /// ranked with bars (`votes` and the report's last part).
 pub fn workshop(map: &JourneyMap) -> String {
@@ -700,18 +716,7 @@ pub fn workshop(map: &JourneyMap) -> String {
             DecisionKind::Decision => "decision",
             DecisionKind::Opportunity => "opportunity",
         };
-        let mut extra = Vec::new();
-        if !d.owner.is_empty() {
-            extra.push(format!("owner {}", d.owner));
-        }
-        if let Some(due) = &d.due {
-            extra.push(format!("due {due}"));
-        }
-        let extra = if extra.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", extra.join(", "))
-        };
+        let extra = owner_and_due(d);
         let _ = writeln!(
             out,
             "  [{kind}] {}: {}{extra}",

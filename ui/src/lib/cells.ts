@@ -45,23 +45,21 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-/** The cards in the board's reading order (see `nextInReadingOrder`). */
-function readingOrder(
+/** The cards' ids in the board's reading order (see `nextInReadingOrder`), one at a time. */
+function* readingOrder(
   cells: CellMap,
   stages: readonly { id: string }[],
   lanes: readonly { id: string; hidden: boolean }[],
   collapsedStages: ReadonlySet<string>,
   collapsedLanes: ReadonlySet<string>,
-): string[] {
-  const out: string[] = [];
+): Generator<string> {
   for (const lane of lanes) {
     if (lane.hidden || collapsedLanes.has(lane.id)) continue;
     for (const stage of stages) {
       if (collapsedStages.has(stage.id)) continue;
-      for (const t of cellItems(cells, stage.id, lane.id)) out.push(t.id);
+      for (const t of cellItems(cells, stage.id, lane.id)) yield t.id;
     }
   }
-  return out;
 }
 
 /** The card before `id` in the board's reading order; null before the first one. */
@@ -73,9 +71,12 @@ export function previousInReadingOrder(
   collapsedLanes: ReadonlySet<string>,
   id: string,
 ): string | null {
-  const order = readingOrder(cells, stages, lanes, collapsedStages, collapsedLanes);
-  const at = order.indexOf(id);
-  return at > 0 ? order[at - 1] : null;
+  let before: string | null = null;
+  for (const t of readingOrder(cells, stages, lanes, collapsedStages, collapsedLanes)) {
+    if (t === id) return before;
+    before = t;
+  }
+  return null;
 }
 
 /**
@@ -92,15 +93,9 @@ export function nextInReadingOrder(
   id: string,
 ): string | null {
   let found = false;
-  for (const lane of lanes) {
-    if (lane.hidden || collapsedLanes.has(lane.id)) continue;
-    for (const stage of stages) {
-      if (collapsedStages.has(stage.id)) continue;
-      for (const t of cellItems(cells, stage.id, lane.id)) {
-        if (found) return t.id;
-        if (t.id === id) found = true;
-      }
-    }
+  for (const t of readingOrder(cells, stages, lanes, collapsedStages, collapsedLanes)) {
+    if (found) return t;
+    if (t === id) found = true;
   }
   return null;
 }

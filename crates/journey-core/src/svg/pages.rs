@@ -18,7 +18,7 @@ use super::text::{fit, wrap};
 use super::{begin, curve_svg, escape, heatmap_svg, n, pain_colours};
 use crate::analysis::{Analysis, PainPointInsight};
 use crate::model::{DecisionKind, JourneyMap};
-use crate::report::{nps_with_ci, quote_source, rules_line, title_of, weak_mark};
+use crate::report::{nps_with_ci, owner_and_due, quote_source, rules_line, title_of, weak_mark};
 
 /// The paper the report is laid out for, always landscape.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
@@ -417,18 +417,7 @@ pub fn report_pages(input: ReportInput<'_>) -> Vec<String> {
             DecisionKind::Decision => "Decision",
             DecisionKind::Opportunity => "Opportunity",
         };
-        let mut extra = Vec::new();
-        if !d.owner.is_empty() {
-            extra.push(format!("owner {}", d.owner));
-        }
-        if let Some(due) = &d.due {
-            extra.push(format!("due {due}"));
-        }
-        let extra = if extra.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", extra.join(", "))
-        };
+        let extra = owner_and_due(d);
         flow.para(
             &format!("{kind} on {}{extra}:", title_of(map, &d.touchpoint_id)),
             10.5,
