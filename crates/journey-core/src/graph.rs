@@ -155,15 +155,6 @@ impl JourneyGraph {
         ix.index() - self.stage_count
     }
 
-    /// For each link of the map the graph was built from, in map order, the positions in
-    /// `map.touchpoints` of its two ends: the references the build already resolved.
-    pub(crate) fn link_positions(&self) -> Vec<(usize, usize)> {
-        self.graph.raw_edges()[self.first_link_edge..]
-            .iter()
-            .map(|e| (self.position(e.source()), self.position(e.target())))
-            .collect()
-    }
-
     pub fn node_count(&self) -> usize {
         self.graph.node_count()
     }
@@ -219,28 +210,21 @@ impl JourneyGraph {
         self.best_flow_paths(1).into_iter().next()
     }
 
-    /// The customer's flow on its own, as a petgraph graph: one node per touchpoint in map
-    /// order (a node's index is the touchpoint's position in `map.touchpoints`), weighted
-    /// by its pain (unscored: 0), and one edge per flow link, in map order. The searches
-    /// below run on it rather than on the whole graph, where every step would skip stage
-    /// nodes and other links.
+    /// The customer's flow on its own (see [`flow_graph`]). The searches below run on it
+    /// rather than on the whole graph, where every step would skip stage nodes and other
+    /// links.
     fn flow(&self) -> DiGraph<u32, ()> {
-        let touchpoints = self.graph.node_count() - self.stage_count;
-        let links = self.graph.edge_count() - self.first_link_edge;
-        let mut flow = DiGraph::with_capacity(touchpoints, links);
-        for node in &self.graph.raw_nodes()[self.stage_count..] {
-            flow.add_node(u32::from(node.weight.pain.unwrap_or(0)));
-        }
-        for e in &self.graph.raw_edges()[self.first_link_edge..] {
-            if e.weight == EdgeKind::Link(LinkKind::Flow) {
-                flow.add_edge(
-                    NodeIndex::new(self.position(e.source())),
-                    NodeIndex::new(self.position(e.target())),
-                    (),
-                );
-            }
-        }
-        flow
+        let touchpoints = &self.graph.raw_nodes()[self.stage_count..];
+        let flow_links = self.graph.raw_edges()[self.first_link_edge..]
+            .iter()
+            .filter(|e| e.weight == EdgeKind::Link(LinkKind::Flow))
+            .map(|e| (self.position(e.source()), self.position(e.target())));
+        flow_graph(
+            touchpoints
+                .iter()
+                .map(|node| u32::from(node.weight.pain.unwrap_or(0))),
+            flow_links,
+        )
     }
 
     /// The id of the touchpoint at this position.
@@ -284,15 +268,7 @@ impl JourneyGraph {
     /// [`JourneyGraph::flow_paths_and_cycles`] with touchpoints given by their position in
     /// `map.touchpoints` (the map the graph was built from), so no id is copied.
     pub(crate) fn flow_paths_and_cycles_at(&self, k: usize) -> (Vec<PathAt>, Vec<Vec<usize>>) {
-        let flow = self.flow();
-        let comps = flow_components(&flow);
-        let paths = best_flow_paths(&flow, k, &comps);
-        let cycles = comps
-            .into_iter()
-            .filter(|c| c.len() > 1)
-            .map(|c| c.into_iter().map(NodeIndex::index).collect())
-            .collect();
-        (paths, cycles)
+        flow_paths_and_cycles(&self.flow(), k)
     }
 
     /// The touchpoints that depend on `id` through `depends_on` links, directly or through
@@ -333,6 +309,42 @@ impl JourneyGraph {
             .map(|ix| self.graph[ix].id.clone())
             .collect()
     }
+}
+
+/// The customer's flow on its own, as a petgraph graph: one node per touchpoint in map
+/// order (a node's index is the touchpoint's position in `map.touchpoints`), weighted by
+/// its pain (`pains`, unscored: 0), and one edge per flow link (`flow_links`, each as the
+/// positions of its two ends), in map order. [`JourneyGraph`] makes it from its own nodes
+/// and edges; the analysis makes it from the positions its index resolved, without the
+/// whole graph.
+pub(crate) fn flow_graph(
+    pains: impl ExactSizeIterator<Item = u32>,
+    flow_links: impl Iterator<Item = (usize, usize)>,
+) -> DiGraph<u32, ()> {
+    let mut flow = DiGraph::with_capacity(pains.len(), pains.len());
+    for pain in pains {
+        flow.add_node(pain);
+    }
+    for (from, to) in flow_links {
+        flow.add_edge(NodeIndex::new(from), NodeIndex::new(to), ());
+    }
+    flow
+}
+
+/// The `k` most painful paths of a [`flow_graph`] and its cycles, from one search for its
+/// strongly connected components, with touchpoints given by their position.
+pub(crate) fn flow_paths_and_cycles(
+    flow: &DiGraph<u32, ()>,
+    k: usize,
+) -> (Vec<PathAt>, Vec<Vec<usize>>) {
+    let comps = flow_components(flow);
+    let paths = best_flow_paths(flow, k, &comps);
+    let cycles = comps
+        .into_iter()
+        .filter(|c| c.len() > 1)
+        .map(|c| c.into_iter().map(NodeIndex::index).collect())
+        .collect();
+    (paths, cycles)
 }
 
 /// Strongly connected components of the flow, each sorted by node index (map order),

@@ -208,24 +208,24 @@ pub fn title_of<'a>(map: &'a JourneyMap, id: &'a str) -> &'a str {
     map.touchpoint(id).map_or(id, |t| t.title.as_str())
 }
 
-pub fn titles(map: &JourneyMap, ids: &[String]) -> String {
+pub fn titles(map: &JourneyMap, ids: &[impl AsRef<str>]) -> String {
     if ids.is_empty() {
         return "none".to_string();
     }
     ids.iter()
-        .map(|id| title_of(map, id))
+        .map(|id| title_of(map, id.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-pub fn link_titles(map: &JourneyMap, ids: &[String]) -> String {
+pub fn link_titles(map: &JourneyMap, ids: &[impl AsRef<str>]) -> String {
     if ids.is_empty() {
         return "none".to_string();
     }
     ids.iter()
-        .map(|id| match map.links.iter().find(|l| &l.id == id) {
+        .map(|id| match map.links.iter().find(|l| l.id == id.as_ref()) {
             Some(l) => format!("{} → {}", title_of(map, &l.from), title_of(map, &l.to)),
-            None => id.clone(),
+            None => id.as_ref().to_string(),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -396,11 +396,11 @@ pub fn report(a: &Analysis, map: &JourneyMap) -> String {
             "  nothing customer-facing depends on a backstage touchpoint"
         );
     }
-    let unbacked: Vec<String> = a
+    let unbacked: Vec<&str> = a
         .touchpoints
         .iter()
         .filter(|t| t.pain_unbacked)
-        .map(|t| t.id.clone())
+        .map(|t| t.id.as_str())
         .collect();
     out.push('\n');
     let _ = writeln!(

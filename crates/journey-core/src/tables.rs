@@ -190,7 +190,7 @@ pub fn ranking_csv(a: &crate::analysis::Analysis) -> String {
             .collect();
         vec![
             p.rank.to_string(),
-            p.touchpoint_id.clone(),
+            p.touchpoint_id.to_string(),
             neutralise(&p.title).into_owned(),
             neutralise(&p.stage).into_owned(),
             neutralise(&p.lane).into_owned(),

@@ -7,18 +7,20 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::groups::Groups;
-use super::Index;
+use super::{Index, Key};
 use crate::model::*;
 
 /// What depends on one backstage touchpoint.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackstageImpact {
-    pub touchpoint_id: Id,
+    #[schemars(with = "String")]
+    pub touchpoint_id: Key,
     pub title: String,
     pub lane: String,
     /// The customer-facing touchpoints that depend on it, in map order.
-    pub dependents: Vec<Id>,
+    #[schemars(with = "Vec<String>")]
+    pub dependents: Vec<Key>,
     /// Their pain added up (unscored count 0).
     pub total_pain: u32,
     /// Their feedback items added up.
@@ -100,7 +102,7 @@ pub(super) fn impacts(
         }
         found.sort_unstable();
         out.push(BackstageImpact {
-            touchpoint_id: t.id.clone(),
+            touchpoint_id: Key::new(&t.id),
             title: t.title.clone(),
             lane: ix.lane_name(&t.lane_id),
             total_pain: found
@@ -111,7 +113,7 @@ pub(super) fn impacts(
                 .iter()
                 .map(|&d| groups.touchpoints[d].tally.feedback_count())
                 .sum(),
-            dependents: found.iter().map(|&d| tps[d].id.clone()).collect(),
+            dependents: found.iter().map(|&d| Key::new(&tps[d].id)).collect(),
         });
     }
     out

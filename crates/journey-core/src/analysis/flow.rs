@@ -7,8 +7,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Index, PATHS};
-use crate::graph::JourneyGraph;
+use super::{Index, Key, PATHS};
+use petgraph::graph::DiGraph;
+
+use crate::graph;
 use crate::model::*;
 
 /// One of the most painful flow paths.
@@ -20,14 +22,16 @@ pub struct PainPathInsight {
     pub total_pain: u32,
     pub steps: Vec<PathStep>,
     /// Touchpoints on the path without a pain score (counted as 0).
-    pub unscored: Vec<Id>,
+    #[schemars(with = "Vec<String>")]
+    pub unscored: Vec<Key>,
 }
 
 /// A touchpoint on a path (its stage and lane are the touchpoint's).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PathStep {
-    pub touchpoint_id: Id,
+    #[schemars(with = "String")]
+    pub touchpoint_id: Key,
     pub title: String,
     pub pain: Option<u8>,
 }
@@ -37,14 +41,18 @@ pub struct PathStep {
 #[serde(rename_all = "camelCase")]
 pub struct Structure {
     /// Touchpoints with no flow link in or out.
-    pub orphans: Vec<Id>,
+    #[schemars(with = "Vec<String>")]
+    pub orphans: Vec<Key>,
     /// Touchpoints where the flow stops (flow in, none out) before the last stage.
-    pub dead_ends: Vec<Id>,
+    #[schemars(with = "Vec<String>")]
+    pub dead_ends: Vec<Key>,
     /// Flow links that go back to an earlier stage.
-    pub backwards: Vec<Id>,
+    #[schemars(with = "Vec<String>")]
+    pub backwards: Vec<Key>,
     /// Hand-off links between touchpoints of the same lane and owner: nothing is handed
     /// over any more (after a move, say).
-    pub stale_handoffs: Vec<Id>,
+    #[schemars(with = "Vec<String>")]
+    pub stale_handoffs: Vec<Key>,
 }
 
 /// A link where responsibility changes hands: a flow link that crosses lanes or owners,
@@ -52,10 +60,13 @@ pub struct Structure {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Handoff {
-    pub link_id: Id,
+    #[schemars(with = "String")]
+    pub link_id: Key,
     /// The touchpoints at each end (their lanes, owners and stages are theirs).
-    pub from_id: Id,
-    pub to_id: Id,
+    #[schemars(with = "String")]
+    pub from_id: Key,
+    #[schemars(with = "String")]
+    pub to_id: Key,
     pub from_pain: Option<u8>,
     pub to_pain: Option<u8>,
 }
@@ -64,7 +75,8 @@ pub struct Handoff {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HandoffCount {
-    pub stage_id: Id,
+    #[schemars(with = "String")]
+    pub stage_id: Key,
     pub stage: String,
     pub count: u32,
 }
@@ -73,8 +85,10 @@ pub struct HandoffCount {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LanePairCount {
-    pub from_lane_id: Id,
-    pub to_lane_id: Id,
+    #[schemars(with = "String")]
+    pub from_lane_id: Key,
+    #[schemars(with = "String")]
+    pub to_lane_id: Key,
     pub from_lane: String,
     pub to_lane: String,
     pub count: u32,
@@ -85,10 +99,10 @@ pub struct LanePairCount {
 /// The most painful paths and the cycles in the flow.
 pub(super) fn pain_paths(
     ix: &Index<'_>,
-    graph: &JourneyGraph,
-) -> (Vec<PainPathInsight>, Vec<Vec<Id>>) {
+    flow: &DiGraph<u32, ()>,
+) -> (Vec<PainPathInsight>, Vec<Vec<Key>>) {
     let tps = &ix.map.touchpoints;
-    let (paths, cycles) = graph.flow_paths_and_cycles_at(PATHS);
+    let (paths, cycles) = graph::flow_paths_and_cycles(flow, PATHS);
     let paths = paths
         .into_iter()
         .enumerate()
@@ -96,7 +110,7 @@ pub(super) fn pain_paths(
             let steps: Vec<PathStep> = path
                 .iter()
                 .map(|&p| PathStep {
-                    touchpoint_id: tps[p].id.clone(),
+                    touchpoint_id: Key::new(&tps[p].id),
                     title: tps[p].title.clone(),
                     pain: tps[p].pain,
                 })
@@ -107,7 +121,7 @@ pub(super) fn pain_paths(
                 unscored: path
                     .iter()
                     .filter(|&&p| tps[p].pain.is_none())
-                    .map(|&p| tps[p].id.clone())
+                    .map(|&p| Key::new(&tps[p].id))
                     .collect(),
                 steps,
             }
@@ -115,7 +129,7 @@ pub(super) fn pain_paths(
         .collect();
     let cycles = cycles
         .into_iter()
-        .map(|c| c.into_iter().map(|p| tps[p].id.clone()).collect())
+        .map(|c| c.into_iter().map(|p| Key::new(&tps[p].id)).collect())
         .collect();
     (paths, cycles)
 }
@@ -134,9 +148,9 @@ pub(super) fn structure(ix: &Index<'_>, link_ends: &[(usize, usize)]) -> Structu
     let mut s = Structure::default();
     for ((t, &(ins, outs)), &(stage, _)) in map.touchpoints.iter().zip(&flow).zip(&ix.place) {
         if ins == 0 && outs == 0 {
-            s.orphans.push(t.id.clone());
+            s.orphans.push(Key::new(&t.id));
         } else if outs == 0 && stage != Some(last_stage) {
-            s.dead_ends.push(t.id.clone());
+            s.dead_ends.push(Key::new(&t.id));
         }
     }
     for (l, &(ai, bi)) in map.links.iter().zip(link_ends) {
@@ -144,12 +158,12 @@ pub(super) fn structure(ix: &Index<'_>, link_ends: &[(usize, usize)]) -> Structu
         match l.kind {
             LinkKind::Flow => {
                 if ix.place[bi].0 < ix.place[ai].0 {
-                    s.backwards.push(l.id.clone());
+                    s.backwards.push(Key::new(&l.id));
                 }
             }
             LinkKind::Handoff => {
                 if ix.place[ai].1 == ix.place[bi].1 && a.owner.trim() == b.owner.trim() {
-                    s.stale_handoffs.push(l.id.clone());
+                    s.stale_handoffs.push(Key::new(&l.id));
                 }
             }
             LinkKind::DependsOn => {}
@@ -179,9 +193,9 @@ pub(super) fn handoffs(
             continue;
         }
         list.push(Handoff {
-            link_id: l.id.clone(),
-            from_id: a.id.clone(),
-            to_id: b.id.clone(),
+            link_id: Key::new(&l.id),
+            from_id: Key::new(&a.id),
+            to_id: Key::new(&b.id),
             from_pain: a.pain,
             to_pain: b.pain,
         });
@@ -200,7 +214,7 @@ pub(super) fn handoffs(
     let stages = per_stage
         .into_iter()
         .map(|(si, count)| HandoffCount {
-            stage_id: map.stages[si].id.clone(),
+            stage_id: Key::new(&map.stages[si].id),
             stage: map.stages[si].name.clone(),
             count,
         })
@@ -208,8 +222,8 @@ pub(super) fn handoffs(
     let pairs = per_pair
         .into_iter()
         .map(|((la, lb), (count, sum, n))| LanePairCount {
-            from_lane_id: map.lanes[la].id.clone(),
-            to_lane_id: map.lanes[lb].id.clone(),
+            from_lane_id: Key::new(&map.lanes[la].id),
+            to_lane_id: Key::new(&map.lanes[lb].id),
             from_lane: map.lanes[la].name.clone(),
             to_lane: map.lanes[lb].name.clone(),
             count,

@@ -6,16 +6,17 @@ use ts_rs::TS;
 
 use super::evidence::Judge;
 use super::groups::Groups;
-use super::{Figures, Index};
-use crate::model::*;
+use super::{Figures, Index, Key};
 
 /// The grid: one cell per stage and visible lane, in map order, with totals per stage and
 /// per lane (a stage's total also counts feedback given on the stage itself).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Heatmap {
-    pub stage_ids: Vec<Id>,
-    pub lane_ids: Vec<Id>,
+    #[schemars(with = "Vec<String>")]
+    pub stage_ids: Vec<Key>,
+    #[schemars(with = "Vec<String>")]
+    pub lane_ids: Vec<Key>,
     /// Row by row: lane 0's cells for every stage, then lane 1's…
     pub cells: Vec<HeatCell>,
     pub stage_totals: Vec<Figures>,
@@ -26,8 +27,10 @@ pub struct Heatmap {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HeatCell {
-    pub stage_id: Id,
-    pub lane_id: Id,
+    #[schemars(with = "String")]
+    pub stage_id: Key,
+    #[schemars(with = "String")]
+    pub lane_id: Key,
     pub touchpoints: u32,
     pub figures: Figures,
 }
@@ -36,7 +39,8 @@ pub struct HeatCell {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CurvePoint {
-    pub stage_id: Id,
+    #[schemars(with = "String")]
+    pub stage_id: Key,
     pub stage: String,
     /// Mean emotion (−2..+2) of the stage's touchpoints that have one, two decimals.
     pub mean_emotion: Option<f64>,
@@ -57,16 +61,16 @@ pub(super) fn heatmap(ix: &Index<'_>, groups: &Groups<'_>, judge: &Judge) -> Hea
         for (s, stage) in map.stages.iter().enumerate() {
             let g = &groups.cells[l * ns + s];
             cells.push(HeatCell {
-                stage_id: stage.id.clone(),
-                lane_id: map.lanes[l].id.clone(),
+                stage_id: Key::new(&stage.id),
+                lane_id: Key::new(&map.lanes[l].id),
                 touchpoints: g.touchpoints,
                 figures: g.figures(judge),
             });
         }
     }
     Heatmap {
-        stage_ids: map.stages.iter().map(|s| s.id.clone()).collect(),
-        lane_ids: lanes.iter().map(|&l| map.lanes[l].id.clone()).collect(),
+        stage_ids: map.stages.iter().map(|s| Key::new(&s.id)).collect(),
+        lane_ids: lanes.iter().map(|&l| Key::new(&map.lanes[l].id)).collect(),
         cells,
         stage_totals: groups.stages.iter().map(|g| g.figures(judge)).collect(),
         lane_totals: lanes
@@ -92,7 +96,7 @@ pub(super) fn curve(ix: &Index<'_>, groups: &Groups<'_>) -> Vec<CurvePoint> {
         .map(|((s, g), (sum, n))| {
             let pain = g.metrics().pain;
             CurvePoint {
-                stage_id: s.id.clone(),
+                stage_id: Key::new(&s.id),
                 stage: s.name.clone(),
                 mean_emotion: (n > 0).then(|| (sum as f64 / f64::from(n) * 100.0).round() / 100.0),
                 emotion_n: n,

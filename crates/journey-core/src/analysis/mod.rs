@@ -16,7 +16,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::graph::{GraphError, JourneyGraph};
+#[cfg(doc)]
+use crate::graph::JourneyGraph;
+use crate::graph::{self, GraphError};
 use crate::metrics::Metrics;
 use crate::model::*;
 
@@ -34,6 +36,15 @@ pub use heatmap::{CurvePoint, HeatCell, Heatmap};
 use evidence::Judge;
 use groups::Groups;
 
+/// An id in the analysis's output: a touchpoint's, link's, feedback item's, stage's,
+/// lane's or the map's, the same text as the model's [`Id`]. The output lists tens of
+/// thousands of them for a big map (every touchpoint's evidence, the ranking, every step
+/// of the paths, three per hand-off), and an app id (`tp_` and 16 hex digits) fits in a
+/// `SmolStr` without a heap allocation: copying one into the output and dropping it
+/// cost a `malloc` and a `free` each as a `String`. Serialised as a JSON string, and a
+/// TypeScript `string`.
+pub type Key = smol_str::SmolStr;
+
 /// How many pain paths are listed.
 pub const PATHS: usize = 3;
 /// How many ranked pain points are given in full; `pain_ranking` lists every one.
@@ -45,7 +56,8 @@ pub const QUOTES: usize = 3;
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
-    pub map_id: Id,
+    #[schemars(with = "String")]
+    pub map_id: Key,
     pub map_name: String,
     pub rules: EvidenceRules,
     /// The whole map's figures and their evidence.
@@ -55,11 +67,13 @@ pub struct Analysis {
     pub pain_points: Vec<PainPointInsight>,
     /// Every scored touchpoint's id, in the same ranking (the first ones are
     /// `pain_points`).
-    pub pain_ranking: Vec<Id>,
+    #[schemars(with = "Vec<String>")]
+    pub pain_ranking: Vec<Key>,
     /// Up to three distinct flow paths, most painful first.
     pub pain_paths: Vec<PainPathInsight>,
     /// Touchpoints joined in a circle by flow links (left out of the paths).
-    pub cycles: Vec<Vec<Id>>,
+    #[schemars(with = "Vec<Vec<String>>")]
+    pub cycles: Vec<Vec<Key>>,
     pub structure: Structure,
     pub handoffs: Vec<Handoff>,
     pub handoffs_per_stage: Vec<HandoffCount>,
@@ -85,7 +99,8 @@ pub struct Figures {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TouchpointEvidence {
-    pub id: Id,
+    #[schemars(with = "String")]
+    pub id: Key,
     pub evidence: Evidence,
     /// It has a pain score but no feedback: "pain not backed by evidence".
     pub pain_unbacked: bool,
@@ -97,7 +112,8 @@ pub struct TouchpointEvidence {
 pub struct PainPointInsight {
     /// 1 for the worst.
     pub rank: u32,
-    pub touchpoint_id: Id,
+    #[schemars(with = "String")]
+    pub touchpoint_id: Key,
     pub title: String,
     pub stage: String,
     pub lane: String,
@@ -114,7 +130,8 @@ pub struct PainPointInsight {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
-    pub feedback_id: Id,
+    #[schemars(with = "String")]
+    pub feedback_id: Key,
     pub kind: FeedbackKind,
     pub text: String,
     pub source: String,
@@ -123,8 +140,7 @@ pub struct Quote {
 }
 
 /// Index of the map's items by id, shared by the analyses, and each touchpoint's stage
-/// and lane resolved once. Each link's two ends come from the graph
-/// ([`JourneyGraph::link_positions`]), which resolved them when it was built.
+/// and lane resolved once (each link's two ends too, by the flow half).
 pub(crate) struct Index<'m> {
     pub map: &'m JourneyMap,
     pub stage_rank: HashMap<&'m str, usize>,
@@ -135,18 +151,31 @@ pub(crate) struct Index<'m> {
 }
 
 impl<'m> Index<'m> {
-    /// The index, or the graph's error for a touchpoint in a stage or lane the map does not
-    /// hold (checked here too, so the feedback half, which runs beside the graph's build,
-    /// never meets one).
+    /// The index, or the error [`JourneyGraph::build`] gives for the same map (an id used
+    /// twice, a touchpoint in a stage or lane the map does not hold), found in the same
+    /// order. Checked here, so the feedback half, which runs beside the flow half, never
+    /// meets a bad reference.
     fn new(map: &'m JourneyMap) -> Result<Index<'m>, GraphError> {
-        let rank = |ids: &mut dyn Iterator<Item = &'m str>| -> HashMap<&'m str, usize> {
-            ids.enumerate().map(|(i, id)| (id, i)).collect()
-        };
-        let stage_rank = rank(&mut map.stages.iter().map(|s| s.id.as_str()));
-        let lane_rank = rank(&mut map.lanes.iter().map(|l| l.id.as_str()));
-        let touchpoint_rank = rank(&mut map.touchpoints.iter().map(|t| t.id.as_str()));
+        // Stages and touchpoints share one namespace in the graph, so an id used by a stage
+        // and a touchpoint is used twice.
+        let duplicate = |id: &Id| GraphError::DuplicateId(id.clone());
+        let mut stage_rank =
+            HashMap::with_capacity_and_hasher(map.stages.len(), Default::default());
+        for (i, s) in map.stages.iter().enumerate() {
+            if stage_rank.insert(s.id.as_str(), i).is_some() {
+                return Err(duplicate(&s.id));
+            }
+        }
+        let lane_rank: HashMap<&'m str, usize> = map
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
+        let mut touchpoint_rank =
+            HashMap::with_capacity_and_hasher(map.touchpoints.len(), Default::default());
         let mut place = Vec::with_capacity(map.touchpoints.len());
-        for t in &map.touchpoints {
+        for (i, t) in map.touchpoints.iter().enumerate() {
             let Some(&stage) = stage_rank.get(t.stage_id.as_str()) else {
                 return Err(GraphError::MissingStage {
                     touchpoint: t.id.clone(),
@@ -159,6 +188,11 @@ impl<'m> Index<'m> {
                     lane: t.lane_id.clone(),
                 });
             };
+            if touchpoint_rank.insert(t.id.as_str(), i).is_some()
+                || stage_rank.contains_key(t.id.as_str())
+            {
+                return Err(duplicate(&t.id));
+            }
             place.push((Some(stage), Some(lane)));
         }
         Ok(Index {
@@ -168,6 +202,25 @@ impl<'m> Index<'m> {
             touchpoint_rank,
             place,
         })
+    }
+
+    /// Each link's two ends, in map order, as positions in `map.touchpoints`; the graph's
+    /// error for an end the map does not hold.
+    fn link_ends(&self) -> Result<Vec<(usize, usize)>, GraphError> {
+        let end = |link: &Link, id: &Id| {
+            self.touchpoint_rank
+                .get(id.as_str())
+                .copied()
+                .ok_or_else(|| GraphError::MissingTouchpoint {
+                    link: link.id.clone(),
+                    touchpoint: id.clone(),
+                })
+        };
+        self.map
+            .links
+            .iter()
+            .map(|l| Ok((end(l, &l.from)?, end(l, &l.to)?)))
+            .collect()
     }
 
     pub fn stage_name(&self, id: &str) -> String {
@@ -196,18 +249,30 @@ struct FlowPart {
     /// Each link's two ends, as positions in `map.touchpoints`.
     link_ends: Vec<(usize, usize)>,
     pain_paths: Vec<PainPathInsight>,
-    cycles: Vec<Vec<Id>>,
+    cycles: Vec<Vec<Key>>,
     structure: Structure,
     handoffs: Vec<Handoff>,
     handoffs_per_stage: Vec<HandoffCount>,
     handoffs_per_lane_pair: Vec<LanePairCount>,
 }
 
-/// Builds the graph (every reference checked) and runs the flow analyses on it.
+/// Resolves every link's ends, builds the flow's petgraph graph from them and runs the
+/// flow analyses on it. The analysis needs no more of the journey graph than this: not its
+/// stage nodes, nor its index of owned ids, which the ends are already resolved through.
 fn flow_part(ix: &Index<'_>) -> Result<FlowPart, GraphError> {
-    let graph = JourneyGraph::build(ix.map)?;
-    let link_ends = graph.link_positions();
-    let (pain_paths, cycles) = flow::pain_paths(ix, &graph);
+    let map = ix.map;
+    let link_ends = ix.link_ends()?;
+    let flow = graph::flow_graph(
+        map.touchpoints
+            .iter()
+            .map(|t| u32::from(t.pain.unwrap_or(0))),
+        map.links
+            .iter()
+            .zip(&link_ends)
+            .filter(|(l, _)| l.kind == LinkKind::Flow)
+            .map(|(_, &ends)| ends),
+    );
+    let (pain_paths, cycles) = flow::pain_paths(ix, &flow);
     let (handoffs, handoffs_per_stage, handoffs_per_lane_pair) = flow::handoffs(ix, &link_ends);
     Ok(FlowPart {
         structure: flow::structure(ix, &link_ends),
@@ -282,7 +347,7 @@ fn evidence_part<'m>(ix: &Index<'m>, rules: &EvidenceRules) -> EvidencePart<'m> 
         .map(|(t, g)| {
             let figures = g.figures(&judge);
             TouchpointEvidence {
-                id: t.id.clone(),
+                id: Key::new(&t.id),
                 pain_unbacked: t.pain.is_some() && figures.metrics.feedback_count == 0,
                 evidence: figures.evidence,
             }
@@ -290,7 +355,7 @@ fn evidence_part<'m>(ix: &Index<'m>, rules: &EvidenceRules) -> EvidencePart<'m> 
         .collect();
     let (pain_points, pain_ranking) = pain_points(map, ix, &groups, &touchpoints);
     let analysis = Analysis {
-        map_id: map.meta.id.clone(),
+        map_id: Key::new(&map.meta.id),
         map_name: map.meta.name.clone(),
         rules: rules.clone(),
         map: groups.map.figures(&judge),
@@ -318,9 +383,9 @@ fn pain_points(
     ix: &Index<'_>,
     groups: &Groups<'_>,
     evidence: &[TouchpointEvidence],
-) -> (Vec<PainPointInsight>, Vec<Id>) {
+) -> (Vec<PainPointInsight>, Vec<Key>) {
     /// What the ranking compares, small so the sort moves little.
-    struct Key {
+    struct Rank {
         pain: u8,
         weak: bool,
         feedback: u32,
@@ -332,14 +397,14 @@ fn pain_points(
             .filter(|n| n.n > 0)
             .map(|n| (100.0 * f64::from(n.detractors) / f64::from(n.n)).round() as u32)
     };
-    let mut keys: Vec<Key> = map
+    let mut keys: Vec<Rank> = map
         .touchpoints
         .iter()
         .enumerate()
         .filter_map(|(order, t)| {
             let pain = t.pain.filter(|p| *p > 0)?;
             let metrics = groups.touchpoints[order].metrics();
-            Some(Key {
+            Some(Rank {
                 pain,
                 weak: evidence[order].evidence.is_weak(),
                 feedback: metrics.feedback_count,
@@ -360,9 +425,9 @@ fn pain_points(
             )
             .then(a.order.cmp(&b.order))
     });
-    let ranking: Vec<Id> = keys
+    let ranking: Vec<Key> = keys
         .iter()
-        .map(|k| map.touchpoints[k.order as usize].id.clone())
+        .map(|k| Key::new(&map.touchpoints[k.order as usize].id))
         .collect();
     keys.truncate(TOP_PAIN_POINTS);
 
@@ -399,7 +464,7 @@ fn pain_points(
             });
             PainPointInsight {
                 rank: rank as u32 + 1,
-                touchpoint_id: t.id.clone(),
+                touchpoint_id: Key::new(&t.id),
                 title: t.title.clone(),
                 stage: ix.stage_name(&t.stage_id),
                 lane: ix.lane_name(&t.lane_id),
@@ -415,7 +480,7 @@ fn pain_points(
                     .map(|i| {
                         let f = &map.feedback[i];
                         Quote {
-                            feedback_id: f.id.clone(),
+                            feedback_id: Key::new(&f.id),
                             kind: f.kind,
                             text: f.text.clone(),
                             source: f.source.clone(),

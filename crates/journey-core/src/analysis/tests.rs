@@ -352,7 +352,7 @@ fn detractor_share_breaks_a_tie() {
         .quote("calm", Some(10), None, "x")
         .quote("angry", Some(0), None, "y")
         .build();
-    let order: Vec<String> = analyse(&map)
+    let order: Vec<Key> = analyse(&map)
         .pain_points
         .into_iter()
         .map(|p| p.touchpoint_id)
@@ -415,6 +415,54 @@ fn a_missing_stage_or_lane_is_an_error() {
         Analysis::of(&map, &EvidenceRules::default()),
         Err(GraphError::MissingLane { .. })
     ));
+}
+
+/// The analysis resolves the map's references through its own index instead of building
+/// the whole journey graph, so it must refuse what the graph refuses, with the same error:
+/// ids used twice (by stages, touchpoints or one of each), a touchpoint in a stage or lane
+/// the map does not hold, a link to a touchpoint it does not hold.
+#[test]
+fn a_broken_map_gets_the_graphs_error() {
+    let base = || {
+        MapBuilder::new()
+            .stage("s1")
+            .stage("s2")
+            .lane("l")
+            .touchpoint("a", "s1", "l", Some(3))
+            .touchpoint("b", "s2", "l", Some(5))
+            .link("a", "b", LinkKind::Flow)
+            .build()
+    };
+    type Break = fn(&mut JourneyMap);
+    let breaks: [(&str, Break); 7] = [
+        ("two stages with one id", |m| m.stages[1].id = "s1".into()),
+        ("two touchpoints with one id", |m| {
+            m.touchpoints[1].id = "a".into()
+        }),
+        ("a touchpoint with a stage's id", |m| {
+            m.touchpoints[1].id = "s2".into()
+        }),
+        ("a missing stage", |m| {
+            m.touchpoints[1].stage_id = "gone".into()
+        }),
+        ("a missing lane", |m| {
+            m.touchpoints[0].lane_id = "gone".into()
+        }),
+        ("a link from nowhere", |m| m.links[0].from = "gone".into()),
+        ("a link to a stage", |m| m.links[0].to = "s2".into()),
+    ];
+    for (what, break_it) in breaks {
+        let mut map = base();
+        break_it(&mut map);
+        let expected = crate::graph::JourneyGraph::build(&map).expect_err(what);
+        for parallel in [false, true] {
+            assert_eq!(
+                Analysis::run(&map, &EvidenceRules::default(), parallel).expect_err(what),
+                expected,
+                "{what}"
+            );
+        }
+    }
 }
 
 mod random {
@@ -490,8 +538,8 @@ mod random {
             // The ranking holds every scored touchpoint once; the full ones are its head.
             let scored = map.touchpoints.iter().filter(|t| t.pain.is_some_and(|p| p > 0)).count();
             prop_assert_eq!(first.pain_ranking.len(), scored);
-            let head: Vec<&String> = first.pain_points.iter().map(|p| &p.touchpoint_id).collect();
-            let ranked: Vec<&String> = first.pain_ranking.iter().take(TOP_PAIN_POINTS).collect();
+            let head: Vec<&Key> = first.pain_points.iter().map(|p| &p.touchpoint_id).collect();
+            let ranked: Vec<&Key> = first.pain_ranking.iter().take(TOP_PAIN_POINTS).collect();
             prop_assert_eq!(head, ranked);
         }
     }
