@@ -1,6 +1,7 @@
 //! Screenshots of a 10,000-touchpoint map (`synthetic(10_000, 5)`) in the real app, for
 //! people to look at: zoomed out to the smallest step (the whole width of the map, a
-//! slice of its height) and zoomed in to 150%, written to target/<profile>/screenshots/.
+//! slice of its height), zoomed in to 150%, and with the insight panel open at its
+//! most painful path, written to target/<profile>/screenshots/.
 //!
 //! Run: `cargo build -p journeymap-desktop && cargo run -p journeymap-tests --features e2e --example big_map_screenshots`
 
@@ -51,6 +52,13 @@ async fn main() {
         .await;
     s.wait("[data-testid=card]").await;
     s.screenshot(&out.join("big-map-zoomed-in.png")).await;
+    // The insight panel beside it: the most painful path runs through all 10,000 cards,
+    // and the panel lists its first steps with a button for the rest.
+    s.click("[data-testid=insight-toggle]").await;
+    s.wait("[data-testid=pain-path-more]").await;
+    s.js("document.querySelector('[data-testid=pain-path-more]').scrollIntoView({ block: 'center' }); return null;")
+        .await;
+    s.screenshot(&out.join("big-map-insight.png")).await;
     s.stop().await;
     println!("{}", out.display());
 }

@@ -5,7 +5,10 @@
 //! - open: from asking to open the map (`jm:open-start`) to its cards painted
 //!   (`jm:open-painted`), median of 5 opens;
 //! - edit with the insight panel open: from the edit sent to the insight views repainted
-//!   with the new analysis (`jm:insight-painted`), median of 7;
+//!   with the new analysis (`jm:insight-painted`), median of 7, split (on stderr) where
+//!   the analysis was asked for (`jm:insight-asked`) and where its answer arrived
+//!   (`jm:insight-answered`: the backend, the IPC and the parse before it, overlapping the
+//!   board's own repaint);
 //! - edit: from a pain-score change (`jm:edit-start`) to the card painted with it, before
 //!   the command answers (`jm:edit-shown`), and to the repaint with the answer and its
 //!   figures (`jm:edit-painted`), median of 7 edits, split at the command's answer
@@ -355,6 +358,7 @@ async fn main() {
         )
         .await;
         let mut with_insight = Vec::new();
+        let (mut insight_asked, mut insight_answered) = (Vec::new(), Vec::new());
         for i in 0..7 {
             let marks = s
                 .js("return performance.getEntriesByName('jm:insight-painted').length")
@@ -377,7 +381,31 @@ async fn main() {
                 )
                 .await,
             );
+            insight_asked.push(
+                measure(
+                    &s,
+                    &format!("insight-asked-{i}"),
+                    "jm:edit-start",
+                    "jm:insight-asked",
+                )
+                .await,
+            );
+            insight_answered.push(
+                measure(
+                    &s,
+                    &format!("insight-answered-{i}"),
+                    "jm:insight-asked",
+                    "jm:insight-answered",
+                )
+                .await,
+            );
         }
+        eprintln!(
+            "{n}: edit → insight asked {:.0} ms, asked → answered {:.0} ms (backend, IPC, parse), answered → painted {:.0} ms",
+            median(insight_asked.clone()),
+            median(insight_answered.clone()),
+            median(with_insight.clone()) - median(insight_asked) - median(insight_answered),
+        );
         let (open, floor, edit, shown) =
             (median(opens), median(floor), median(edits), median(shown));
         println!(

@@ -474,7 +474,12 @@ painPaths: Array<PainPathInsight>,
 /**
  * Touchpoints joined in a circle by flow links (left out of the paths).
  */
-cycles: Array<Array<string>>, structure: Structure, handoffs: Array<Handoff>, handoffsPerStage: Array<HandoffCount>, handoffsPerLanePair: Array<LanePairCount>, 
+cycles: Array<Array<string>>, structure: Structure, 
+/**
+ * How many hand-offs there are: `handoffs.len()`, also where the list is left out
+ * (the app's insight panel asks for the count alone).
+ */
+handoffCount: number, handoffs: Array<Handoff>, handoffsPerStage: Array<HandoffCount>, handoffsPerLanePair: Array<LanePairCount>, 
 /**
  * For every touchpoint in a supporting-systems, third-party or policies lane: the
  * customer-facing touchpoints that depend on it.
@@ -551,7 +556,7 @@ export type ExportMapRequest = { mapId: string, };
 
 export type ImportMapRequest = { mode: ImportMode, sameFile: boolean, };
 
-export type MapInsightRequest = { mapId: string, topPainPoints: number | null, };
+export type MapInsightRequest = { mapId: string, topPainPoints: number | null, itemRows: boolean, };
 
 export type SearchMapRequest = { mapId: string, query: string, };
 

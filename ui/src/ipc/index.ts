@@ -140,9 +140,13 @@ export const ipc = {
    */
   importMap: (mode: ImportMode, sameFile = false) => call("import_map", { mode, sameFile }),
 
-  /** The map's analysis: pain points, paths, structure, hand-offs, heatmap, curve, evidence. */
-  /** The map's analysis; `topPainPoints` limits the ranked pain points sent (the panel shows few). */
-  mapInsight: (mapId: string, topPainPoints: number | null = 25) => call("map_insight", { mapId, topPainPoints }),
+  /**
+   * The map's analysis: pain points, paths, structure, hand-offs, heatmap, curve, evidence.
+   * `itemRows` false leaves out every touchpoint's evidence row and every hand-off (their
+   * counts stay); `topPainPoints` limits the ranked pain points sent (the panel shows few).
+   */
+  mapInsight: (mapId: string, itemRows = true, topPainPoints: number | null = 25) =>
+    call("map_insight", { mapId, topPainPoints, itemRows }),
   /** The ids of the touchpoints whose text or feedback contains the query (case-insensitive). */
   searchMap: (mapId: string, query: string) => call("search_map", { mapId, query }),
   /** Every feedback item of the map. */

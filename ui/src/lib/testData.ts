@@ -131,6 +131,7 @@ export function analysis(v: MapView, over: Partial<Analysis> = {}): Analysis {
     painPaths: [],
     cycles: [],
     structure: { orphans: [], deadEnds: [], backwards: [], staleHandoffs: [] },
+    handoffCount: over.handoffs?.length ?? 0,
     handoffs: [],
     handoffsPerStage: [],
     handoffsPerLanePair: [],

@@ -75,6 +75,9 @@ pub struct Analysis {
     #[schemars(with = "Vec<Vec<String>>")]
     pub cycles: Vec<Vec<Key>>,
     pub structure: Structure,
+    /// How many hand-offs there are: `handoffs.len()`, also where the list is left out
+    /// (the app's insight panel asks for the count alone).
+    pub handoff_count: u32,
     pub handoffs: Vec<Handoff>,
     pub handoffs_per_stage: Vec<HandoffCount>,
     pub handoffs_per_lane_pair: Vec<LanePairCount>,
@@ -321,6 +324,7 @@ impl Analysis {
         analysis.pain_paths = flow.pain_paths;
         analysis.cycles = flow.cycles;
         analysis.structure = flow.structure;
+        analysis.handoff_count = flow.handoffs.len() as u32;
         analysis.handoffs = flow.handoffs;
         analysis.handoffs_per_stage = flow.handoffs_per_stage;
         analysis.handoffs_per_lane_pair = flow.handoffs_per_lane_pair;
@@ -364,6 +368,7 @@ fn evidence_part<'m>(ix: &Index<'m>, rules: &EvidenceRules) -> EvidencePart<'m> 
         pain_paths: Vec::new(),
         cycles: Vec::new(),
         structure: Structure::default(),
+        handoff_count: 0,
         handoffs: Vec::new(),
         handoffs_per_stage: Vec::new(),
         handoffs_per_lane_pair: Vec::new(),

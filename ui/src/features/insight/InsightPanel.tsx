@@ -36,6 +36,13 @@ import "./insight.css";
 
 /** How many pain points the panel lists. */
 const TOP = 10;
+/**
+ * How many steps of the most painful path the panel lists until "Show all" is pressed.
+ * A path through a big map can have a thousand steps: listed whole, each edit re-rendered
+ * and laid out a thousand rows (at 1,000 touchpoints, about 10 ms of every edit's
+ * insight repaint). The whole path is still highlighted on the board.
+ */
+export const PATH_STEPS = 30;
 
 type OnShow = (touchpointId: string) => void;
 
@@ -75,7 +82,7 @@ export function InsightPanel({ onShow, onClose }: Props) {
           <>
             <PainPoints points={analysis.painPoints} rules={analysis.rules} votes={votes} onShow={onShow} />
             <PainPath path={analysis.painPaths[0]} onShow={onShow} />
-            <Handoffs count={analysis.handoffs.length} perLanePair={analysis.handoffsPerLanePair} perStage={analysis.handoffsPerStage} />
+            <Handoffs count={analysis.handoffCount} perLanePair={analysis.handoffsPerLanePair} perStage={analysis.handoffsPerStage} />
             <StructureSection structure={analysis.structure} cycles={analysis.cycles} onShow={onShow} />
             <Backstage backstage={analysis.backstage} onShow={onShow} />
             <Rules mapId={analysis.mapId} rules={analysis.rules} />
@@ -135,6 +142,7 @@ const PainPath = memo(function PainPath({ path, onShow }: { path: PainPathInsigh
   const byId = useMapSelector(selectById);
   const stageNames = useNames(useMapSelector(selectStages));
   const laneNames = useNames(useMapSelector(selectLanes));
+  const [whole, setWhole] = useState(false);
   const stageOf = (id: string) => {
     const t = byId.get(id);
     return t === undefined ? "" : (stageNames.get(t.stageId) ?? "");
@@ -165,10 +173,15 @@ const PainPath = memo(function PainPath({ path, onShow }: { path: PainPathInsigh
             {on ? "Stop highlighting" : "Highlight on the board"}
           </button>
           <ol className="insight__path">
-            {path.steps.map((s) => (
+            {(whole ? path.steps : path.steps.slice(0, PATH_STEPS)).map((s) => (
               <PainPathStep key={s.touchpointId} step={s} stage={stageOf(s.touchpointId)} lane={laneOf(s.touchpointId)} onShow={onShow} />
             ))}
           </ol>
+          {path.steps.length > PATH_STEPS && (
+            <button type="button" data-testid="pain-path-more" aria-expanded={whole} onClick={() => setWhole((w) => !w)}>
+              {whole ? `Show the first ${PATH_STEPS} steps` : `Show all ${path.steps.length} steps`}
+            </button>
+          )}
         </>
       )}
     </section>

@@ -105,7 +105,7 @@ describe("insight panel", () => {
     fireEvent.click(screen.getByTestId("insight-toggle"));
     expect(screen.getByTestId("insight-toggle").getAttribute("aria-pressed")).toBe("true");
     const items = await screen.findAllByTestId("pain-point");
-    expect(ipcMock.mapInsight).toHaveBeenCalledWith("jm_1");
+    expect(ipcMock.mapInsight).toHaveBeenCalledWith("jm_1", false); // the panel shows counts: no evidence rows, no hand-off list
     expect(items.map((i) => i.getAttribute("data-touchpoint-id"))).toEqual(["tp_2", "tp_3"]);
     const first = within(items[0]);
     expect(first.getByTestId("pain-point-nps").textContent).toBe("NPS -33 (n=3, 95% CI -80 to +30), 33% detractors");
@@ -255,6 +255,8 @@ describe("filters and search", () => {
 
     fireEvent.click(screen.getByTestId("filter-weak"));
     await waitFor(() => expect(matches()).toEqual(["false", "false", "true", "false"]));
+    // The weak filter reads every touchpoint's evidence: it asks for the rows.
+    expect(ipcMock.mapInsight).toHaveBeenLastCalledWith("jm_1", true);
   });
 });
 

@@ -117,6 +117,10 @@ describe("MapScreen at 1,000 cards", () => {
       </MessagesProvider>,
     );
     fireEvent.click(screen.getByTestId("insight-toggle"));
+    // A long path lists its first steps until asked for all of them.
+    await waitFor(() => expect(screen.getAllByTestId("pain-path-step")).toHaveLength(30));
+    expect(screen.getByTestId("pain-path-more").textContent).toBe("Show all 1000 steps");
+    fireEvent.click(screen.getByTestId("pain-path-more"));
     await waitFor(() => expect(screen.getAllByTestId("pain-path-step")).toHaveLength(1000));
     fireEvent.click(screen.getByTestId("pain-path-toggle"));
     expect(screen.getAllByTestId("pain-point")).toHaveLength(10);

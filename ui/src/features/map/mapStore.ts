@@ -53,6 +53,11 @@ export type MapState = {
   editVersion: number;
   /** The latest analysis (`map_insight`), fetched while a view that needs it is open. */
   analysis: Analysis | null;
+  /**
+   * Whether `analysis` carries every touchpoint's evidence row and every hand-off
+   * (`map_insight`'s `itemRows`); without them both lists are empty.
+   */
+  analysisRows: boolean;
   /** Whether the insight panel is open beside the board. */
   insightOpen: boolean;
   /** Whether the most painful path is highlighted on the board. */
@@ -90,6 +95,7 @@ export type MapUpdate = Partial<
     | "mode"
     | "screen"
     | "analysis"
+    | "analysisRows"
     | "insightOpen"
     | "pathOn"
     | "pathTouchpoints"
@@ -153,6 +159,7 @@ export function initialMapState(view: MapView, readOnly: string | null = null): 
     screen: "board",
     editVersion: 0,
     analysis: null,
+    analysisRows: false,
     insightOpen: false,
     pathOn: false,
     pathTouchpoints: null,

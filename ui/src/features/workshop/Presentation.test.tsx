@@ -253,7 +253,7 @@ describe("presenting from the map screen", () => {
     expect(screen.queryByTestId("board")).toBeNull();
     expect(screen.getByTestId("presentation")).toBeTruthy();
     expect(await screen.findByTestId("slide-title")).toHaveProperty("textContent", "Checkout");
-    expect(ipcMock.mapInsight).toHaveBeenCalledWith("jm_1");
+    expect(ipcMock.mapInsight).toHaveBeenCalledWith("jm_1", true); // the walks read every touchpoint's evidence
     expect(windowMock.setFullscreen).toHaveBeenCalledWith(true);
     // Nothing of the map screen is left: no toolbar, panel, button or field.
     expect(document.querySelectorAll("[role=toolbar], [data-panel], button, input, select, textarea")).toHaveLength(0);

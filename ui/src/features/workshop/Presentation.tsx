@@ -41,11 +41,18 @@ const START: Record<WalkKind, number> = { painpoints: 0, stages: 0, path: 0 };
 
 /**
  * Opens the presentation (the store's mode "present"). An analysis kept from a view
- * closed since is dropped rather than shown stale: the walk waits for the fresh one,
- * which the map screen fetches while presenting.
+ * closed since is dropped rather than shown stale, and one sent without the evidence
+ * rows rather than shown without evidence: the walk waits for the fresh one, which the
+ * map screen fetches while presenting.
  */
 export function openPresentation(store: MapStore): void {
-  store.set((s) => ({ mode: "present", linkMode: null, adding: null, analysis: selectNeedsAnalysis(s) ? s.analysis : null }));
+  store.set((s) => ({
+    mode: "present",
+    linkMode: null,
+    adding: null,
+    // The walks read every touchpoint's evidence: an analysis sent without the rows waits too.
+    analysis: selectNeedsAnalysis(s) && s.analysisRows ? s.analysis : null,
+  }));
 }
 
 /**
