@@ -245,37 +245,21 @@ impl Tx for journey_store::Write<'_> {
     }
 }
 
-/// The library's scope for the store's.
-fn scope(s: Scope<'_>) -> journey_library::Scope<'_> {
-    match s {
-        Scope::Stages { map_id } => journey_library::Scope::Stages { map_id },
-        Scope::Lanes { map_id } => journey_library::Scope::Lanes { map_id },
-        Scope::Cell { stage_id, lane_id } => journey_library::Scope::Cell { stage_id, lane_id },
-    }
-}
-
 /// The team library: reads come from the map as the editor saw it, and every write is
 /// checked against the server with its before (see `journey_library::Write`).
 impl Tx for journey_library::Write<'_> {
     delegate_reads!(journey_library::Write<'_>);
 
     fn position_for_new(&self, s: Scope<'_>, index: usize) -> Result<f64> {
-        Ok(journey_library::Write::position_for_new(
-            self,
-            scope(s),
-            index,
-        )?)
+        Ok(journey_library::Write::position_for_new(self, s, index)?)
     }
     fn position_for_move(&self, s: Scope<'_>, id: &str, index: usize) -> Result<f64> {
         Ok(journey_library::Write::position_for_move(
-            self,
-            scope(s),
-            id,
-            index,
+            self, s, id, index,
         )?)
     }
     fn position_at_end(&self, s: Scope<'_>) -> Result<f64> {
-        Ok(journey_library::Write::position_at_end(self, scope(s))?)
+        Ok(journey_library::Write::position_at_end(self, s)?)
     }
     fn update_meta(&self, before: Option<&MapMeta>, after: &MapMeta) -> Result<()> {
         Ok(journey_library::Write::update_meta(self, before, after)?)

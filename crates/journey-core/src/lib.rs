@@ -33,6 +33,7 @@ mod json_scan;
 pub mod metrics;
 pub mod model;
 pub mod ops;
+pub mod position;
 pub mod report;
 pub mod sample;
 pub mod svg;

@@ -7,7 +7,7 @@
 //!
 //! A figure whose n is 0 is `None`: nothing is shown where there is no evidence.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -204,14 +204,16 @@ pub struct Groups<'a> {
     pub lanes: &'a std::collections::BTreeSet<Id>,
 }
 
+/// A touchpoint's own tally (`None` when its figures are not asked for), its stage and its
+/// lane.
+type TouchpointTally<'m> = (Option<Tally>, &'m str, &'m str);
+
 impl MapMetrics {
     /// The figures of the map and of only the groups given, with the attribution and the
     /// results of [`MapMetrics::compute`] (a test checks they agree). For an edit that
     /// touched a few touchpoints: one pass still, but tallies and a lookup only for the
     /// feedback of the groups asked for, and no table of every touchpoint.
     pub fn some(map: &JourneyMap, groups: Groups<'_>) -> MapMetrics {
-        use std::collections::HashMap;
-
         let mut all = Tally::default();
         let mut stages: HashMap<&str, Tally> = groups
             .stages
@@ -227,7 +229,7 @@ impl MapMetrics {
             .collect();
         // The touchpoints whose feedback counts towards a group asked for: those asked
         // for, and those in a stage or lane asked for.
-        let mut tps: HashMap<&str, (Option<Tally>, &str, &str)> = HashMap::new();
+        let mut tps: HashMap<&str, TouchpointTally<'_>> = HashMap::new();
         for t in &map.touchpoints {
             all.add_pain(t.pain);
             let own = groups.touchpoints.contains(&t.id);
@@ -253,6 +255,62 @@ impl MapMetrics {
                 );
             }
         }
+        Self::with_feedback(map, all, stages, lanes, tps)
+    }
+
+    /// One pass over the map's touchpoints and feedback.
+    pub fn compute(map: &JourneyMap) -> MapMetrics {
+        let mut all = Tally::default();
+        let mut stages: HashMap<&str, Tally> = map
+            .stages
+            .iter()
+            .map(|s| (s.id.as_str(), Tally::default()))
+            .collect();
+        let mut lanes: HashMap<&str, Tally> = map
+            .lanes
+            .iter()
+            .map(|l| (l.id.as_str(), Tally::default()))
+            .collect();
+        let mut tps: HashMap<&str, TouchpointTally<'_>> = map
+            .touchpoints
+            .iter()
+            .map(|t| {
+                (
+                    t.id.as_str(),
+                    (
+                        Some(Tally::default()),
+                        t.stage_id.as_str(),
+                        t.lane_id.as_str(),
+                    ),
+                )
+            })
+            .collect();
+
+        for t in &map.touchpoints {
+            all.add_pain(t.pain);
+            if let Some(s) = stages.get_mut(t.stage_id.as_str()) {
+                s.add_pain(t.pain);
+            }
+            if let Some(l) = lanes.get_mut(t.lane_id.as_str()) {
+                l.add_pain(t.pain);
+            }
+            if let Some((Some(tally), _, _)) = tps.get_mut(t.id.as_str()) {
+                tally.add_pain(t.pain);
+            }
+        }
+        Self::with_feedback(map, all, stages, lanes, tps)
+    }
+
+    /// Adds every feedback item to the map's tally and to the tallies of its stage, or of
+    /// its touchpoint and that touchpoint's stage and lane, where they are kept; then the
+    /// figures of every tally kept.
+    fn with_feedback(
+        map: &JourneyMap,
+        mut all: Tally,
+        mut stages: HashMap<&str, Tally>,
+        mut lanes: HashMap<&str, Tally>,
+        mut tps: HashMap<&str, TouchpointTally<'_>>,
+    ) -> MapMetrics {
         for f in &map.feedback {
             all.add_feedback(&f.answers);
             match &f.target {
@@ -290,83 +348,6 @@ impl MapMetrics {
             touchpoints: tps
                 .into_iter()
                 .filter_map(|(k, (t, _, _))| t.map(|t| (k.to_string(), t.finish())))
-                .collect(),
-        }
-    }
-
-    /// One pass over the map's touchpoints and feedback.
-    pub fn compute(map: &JourneyMap) -> MapMetrics {
-        use std::collections::HashMap;
-
-        let mut all = Tally::default();
-        let mut stages: HashMap<&str, Tally> = map
-            .stages
-            .iter()
-            .map(|s| (s.id.as_str(), Tally::default()))
-            .collect();
-        let mut lanes: HashMap<&str, Tally> = map
-            .lanes
-            .iter()
-            .map(|l| (l.id.as_str(), Tally::default()))
-            .collect();
-        let mut tps: HashMap<&str, (Tally, &str, &str)> = map
-            .touchpoints
-            .iter()
-            .map(|t| {
-                (
-                    t.id.as_str(),
-                    (Tally::default(), t.stage_id.as_str(), t.lane_id.as_str()),
-                )
-            })
-            .collect();
-
-        for t in &map.touchpoints {
-            all.add_pain(t.pain);
-            if let Some(s) = stages.get_mut(t.stage_id.as_str()) {
-                s.add_pain(t.pain);
-            }
-            if let Some(l) = lanes.get_mut(t.lane_id.as_str()) {
-                l.add_pain(t.pain);
-            }
-            if let Some((tally, _, _)) = tps.get_mut(t.id.as_str()) {
-                tally.add_pain(t.pain);
-            }
-        }
-        for f in &map.feedback {
-            all.add_feedback(&f.answers);
-            match &f.target {
-                FeedbackTarget::Stage(id) => {
-                    if let Some(s) = stages.get_mut(id.as_str()) {
-                        s.add_feedback(&f.answers);
-                    }
-                }
-                FeedbackTarget::Touchpoint(id) => {
-                    if let Some((tally, stage, lane)) = tps.get_mut(id.as_str()) {
-                        tally.add_feedback(&f.answers);
-                        let (stage, lane) = (*stage, *lane);
-                        if let Some(s) = stages.get_mut(stage) {
-                            s.add_feedback(&f.answers);
-                        }
-                        if let Some(l) = lanes.get_mut(lane) {
-                            l.add_feedback(&f.answers);
-                        }
-                    }
-                }
-            }
-        }
-        MapMetrics {
-            map: all.finish(),
-            stages: stages
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.finish()))
-                .collect(),
-            lanes: lanes
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.finish()))
-                .collect(),
-            touchpoints: tps
-                .into_iter()
-                .map(|(k, (v, _, _))| (k.to_string(), v.finish()))
                 .collect(),
         }
     }

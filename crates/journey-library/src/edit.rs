@@ -30,8 +30,9 @@ use postgres::types::ToSql;
 use postgres::{Statement, Transaction};
 
 use crate::error::{from_pg, LibraryError, Result};
-use crate::position::{self, Place, Scope};
+use crate::position::{self, Scope};
 use crate::{check_author, AtUrl, Library};
+use journey_core::position::{after, neighbours_from, place, Place};
 
 /// The channel every library write notifies, with `map_id:rev` as the payload.
 pub const CHANNEL: &str = "journeymap";
@@ -693,17 +694,14 @@ impl Write<'_> {
 
     /// The key after the last item of `scope`.
     pub fn position_at_end(&self, scope: Scope<'_>) -> Result<f64> {
-        let items = self.scope_items(scope, None);
-        let borrowed: Vec<(f64, &str)> = items.iter().map(|(p, id)| (*p, id.as_str())).collect();
-        Ok(position::end(&borrowed))
+        Ok(end(&self.scope_items(scope, None)))
     }
 
     /// The scope's items as this write knows them (renumbered ones at their new place),
     /// ordered, without `moving`.
     fn scope_items(&self, scope: Scope<'_>, moving: Option<&str>) -> Vec<(f64, String)> {
         let renumbered = self.renumbered.borrow();
-        let mut items: Vec<(f64, String)> = scope
-            .items(self.base)
+        let mut items: Vec<(f64, String)> = position::items(scope, self.base)
             .into_iter()
             .filter(|(_, id)| Some(*id) != moving)
             .map(|(p, id)| (renumbered.get(id).copied().unwrap_or(p), id.to_string()))
@@ -713,17 +711,25 @@ impl Write<'_> {
     }
 
     fn position_at(&self, scope: Scope<'_>, moving: Option<&str>, index: usize) -> Result<f64> {
+        let at = |items: &[(f64, String)]| {
+            let keys: Vec<f64> = items
+                .iter()
+                .skip(neighbours_from(index))
+                .take(2)
+                .map(|x| x.0)
+                .collect();
+            place(index, &keys)
+        };
         let items = self.scope_items(scope, moving);
-        let borrowed: Vec<(f64, &str)> = items.iter().map(|(p, id)| (*p, id.as_str())).collect();
-        match position::place(&borrowed, index) {
+        match at(&items) {
             Place::At(p) => Ok(p),
+            Place::End => Ok(end(&items)),
             Place::Renumber => {
                 self.renumber(scope)?;
                 let items = self.scope_items(scope, moving);
-                let borrowed: Vec<(f64, &str)> =
-                    items.iter().map(|(p, id)| (*p, id.as_str())).collect();
-                Ok(match position::place(&borrowed, index) {
+                Ok(match at(&items) {
                     Place::At(p) => p,
+                    Place::End => end(&items),
                     Place::Renumber => index as f64 + 1.0,
                 })
             }
@@ -1298,6 +1304,11 @@ fn decision_name(d: &Decision) -> String {
 
 fn round_name(r: &VotingRound) -> String {
     format!("Voting round {}", quoted(&r.name))
+}
+
+/// The key after the last of `items`.
+fn end(items: &[(f64, String)]) -> f64 {
+    after(items.iter().map(|x| x.0).max_by(f64::total_cmp))
 }
 
 #[cfg(test)]

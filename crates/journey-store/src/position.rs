@@ -1,37 +1,27 @@
-//! Real-valued sort keys for the reorderable lists (stages, lanes, the touchpoints of a
-//! cell): a move rewrites one row; a list is renumbered only when a gap wears thinner than
-//! 1e-6.
+//! Real-valued sort keys for the reorderable lists, read and renumbered through the
+//! index (the rule is `journey_core::position`'s).
 
 use rusqlite::params;
 
 use crate::error::Result;
 use crate::Write;
 
-/// The reorderable lists a position key is relative to.
-#[derive(Debug, Clone, Copy)]
-pub enum Scope<'a> {
-    /// The stages of a map.
-    Stages { map_id: &'a str },
-    /// The lanes of a map.
-    Lanes { map_id: &'a str },
-    /// The touchpoints of one cell.
-    Cell { stage_id: &'a str, lane_id: &'a str },
+pub use journey_core::position::Scope;
+use journey_core::position::{after, neighbours_from, place, Place};
+
+/// The scope's table and the SQL condition on its keys (`?1`, and `?2` for a cell).
+fn table_and_filter(scope: &Scope<'_>) -> (&'static str, &'static str) {
+    let filter = match scope {
+        Scope::Stages { .. } | Scope::Lanes { .. } => "map_id = ?1",
+        Scope::Cell { .. } => "stage_id = ?1 AND lane_id = ?2",
+    };
+    (scope.table(), filter)
 }
 
-impl Scope<'_> {
-    fn table_and_filter(&self) -> (&'static str, &'static str) {
-        match self {
-            Scope::Stages { .. } => ("stages", "map_id = ?1"),
-            Scope::Lanes { .. } => ("lanes", "map_id = ?1"),
-            Scope::Cell { .. } => ("touchpoints", "stage_id = ?1 AND lane_id = ?2"),
-        }
-    }
-
-    fn keys(&self) -> (&str, &str) {
-        match *self {
-            Scope::Stages { map_id } | Scope::Lanes { map_id } => (map_id, ""),
-            Scope::Cell { stage_id, lane_id } => (stage_id, lane_id),
-        }
+fn keys<'a>(scope: &Scope<'a>) -> (&'a str, &'a str) {
+    match *scope {
+        Scope::Stages { map_id } | Scope::Lanes { map_id } => (map_id, ""),
+        Scope::Cell { stage_id, lane_id } => (stage_id, lane_id),
     }
 }
 
@@ -57,8 +47,8 @@ impl Write<'_> {
     /// `scope`, not counting `moving` itself. Reads at most two rows through the index; if
     /// the gap between neighbours has worn too thin, the scope is renumbered first.
     fn position_at(&self, scope: Scope<'_>, moving: Option<&str>, index: usize) -> Result<f64> {
-        let (table, filter) = scope.table_and_filter();
-        let (k1, k2) = scope.keys();
+        let (table, filter) = table_and_filter(&scope);
+        let (k1, k2) = keys(&scope);
         let sql = format!(
             "SELECT position FROM {table} WHERE {filter} AND id IS NOT ?3
              ORDER BY position, id LIMIT 2 OFFSET ?4"
@@ -69,48 +59,37 @@ impl Write<'_> {
             let rows = stmt.query_map(params![k1, k2, moving, offset as i64], |r| r.get(0))?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
-        let pick = |rows: &[f64]| -> Option<f64> {
-            if index == 0 {
-                return Some(rows.first().map_or(1.0, |next| next - 1.0));
-            }
-            match rows {
-                [] => None, // index past the end: append
-                [prev] => Some(prev + 1.0),
-                [prev, next, ..] if next - prev > 1e-6 => Some((prev + next) / 2.0),
-                _ => Some(f64::NAN),
-            }
-        };
-        let offset = index.saturating_sub(1);
-        let rows = neighbours(offset)?;
-        match pick(&rows) {
-            Some(p) if p.is_finite() => Ok(p),
-            Some(_) => {
+        let rows = neighbours(neighbours_from(index))?;
+        match place(index, &rows) {
+            Place::At(p) => Ok(p),
+            Place::End => self.end_position(scope, moving),
+            Place::Renumber => {
                 self.renumber(scope)?;
-                let rows = neighbours(offset)?;
-                Ok(pick(&rows)
-                    .filter(|p| p.is_finite())
-                    .unwrap_or(index as f64 + 1.0))
+                let rows = neighbours(neighbours_from(index))?;
+                Ok(match place(index, &rows) {
+                    Place::At(p) => p,
+                    Place::End | Place::Renumber => index as f64 + 1.0,
+                })
             }
-            None => self.end_position(scope, moving),
         }
     }
 
     /// The position key after the last item of `scope`, not counting `moving` itself.
     fn end_position(&self, scope: Scope<'_>, moving: Option<&str>) -> Result<f64> {
-        let (table, filter) = scope.table_and_filter();
-        let (k1, k2) = scope.keys();
+        let (table, filter) = table_and_filter(&scope);
+        let (k1, k2) = keys(&scope);
         let sql = format!("SELECT max(position) FROM {table} WHERE {filter} AND id IS NOT ?3");
         let k2: Option<&str> = if k2.is_empty() { None } else { Some(k2) };
         let max: Option<f64> = self
             .tx
             .query_row(&sql, params![k1, k2, moving], |r| r.get(0))?;
-        Ok(max.map_or(1.0, |m| m.floor() + 1.0))
+        Ok(after(max))
     }
 
     /// Gives the items of `scope` positions 1, 2, 3… in their current order.
     fn renumber(&self, scope: Scope<'_>) -> Result<()> {
-        let (table, filter) = scope.table_and_filter();
-        let (k1, k2) = scope.keys();
+        let (table, filter) = table_and_filter(&scope);
+        let (k1, k2) = keys(&scope);
         let k2: Option<&str> = if k2.is_empty() { None } else { Some(k2) };
         let ids: Vec<String> = {
             let mut stmt = self.tx.prepare(&format!(
