@@ -243,7 +243,7 @@ impl JourneyGraph {
     /// [`JourneyGraph::best_flow_paths`] and [`JourneyGraph::flow_cycles`] together, from
     /// one search for the flow's strongly connected components.
     pub fn flow_paths_and_cycles(&self, k: usize) -> (Vec<PainPath>, Vec<Vec<Id>>) {
-        let (paths, cycles) = self.flow_paths_and_cycles_at(k);
+        let (paths, cycles) = flow_paths_and_cycles(&self.flow(), k);
         let ids = |p: Vec<usize>| p.into_iter().map(|i| self.touchpoint_id(i)).collect();
         (
             paths
@@ -263,12 +263,6 @@ impl JourneyGraph {
     /// found first in map order: earlier-made links first, then earlier exits.
     pub fn best_flow_paths(&self, k: usize) -> Vec<PainPath> {
         self.flow_paths_and_cycles(k).0
-    }
-
-    /// [`JourneyGraph::flow_paths_and_cycles`] with touchpoints given by their position in
-    /// `map.touchpoints` (the map the graph was built from), so no id is copied.
-    pub(crate) fn flow_paths_and_cycles_at(&self, k: usize) -> (Vec<PathAt>, Vec<Vec<usize>>) {
-        flow_paths_and_cycles(&self.flow(), k)
     }
 
     /// The touchpoints that depend on `id` through `depends_on` links, directly or through

@@ -61,6 +61,28 @@ type Request = { channel: Channel; lo: number; hi: number; order: number; track:
 type Plan = { requests: Request[]; build: (at: number[]) => Point[] };
 
 /**
+ * The links whose two cards are both placed (a card in a collapsed stage or lane, or
+ * not on the board, has no place), each with its route, in the links' order.
+ */
+export function routePlaced<L extends { fromId: string; toId: string }>(
+  grid: BoardGrid,
+  links: readonly L[],
+  places: ReadonlyMap<string, PlacedCard>,
+): { link: L; route: Route }[] {
+  const drawn: L[] = [];
+  const ends: LinkEnds[] = [];
+  for (const l of links) {
+    const from = places.get(l.fromId);
+    const to = places.get(l.toId);
+    if (from === undefined || to === undefined) continue;
+    drawn.push(l);
+    ends.push({ from, to });
+  }
+  const routes = routeLinks(grid, ends);
+  return drawn.map((link, i) => ({ link, route: routes[i] }));
+}
+
+/**
  * Routes every link, in order. Linear in the number of links (plus a sort per gutter):
  * each link looks only at its own two cards and the grid's spans.
  */

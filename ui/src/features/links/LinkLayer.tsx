@@ -6,7 +6,7 @@
 // nothing: measuring a thousand cards costs a forced layout. Clicking an arrow selects the link.
 import { memo, type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { LinkDto, LinkKind } from "../../bindings";
-import { type LinkEnds, type PlacedCard, type Point, type Rect, routeLinks, type Span } from "../../lib/linkGeometry";
+import { type PlacedCard, type Point, type Rect, routePlaced, type Span } from "../../lib/linkGeometry";
 import { deepEqual } from "../../lib/reconcile";
 import { drawnScale } from "../../lib/zoom";
 import { CARD_SELECTOR, CELL_SELECTOR, useBoardActions } from "../map/boardActions";
@@ -202,15 +202,6 @@ function measureLinks(grid: HTMLElement, links: LinkDto[]): Layout {
     places.set(id, { rect: rect(el), column, row, slot });
   }
 
-  const drawn: LinkDto[] = [];
-  const ends: LinkEnds[] = [];
-  for (const l of links) {
-    const from = places.get(l.fromId);
-    const to = places.get(l.toId);
-    if (from === undefined || to === undefined) continue;
-    drawn.push(l);
-    ends.push({ from, to });
-  }
-  const routes = routeLinks({ columns, rows }, ends);
-  return { width, height, arrows: drawn.map((l, i) => ({ id: l.id, kind: l.kind, d: routes[i].d, handle: routes[i].handle })) };
+  const routed = routePlaced({ columns, rows }, links, places);
+  return { width, height, arrows: routed.map(({ link: l, route }) => ({ id: l.id, kind: l.kind, d: route.d, handle: route.handle })) };
 }

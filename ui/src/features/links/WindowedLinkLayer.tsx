@@ -9,7 +9,7 @@
 import { memo, type RefObject, useMemo, useSyncExternalStore } from "react";
 import type { LinkDto } from "../../bindings";
 import type { CellMap } from "../../lib/cells";
-import { type Span as GridSpan, type LinkEnds, type PlacedCard, type Point, routeLinks } from "../../lib/linkGeometry";
+import { type Span as GridSpan, type PlacedCard, type Point, routePlaced } from "../../lib/linkGeometry";
 import { CARD_HEIGHT, CELL_PADDING, slotTop } from "../../lib/windowing";
 import type { BoardViewport, Span } from "../map/boardViewport";
 import { type Arrow, Arrows } from "./LinkLayer";
@@ -126,18 +126,8 @@ function routeAll(
       });
     });
   }
-  const drawn: LinkDto[] = [];
-  const ends: LinkEnds[] = [];
-  for (const l of links) {
-    const from = places.get(l.fromId);
-    const to = places.get(l.toId);
-    if (from === undefined || to === undefined) continue;
-    drawn.push(l);
-    ends.push({ from, to });
-  }
-  const routes = routeLinks({ columns: columnSpans, rows: rowSpans }, ends);
-  const arrows = drawn.map((l, i): Placed => {
-    const { points, d, handle } = routes[i];
+  const arrows = routePlaced({ columns: columnSpans, rows: rowSpans }, links, places).map(({ link: l, route }): Placed => {
+    const { points, d, handle } = route;
     return { id: l.id, kind: l.kind, d, handle, from: points[0], to: points[points.length - 1] };
   });
   return { width, height, arrows };
