@@ -54,6 +54,19 @@ ensure_test_deps() {
   fi
 }
 
+# Says how much disk is free where the build goes, and warns when it is less than a
+# build needs: a full disk shows up later only as a linker killed by SIGBUS.
+check_disk() {
+  local need_gb=$1 dir=${CARGO_TARGET_DIR:-.} free_gb
+  [ -d "$dir" ] || dir=.
+  free_gb=$(df -Pk "$dir" | awk 'NR == 2 { print int($4 / 1048576) }')
+  if [ "$free_gb" -lt "$need_gb" ]; then
+    echo "warning: ${free_gb} GB free on the disk of target/; a fresh build and test run needs about ${need_gb} GB" >&2
+  else
+    echo "disk: ${free_gb} GB free for target/ (a fresh build and test run needs about ${need_gb} GB)"
+  fi
+}
+
 # Node.js and the UI's npm packages, exactly as locked in ui/package-lock.json (the lock
 # lists every platform's optional packages, so `npm ci` installs from it as it is).
 ensure_ui_deps() {
