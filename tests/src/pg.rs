@@ -229,7 +229,39 @@ impl Cluster {
         server.wait().expect("the server exits");
     }
 
-    /// Starts the server again after [`Cluster::stop`], on the same folder, socket and
+    /// Stops the server as a crash would (`pg_ctl stop -m immediate`): every server
+    /// process ends at once, holding its locks, so no transaction that was still open
+    /// commits. A fast stop ends the sessions one by one, and a session waiting for a row
+    /// that an ended session held may get it and commit before its own end comes.
+    /// [`Cluster::start_again`] recovers the databases from the write-ahead log.
+    ///
+    /// This cluster commits asynchronously (`synchronous_commit=off`, for speed), so a
+    /// real crash would also lose the last commits before it, which a server with the
+    /// default setting keeps. A `CHECKPOINT` first writes them out.
+    pub fn crash(&mut self) {
+        let Some(mut server) = self.server.take() else {
+            return;
+        };
+        let out = run(self.client_command("psql").args([
+            "-d",
+            "postgres",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-q",
+            "-c",
+            "CHECKPOINT",
+        ]));
+        assert!(
+            out.status.success(),
+            "CHECKPOINT failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stopped = self.pg_ctl_stop_mode("immediate");
+        assert!(stopped, "pg_ctl could not stop the server");
+        server.wait().expect("the server exits");
+    }
+
+    /// Starts the server again after [`Cluster::stop`] or [`Cluster::crash`], on the same folder, socket and
     /// port, and waits until it accepts connections.
     pub fn start_again(&mut self) {
         assert!(self.server.is_none(), "the server is running");
@@ -240,18 +272,17 @@ impl Cluster {
 
     /// `pg_ctl stop -m fast`, waiting for the server to exit; whether it did.
     fn pg_ctl_stop(&self) -> bool {
+        self.pg_ctl_stop_mode("fast")
+    }
+
+    /// `pg_ctl stop -m MODE`, waiting for the server to exit; whether it did.
+    fn pg_ctl_stop_mode(&self, mode: &str) -> bool {
         let data = self.dir.path().join("data");
         server_command(&self.bindir, "pg_ctl", self.as_postgres, self.dir.path())
             .arg("stop")
             .arg("-D")
             .arg(&data)
-            .args([
-                "-m",
-                "fast",
-                "-w",
-                "-t",
-                &READY_WITHIN.as_secs().to_string(),
-            ])
+            .args(["-m", mode, "-w", "-t", &READY_WITHIN.as_secs().to_string()])
             .stdout(Stdio::null())
             .status()
             .map(|s| s.success())
