@@ -221,12 +221,7 @@ impl Cluster {
     /// transaction rolled back) and waits until it has exited. The folder stays, so
     /// [`Cluster::start_again`] brings the same databases back.
     pub fn stop(&mut self) {
-        let Some(mut server) = self.server.take() else {
-            return;
-        };
-        let stopped = self.pg_ctl_stop();
-        assert!(stopped, "pg_ctl could not stop the server");
-        server.wait().expect("the server exits");
+        self.stop_with("fast");
     }
 
     /// Stops the server as a crash would (`pg_ctl stop -m immediate`): every server
@@ -239,30 +234,14 @@ impl Cluster {
     /// real crash would also lose the last commits before it, which a server with the
     /// default setting keeps. A `CHECKPOINT` first writes them out.
     pub fn crash(&mut self) {
-        let Some(mut server) = self.server.take() else {
-            return;
-        };
-        let out = run(self.client_command("psql").args([
-            "-d",
-            "postgres",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-q",
-            "-c",
-            "CHECKPOINT",
-        ]));
-        assert!(
-            out.status.success(),
-            "CHECKPOINT failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let stopped = self.pg_ctl_stop_mode("immediate");
-        assert!(stopped, "pg_ctl could not stop the server");
-        server.wait().expect("the server exits");
+        if self.server.is_some() {
+            self.psql("CHECKPOINT", "CHECKPOINT");
+            self.stop_with("immediate");
+        }
     }
 
-    /// Starts the server again after [`Cluster::stop`] or [`Cluster::crash`], on the same folder, socket and
-    /// port, and waits until it accepts connections.
+    /// Starts the server again after [`Cluster::stop`] or [`Cluster::crash`], on the same
+    /// folder, socket and port, and waits until it accepts connections.
     pub fn start_again(&mut self) {
         assert!(self.server.is_none(), "the server is running");
         if let Err(log) = self.spawn_server() {
@@ -270,13 +249,18 @@ impl Cluster {
         }
     }
 
-    /// `pg_ctl stop -m fast`, waiting for the server to exit; whether it did.
-    fn pg_ctl_stop(&self) -> bool {
-        self.pg_ctl_stop_mode("fast")
+    /// Stops the server with `pg_ctl stop -m MODE` and waits until it has exited.
+    fn stop_with(&mut self, mode: &str) {
+        let Some(mut server) = self.server.take() else {
+            return;
+        };
+        let stopped = self.pg_ctl_stop(mode);
+        assert!(stopped, "pg_ctl could not stop the server");
+        server.wait().expect("the server exits");
     }
 
     /// `pg_ctl stop -m MODE`, waiting for the server to exit; whether it did.
-    fn pg_ctl_stop_mode(&self, mode: &str) -> bool {
+    fn pg_ctl_stop(&self, mode: &str) -> bool {
         let data = self.dir.path().join("data");
         server_command(&self.bindir, "pg_ctl", self.as_postgres, self.dir.path())
             .arg("stop")
@@ -382,13 +366,19 @@ impl Cluster {
             name.replace('"', "\"\""),
             password.replace('\'', "''")
         );
+        self.psql(&sql, &format!("creating role {name}"));
+    }
+
+    /// Runs one SQL command with `psql` in the `postgres` database; panics, naming `what`
+    /// and quoting psql's error, when it fails.
+    fn psql(&self, sql: &str, what: &str) {
         let out = run(self
             .client_command("psql")
             .args(["-d", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c"])
-            .arg(&sql));
+            .arg(sql));
         assert!(
             out.status.success(),
-            "creating role {name} failed: {}",
+            "{what} failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
     }
@@ -419,7 +409,7 @@ impl Drop for Cluster {
         let Some(mut server) = self.server.take() else {
             return;
         };
-        if !self.pg_ctl_stop() {
+        if !self.pg_ctl_stop("fast") {
             let data = self.dir.path().join("data");
             let pid = std::fs::read_to_string(data.join("postmaster.pid"))
                 .ok()
